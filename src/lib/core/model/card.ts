@@ -1,0 +1,148 @@
+/**
+ * The model card: a JSON document stored in the ONNX file's `metadata_props`
+ * under the key `model_card` (see MODEL_CARD_KEY). It is the single description of
+ * what the model expects and how it was trained; the app reads nothing about the
+ * model from anywhere else. Schema id `deduction-risk-model-card`, version 1.
+ * The Python side writes it (models/card.py) and checks it against
+ * models/model_card.schema.json; this file is the TypeScript view of the same schema.
+ *
+ * Units at this boundary: amounts in NOK, distances in km (one way), days in
+ * calendar working days, shares 0–1, scores either log-odds or probability as named.
+ */
+
+export const MODEL_CARD_KEY = 'model_card';
+export const MODEL_CARD_SCHEMA = 'deduction-risk-model-card';
+export const MODEL_CARD_VERSION = 1;
+
+/** A text in the three languages the product ships. */
+export interface Localized {
+  nb: string;
+  nn: string;
+  en: string;
+}
+
+export type FeatureUnit = 'NOK' | 'km' | 'days' | 'years' | 'percent' | 'count' | 'flag' | 'code';
+/** continuous: real-valued; integer: whole numbers; binary: 0/1; ordinal/categorical: integer codes listed in `categories`. */
+export type FeatureKind = 'continuous' | 'integer' | 'binary' | 'ordinal' | 'categorical';
+
+export interface Category {
+  code: number;
+  label: Localized;
+}
+
+/** Summary of one feature on the training split, for range checks, percentiles and drift. */
+export interface TrainingSummary {
+  /** Number of training rows summarised. */
+  n: number;
+  /** Share (0–1) of training rows where the feature is missing (NaN). */
+  missing_share: number;
+  min: number;
+  max: number;
+  mean: number;
+  /** Quantiles of the non-missing values at `probs` (0–1, ascending, include 0 and 1). */
+  quantiles: { probs: number[]; values: number[] };
+  /**
+   * Reference distribution for the population stability index: interior cut points
+   * (ascending, unique), and the share of non-missing training values in each of the
+   * cuts.length + 1 bins, bin i being (cuts[i-1], cuts[i]] with open ends. Shares sum to 1.
+   */
+  drift_reference: { cuts: number[]; shares: number[] };
+}
+
+export interface FeatureCard {
+  /** Column name in the CSV extract and position `index` in the model input. */
+  name: string;
+  /** 0-based position in the model's input tensor; features are listed in this order. */
+  index: number;
+  label: Localized;
+  description: Localized;
+  unit: FeatureUnit;
+  kind: FeatureKind;
+  /** Present for ordinal and categorical features. */
+  categories?: Category[];
+  /** True when a negative value is impossible (amounts claimed, distances, counts). */
+  nonnegative: boolean;
+  /** True when the feature may legitimately be empty (NaN goes to the model as missing). */
+  nullable: boolean;
+  /** Other header names this column goes by (Norwegian and English), matched after exact and case/diacritics-insensitive names. */
+  aliases: string[];
+  /** Where the value comes from: a register / third party, or entered by the taxpayer. */
+  source: 'register' | 'taxpayer' | 'derived';
+  training: TrainingSummary;
+}
+
+export interface ShareMetric {
+  /** Share of the ranked file selected, 0–1. */
+  share: number;
+  n_selected: number;
+  precision: number;
+  recall: number;
+  /** precision / base_rate. */
+  lift: number;
+}
+
+export interface SplitMetrics {
+  split: 'test';
+  n: number;
+  positives: number;
+  base_rate: number;
+  roc_auc: number;
+  /** Average precision (area under the precision–recall curve, step interpolation as scikit-learn). */
+  pr_auc: number;
+  brier: number;
+  at_share: ShareMetric[];
+}
+
+export interface ModelCard {
+  card_schema: typeof MODEL_CARD_SCHEMA;
+  card_version: number;
+  model: {
+    id: string;
+    version: string;
+    algorithm: string;
+    /** ISO date (YYYY-MM-DD) the model was trained. */
+    trained: string;
+    /** Income year whose rules the training data follows. */
+    income_year: number;
+    n_trees: number;
+    max_depth: number;
+    /** Always true for this project: no real data exists. */
+    synthetic: true;
+    /** Shown wherever the model is shown; the English text contains "trained on synthetic data". */
+    notice: Localized;
+  };
+  /** ONNX graph names. The input is float32 [N, features.length], NaN = missing. */
+  io: {
+    input: string;
+    /** Output holding class probabilities [N, 2]; column `positive_class` is P(incorrect deduction). */
+    probabilities: string;
+    positive_class: number;
+    /** The raw score whose logistic is the probability, i.e. log-odds. */
+    raw_score: 'log-odds';
+  };
+  /** Name of the identifier column in extracts; never a model input. */
+  id_column: string;
+  label: {
+    /** Column holding the known outcome of an earlier control (0/1), when an extract has it. */
+    name: string;
+    text: Localized;
+    positive: 1;
+    aliases: string[];
+  };
+  /** Columns of the synthetic data that are ground truth only and never model inputs. */
+  ground_truth_columns: string[];
+  features: FeatureCard[];
+  metrics: SplitMetrics;
+  /** Cumulative gains on the test split at shares 0.01, 0.02, …, 1.00. */
+  gains: { shares: number[]; recall: number[]; precision: number[] };
+  data: {
+    generator: string;
+    seed: number;
+    n_train: number;
+    n_valid: number;
+    n_test: number;
+    base_rate_train: number;
+  };
+  /** Where the trees' node covers are: always 'nodes_hitrates' for models this project exports. */
+  covers: 'nodes_hitrates';
+}
