@@ -1,0 +1,17 @@
+import type { Locale } from './locale';
+import { app } from './messages/app';
+
+/**
+ * Every area's messages merged. Each area lives in messages/<area>.ts, built with
+ * defineMessages so its three languages have the same keys; add a new area to `areas`.
+ */
+const areas = [app] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Merged = UnionToIntersection<(typeof areas)[number]['nb']>;
+
+function merge(locale: Locale): Merged {
+  return Object.assign({}, ...areas.map((area) => area[locale])) as Merged;
+}
+
+export const catalogue: Record<Locale, Merged> = { nb: merge('nb'), nn: merge('nn'), en: merge('en') };
