@@ -1,0 +1,74 @@
+import type { ModelCard } from '../model/card';
+import { Ingest, type IngestOptions, type IngestResult } from '../csv/ingest';
+
+/** P(incorrect deduction), 0–1, for n rows of a row-major n × features block (NaN = missing). */
+export type ScoreFn = (x: Float32Array, n: number) => Promise<Float32Array>;
+
+export interface StreamProgress {
+  /** Bytes of the file consumed so far. */
+  bytes: number;
+  /** Data rows parsed and scored so far. */
+  rows: number;
+}
+
+export interface ScoredFile {
+  ingest: IngestResult;
+  /** One probability per data row, in input order; NaN for rejected rows. */
+  probability: Float32Array;
+}
+
+/**
+ * Streams a file through intake and scoring: each chunk of bytes is parsed into a block of
+ * typed rows and scored while the next chunk is read, so memory follows the columnar data,
+ * not the text. Shared by the browser worker and the CLI, which inject the scorer.
+ * `onScores` sees each block's probabilities as they arrive (for progressive display).
+ */
+export async function scoreStream(
+  card: ModelCard,
+  chunks: AsyncIterable<Uint8Array>,
+  options: IngestOptions,
+  score: ScoreFn,
+  hooks: {
+    onProgress?: (p: StreamProgress) => void;
+    onScores?: (start: number, probability: Float32Array) => void;
+    signal?: AbortSignal;
+  } = {},
+): Promise<ScoredFile | null> {
+  const ingest = new Ingest(card, options);
+  let probability = new Float32Array(1 << 16);
+  let scored = 0;
+  let bytes = 0;
+  const f = card.features.length;
+
+  const take = async (start: number, count: number, x: Float32Array) => {
+    if (count === 0) return;
+    const p = await score(x, count);
+    if (start + count > probability.length) {
+      let size = probability.length;
+      while (size < start + count) size *= 2;
+      const grown = new Float32Array(size);
+      grown.set(probability.subarray(0, scored));
+      probability = grown;
+    }
+    probability.set(p, start);
+    scored = start + count;
+    hooks.onScores?.(start, p);
+  };
+
+  for await (const chunk of chunks) {
+    if (hooks.signal?.aborted) return null;
+    bytes += chunk.byteLength;
+    const block = ingest.push(chunk);
+    if (block) await take(block.start, block.count, block.features);
+    hooks.onProgress?.({ bytes, rows: scored });
+  }
+  if (hooks.signal?.aborted) return null;
+  const result = ingest.finish();
+  if (result.rows > scored) {
+    await take(scored, result.rows - scored, result.features.subarray(scored * f, result.rows * f));
+  }
+  hooks.onProgress?.({ bytes, rows: scored });
+  const out = probability.slice(0, result.rows);
+  for (let i = 0; i < result.rows; i++) if (result.status[i] === 2) out[i] = NaN;
+  return { ingest: result, probability: out };
+}

@@ -1,0 +1,59 @@
+/**
+ * The one importer of onnxruntime-web, shared by the browser worker and the Node CLI, so
+ * both run the same wasm engine and give identical probabilities. The host hands the engine
+ * its wasm binary (as Perspective does): the worker fetches it from the app's own origin,
+ * the CLI reads it from node_modules. Nothing is fetched from elsewhere.
+ */
+import * as ort from 'onnxruntime-web/wasm';
+import type { ModelCard } from '../core/model/card';
+
+export interface EngineOptions {
+  /** The bytes of ort-wasm-simd-threaded.wasm. */
+  wasmBinary: ArrayBuffer | Uint8Array;
+  /** Threads for the wasm engine; more than 1 only works on cross-origin-isolated pages. */
+  numThreads?: number;
+}
+
+let configured = false;
+function configure(options: EngineOptions): void {
+  if (configured) return;
+  ort.env.wasm.wasmBinary = options.wasmBinary;
+  ort.env.wasm.numThreads = options.numThreads ?? 1;
+  ort.env.wasm.proxy = false;
+  ort.env.logLevel = 'error';
+  configured = true;
+}
+
+export interface Scorer {
+  /**
+   * P(incorrect deduction) for n rows of `x` (row-major n × features, NaN = missing).
+   * Returns probabilities 0–1, one per row, in input order.
+   */
+  score(x: Float32Array, n: number): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+export async function createScorer(model: Uint8Array, card: ModelCard, options: EngineOptions): Promise<Scorer> {
+  configure(options);
+  const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const f = card.features.length;
+  const k = card.io.positive_class;
+  return {
+    async score(x, n) {
+      if (x.length !== n * f) throw new Error(`score: expected ${n * f} values, got ${x.length}`);
+      const out = new Float32Array(n);
+      if (n === 0) return out;
+      const input = new ort.Tensor('float32', x, [n, f]);
+      const result = await session.run({ [card.io.input]: input }, [card.io.probabilities]);
+      const probs = result[card.io.probabilities].data as Float32Array;
+      const classes = probs.length / n;
+      for (let i = 0; i < n; i++) out[i] = probs[i * classes + k];
+      input.dispose();
+      result[card.io.probabilities].dispose();
+      return out;
+    },
+    release: () => session.release(),
+  };
+}
+
+export const engineVersion = (): string => ort.env.versions.web ?? 'unknown';
