@@ -1,0 +1,34 @@
+import { INTL_TAG, type Locale } from './locale';
+
+/** Number formatting through Intl for the chosen language: `12 345,6` in Norwegian, `12,345.6` in English. */
+export function formatNumber(locale: Locale, value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
+/** A share 0–1 as a percentage: `12,3 %`. */
+export function formatPercent(locale: Locale, share: number, digits = 1): string {
+  if (!Number.isFinite(share)) return '–';
+  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share);
+}
+
+export function formatBytes(locale: Locale, bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let u = 0;
+  while (value >= 1000 && u < units.length - 1) {
+    value /= 1000;
+    u++;
+  }
+  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'unit', unit: units[u], unitDisplay: 'short', maximumFractionDigits: u ? 1 : 0 }).format(value);
+}
+
+export function formatSeconds(locale: Locale, ms: number): string {
+  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }).format(ms / 1000);
+}
+
+export function formatDate(locale: Locale, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'long' }).format(date);
+}

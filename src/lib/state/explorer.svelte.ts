@@ -1,0 +1,132 @@
+/**
+ * The app's state: one Explorer per page, provided to components by context. Big arrays are
+ * $state.raw (replaced, never mutated), and everything that can be computed from them is
+ * $derived, so the UI never holds a second copy of the data.
+ */
+import { createContext } from 'svelte';
+import { WorkerClient } from '../worker/client.svelte';
+import type { ModelInfo, ScoredResult } from '../worker/protocol';
+import type { IngestOptions } from '../core/csv/ingest';
+import type { Problem } from '../core/problems';
+import { rankOrder } from '../core/metrics/rank-order';
+import { pickLocale, type Locale } from '../i18n/locale';
+import { translate, type Params } from '../i18n/translate';
+
+export type Phase = 'loading-model' | 'model-failed' | 'idle' | 'running' | 'done';
+
+export interface Progress {
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  elapsedMs: number;
+}
+
+export type SortKey = 'rank' | 'id' | 'line';
+
+export class Explorer {
+  locale = $state<Locale>('nb');
+  phase = $state<Phase>('loading-model');
+  model = $state.raw<ModelInfo | null>(null);
+  modelProblems = $state.raw<Problem[]>([]);
+  fileName = $state<string | null>(null);
+  progress = $state.raw<Progress | null>(null);
+  result = $state.raw<ScoredResult | null>(null);
+  runProblems = $state.raw<Problem[]>([]);
+  sortKey = $state<SortKey>('rank');
+  sortDescending = $state(false);
+  selectedRow = $state<number | null>(null);
+
+  /** Row indices by descending risk (rank 1 first), rejected rows last. */
+  order = $derived.by(() => (this.result ? rankOrder(this.result.probability) : new Uint32Array(0)));
+
+  /** 1-based rank of each row (0 for rejected rows, which have no rank). */
+  rank = $derived.by(() => {
+    const result = this.result;
+    const rank = new Uint32Array(result ? result.probability.length : 0);
+    if (!result) return rank;
+    let r = 0;
+    for (const row of this.order) if (!Number.isNaN(result.probability[row])) rank[row] = ++r;
+    return rank;
+  });
+
+  /** The table's row order for the chosen sort. */
+  view = $derived.by(() => {
+    const result = this.result;
+    if (!result) return new Uint32Array(0);
+    let base: Uint32Array;
+    if (this.sortKey === 'rank') base = this.order;
+    else if (this.sortKey === 'line') base = Uint32Array.from({ length: result.probability.length }, (_, i) => i);
+    else {
+      const ids = result.ingest.ids;
+      const collator = new Intl.Collator(this.locale, { numeric: true });
+      base = Uint32Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => collator.compare(ids[a], ids[b]) || a - b);
+    }
+    return this.sortDescending ? base.slice().reverse() : base;
+  });
+
+  #client: WorkerClient;
+  #runs = 0;
+
+  constructor(worker: Worker, languages: readonly string[]) {
+    this.#client = new WorkerClient(worker);
+    this.locale = pickLocale(languages);
+  }
+
+  t = (key: string, params?: Params): string => translate(this.locale, key, params);
+
+  async loadModel(wasmUrl: string, modelUrl: string): Promise<void> {
+    this.phase = 'loading-model';
+    try {
+      const [wasm, model] = await Promise.all([fetchBytes(wasmUrl), fetchBytes(modelUrl)]);
+      const name = modelUrl.split('/').pop() ?? modelUrl;
+      const { model: info, problems } = await this.#client.init(wasm, model, name);
+      this.model = info;
+      this.modelProblems = problems;
+      this.phase = info ? 'idle' : 'model-failed';
+    } catch (error) {
+      this.modelProblems = [{ code: 'model.fetch_failed', severity: 'error', params: { detail: String(error) } }];
+      this.phase = 'model-failed';
+    }
+  }
+
+  async score(file: Blob, fileName: string, options: IngestOptions = {}): Promise<void> {
+    if (!this.model) return;
+    const run = ++this.#runs;
+    this.phase = 'running';
+    this.fileName = fileName;
+    this.result = null;
+    this.runProblems = [];
+    this.selectedRow = null;
+    this.progress = { bytes: 0, totalBytes: file.size, rows: 0, elapsedMs: 0 };
+    const { result, problems } = await this.#client.run(file, fileName, options, {
+      onProgress: (p) => (this.progress = { bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsedMs: p.elapsedMs }),
+    });
+    if (run !== this.#runs) return;
+    this.result = result;
+    this.runProblems = result ? result.ingest.problems : problems;
+    this.phase = result ? 'done' : 'idle';
+  }
+
+  cancel(): void {
+    this.#runs++;
+    this.#client.cancel();
+    this.phase = this.result ? 'done' : 'idle';
+    this.progress = null;
+  }
+
+  sortBy(key: SortKey): void {
+    if (this.sortKey === key) this.sortDescending = !this.sortDescending;
+    else {
+      this.sortKey = key;
+      this.sortDescending = false;
+    }
+  }
+}
+
+async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return response.arrayBuffer();
+}
+
+export const [getExplorer, setExplorer] = createContext<Explorer>();

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../src/lib/i18n/catalogue';
+import { LOCALES } from '../../src/lib/i18n/locale';
+import { translate } from '../../src/lib/i18n/translate';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('message catalogues', () => {
+  it('have the same keys in bokmål, nynorsk and English', () => {
+    const keys = LOCALES.map((l) => Object.keys(catalogue[l]).sort());
+    expect(keys[1]).toEqual(keys[0]);
+    expect(keys[2]).toEqual(keys[0]);
+  });
+
+  it('have no empty message in any language', () => {
+    for (const locale of LOCALES) {
+      for (const [key, text] of Object.entries(catalogue[locale])) expect(text.trim(), `${locale} ${key}`).not.toBe('');
+    }
+  });
+
+  it('use the same placeholders in every language', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(catalogue.nb)) {
+      const nb = placeholders((catalogue.nb as Record<string, string>)[key]);
+      expect(placeholders((catalogue.nn as Record<string, string>)[key]), `nn ${key}`).toEqual(nb);
+      expect(placeholders((catalogue.en as Record<string, string>)[key]), `en ${key}`).toEqual(nb);
+    }
+  });
+
+  it('hold every message key the app asks for by name', () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles('src')) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z0-9_.]+)'/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    const missing = [...used].filter((key) => !(key in catalogue.nb));
+    expect(missing).toEqual([]);
+  });
+
+  it('format numbers in parameters the Norwegian way in Norwegian and the English way in English', () => {
+    expect(translate('nb', 'progress.rows', { rows: 12345 })).toBe('12\u00a0345 rader');
+    expect(translate('en', 'progress.rows', { rows: 12345 })).toBe('12,345 rows');
+  });
+});
