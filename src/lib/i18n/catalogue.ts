@@ -1,12 +1,13 @@
 import type { Locale } from './locale';
 import { app } from './messages/app';
+import { selection } from './messages/selection';
 import { model } from './messages/model';
 
 /**
  * Every area's messages merged. Each area lives in messages/<area>.ts, built with
  * defineMessages so its three languages have the same keys; add a new area to `areas`.
  */
-const areas = [app, model] as const;
+const areas = [app, selection, model] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof areas)[number]['nb']>;
