@@ -1,0 +1,19 @@
+export { type NumberColumn, isLabel } from './types';
+export { rankOrder, scoredCount } from './rank-order';
+export { rankedOutcomes, type RankedOutcomes } from './ranked-outcomes';
+export { thresholdCounts, type ThresholdCounts } from './threshold-counts';
+export { rocCurve, rocAuc, rocFromRanked, type RocCurve, type RocOptions } from './roc-curve';
+export {
+  precisionRecallCurve,
+  averagePrecision,
+  precisionRecallFromRanked,
+  type PrecisionRecallCurve,
+  type PrecisionRecallOptions,
+} from './precision-recall-curve';
+export { countForShare } from './count-for-share';
+export { gainsCurve, gainsAt, gainsAtShares, type GainsCurve, type GainsPoint } from './gains-curve';
+export { calibrationCurve, brierScore, type CalibrationCurve, type CalibrationStrategy } from './calibration-curve';
+export { atCapacity, type AtCapacity } from './at-capacity';
+export { metricsBySegment, type SegmentColumn, type SegmentMetrics } from './by-segment';
+export { labelCoverageByDecile, type DecileCoverage } from './label-coverage';
+export { populationStability, PSI_EMPTY_SHARE, type PopulationStability } from './population-stability';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { column, loadMetricsFixture } from '../../../../test/fixtures/metrics/load';
+import { rankOrder, scoredCount } from './rank-order';
+
+const cases = loadMetricsFixture('binary_cases.json');
+
+describe('rankOrder', () => {
+  it('puts the highest probability first', () => {
+    expect([...rankOrder(Float64Array.of(0.1, 0.9, 0.5))]).toEqual([1, 2, 0]);
+  });
+
+  it('keeps tied rows in input order', () => {
+    expect([...rankOrder(Float32Array.of(0.5, 0.7, 0.5, 0.7, 0.5))]).toEqual([1, 3, 0, 2, 4]);
+  });
+
+  it('puts rows that were not scored (NaN) last, in input order', () => {
+    const prob = Float64Array.of(NaN, 0.2, NaN, 0.3);
+    const order = rankOrder(prob);
+    expect([...order]).toEqual([3, 1, 0, 2]);
+    expect(scoredCount(order, prob)).toBe(2);
+  });
+
+  it('ranks only the rows of a subset, ties in subset order', () => {
+    expect([...rankOrder(Float64Array.of(0.9, 0.4, 0.4, 0.1, 0.4), Uint32Array.of(4, 1, 3))]).toEqual([4, 1, 3]);
+  });
+
+  it('handles empty, one-row and all-NaN input', () => {
+    expect(rankOrder(new Float64Array(0)).length).toBe(0);
+    expect([...rankOrder(Float64Array.of(0.3))]).toEqual([0]);
+    const allNaN = Float64Array.of(NaN, NaN);
+    expect([...rankOrder(allNaN)]).toEqual([0, 1]);
+    expect(scoredCount(rankOrder(allNaN), allNaN)).toBe(0);
+  });
+
+  it("agrees with numpy's stable argsort of the negated scores on every oracle set", () => {
+    for (const [name, c] of Object.entries<any>(cases)) {
+      const prob = column(c.prob);
+      const order = rankOrder(prob);
+      expect([...order.subarray(0, scoredCount(order, prob))], name).toEqual(c.expected.rank_order);
+    }
+  });
+
+  it('gives the same order for float32 and float64 copies of float32 scores', () => {
+    const p = cases.float32_ties.prob as number[];
+    expect([...rankOrder(column(p, 'f32'))]).toEqual([...rankOrder(column(p, 'f64'))]);
+  });
+});
