@@ -377,7 +377,7 @@ def control_case(rng: np.random.Generator) -> dict:
         (200, 0.1, 42, True),
         (200, 0.1, 43, False),
         (500, 0.25, 18446744073709551615, False),
-        (1990, 0.5, 7, False),  # more control places wanted than rows outside the model's part
+        (1990, 0.5, 7, False),  # a capacity above the scored rows: clamped, control share kept
         (0, 0.1, 1, False),
         (100, 1.0, 2018, True),
         (100, 0.0, 2018, False),

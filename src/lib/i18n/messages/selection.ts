@@ -32,7 +32,6 @@ export const selection = defineMessages({
     'selection.drift.major': 'Fordelingen er klart annerledes enn i treningsdataene (PSI {psi}). Tolk risikoen med forsiktighet.',
     'selection.export.manifest': 'Revisjonsfilen beskriver hvordan listen ble laget, slik at den kan gjenskapes nøyaktig.',
     'problem.select.capacity_above_scored': 'Kapasiteten ({capacity}) er større enn antall beregnede erklæringer ({scored}); alle beregnede er valgt.',
-    'problem.select.control_short': 'Bare {drawn} av {wanted} plasser i kontrollgruppen kunne fylles; det er ikke flere erklæringer utenfor modellens utvalg.',
   },
   nn: {
     'selection.reason.higher': '{feature} {value} — høgare enn {percent} i denne fila',
@@ -61,7 +60,6 @@ export const selection = defineMessages({
     'selection.drift.major': 'Fordelinga er klart annleis enn i treningsdataa (PSI {psi}). Tolk risikoen med varsemd.',
     'selection.export.manifest': 'Revisjonsfila skildrar korleis lista vart laga, slik at ho kan lagast på nytt nøyaktig.',
     'problem.select.capacity_above_scored': 'Kapasiteten ({capacity}) er større enn talet på utrekna meldingar ({scored}); alle utrekna er valde.',
-    'problem.select.control_short': 'Berre {drawn} av {wanted} plassar i kontrollgruppa kunne fyllast; det er ikkje fleire meldingar utanfor utvalet til modellen.',
   },
   en: {
     'selection.reason.higher': '{feature} {value} — higher than {percent} in this file',
@@ -90,6 +88,5 @@ export const selection = defineMessages({
     'selection.drift.major': 'The distribution clearly differs from the training data (PSI {psi}). Read the risk with care.',
     'selection.export.manifest': 'The audit file records how the list was made, so that it can be rebuilt exactly.',
     'problem.select.capacity_above_scored': 'The capacity ({capacity}) is larger than the number of scored returns ({scored}); all scored returns are selected.',
-    'problem.select.control_short': 'Only {drawn} of {wanted} control places could be filled; there are no more returns outside the model’s selection.',
   },
 });

@@ -1,0 +1,6 @@
+export { safeCell } from './safe-cell';
+export { csvChunks, csvText, formatNumber, EXCEL_NORWEGIAN, RFC_4180, type CsvColumn, type CsvDialect } from './csv-writer';
+export { Sha256, sha256Hex, toHex } from './sha256';
+export { buildManifest, manifestJson, SELECTION_RULES, MANIFEST_SCHEMA, MANIFEST_VERSION, type AuditManifest, type ManifestInput } from './manifest';
+export { percentileInFile, type FilePosition } from './percentile-in-file';
+export { reasonSentenceParams, formatValue, type ReasonKey, type ReasonParams, type ReasonLocale } from './reason-sentence';

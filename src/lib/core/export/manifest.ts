@@ -1,0 +1,149 @@
+import type { CsvDialect } from './csv-writer';
+
+export const MANIFEST_SCHEMA = 'deduction-risk-export-manifest';
+export const MANIFEST_VERSION = 1;
+
+/** What the app knows when it writes an export; the builder turns it into the audit manifest. */
+export interface ManifestInput {
+  app: { name: string; version: string };
+  model: { id: string; version: string; sha256: string };
+  input: {
+    fileName: string;
+    sizeBytes: number;
+    sha256: string;
+    /** Choices made reading the file: encoding label (e.g. 'utf-8', 'windows-1252'), delimiter, decimal mark. */
+    encoding: string;
+    delimiter: string;
+    decimal: string;
+    /** Model feature → the header of the file column it was read from (null when absent). */
+    mapping: Record<string, string | null>;
+  };
+  /** Rows read, rows per status (e.g. { ok: 9950, rejected: 50 }), rows scored. */
+  rows: { total: number; scored: number; byStatus: Record<string, number> };
+  selection: {
+    /** Capacity as asked for (a count of rows), before clamping to the scored rows. */
+    capacity: number;
+    controlShare: number;
+    seed: number | bigint;
+    listOrder: 'grouped' | 'shuffled';
+    modelCount: number;
+    controlCount: number;
+  };
+  export: { fileName: string; dialect: CsvDialect; rows: number; columns: string[]; sha256: string };
+  /** When the export was written, ISO 8601 with offset, e.g. 2025-03-14T09:26:53Z; passed in so the builder stays pure. */
+  createdAt: string;
+}
+
+/**
+ * The audit manifest saved beside an export: everything needed to rebuild the same list from
+ * the same file and model (hashes of both, the reading choices, capacity, control share, seed
+ * and the exact rules below), and the hash of the export to show it was not edited since.
+ * Keys are snake_case like the model card; the seed is a decimal string so a 64-bit seed
+ * survives JSON.
+ */
+export interface AuditManifest {
+  manifest_schema: typeof MANIFEST_SCHEMA;
+  manifest_version: number;
+  created_at: string;
+  app: { name: string; version: string };
+  model: { id: string; version: string; sha256: string };
+  input: {
+    file_name: string;
+    size_bytes: number;
+    sha256: string;
+    encoding: string;
+    delimiter: string;
+    decimal: string;
+    mapping: Record<string, string | null>;
+  };
+  rows: { total: number; scored: number; by_status: Record<string, number> };
+  selection: {
+    capacity: number;
+    control_share: number;
+    seed: string;
+    list_order: 'grouped' | 'shuffled';
+    model_count: number;
+    control_count: number;
+    total: number;
+    rules: {
+      ranking: string;
+      control_count: string;
+      control_pool: string;
+      random_generator: string;
+      sampling: string;
+    };
+  };
+  export: {
+    file_name: string;
+    dialect: string;
+    delimiter: string;
+    decimal: string;
+    bom: boolean;
+    rows: number;
+    columns: string[];
+    sha256: string;
+  };
+}
+
+/** The rules the list was built by, in words an auditor can check against the code (select/, metrics/rank-order.ts). */
+export const SELECTION_RULES = {
+  ranking: 'probability descending; ties in input row order; unscored rows never selected',
+  control_count: 'round(min(capacity, scored) * control_share), halves up; model rows = the rest',
+  control_pool: 'scored rows ranked after the model rows',
+  random_generator: 'xoshiro128** 1.1, state from the first two SplitMix64 outputs of the seed (low word first)',
+  sampling: 'partial Fisher-Yates over the pool in rank order, bounded draws by rejection (arc4random_uniform)',
+} as const;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Builds the manifest; a malformed hash or timestamp is a programmer error and throws. */
+export function buildManifest(m: ManifestInput): AuditManifest {
+  for (const [what, hash] of [['model', m.model.sha256], ['input', m.input.sha256], ['export', m.export.sha256]]) {
+    if (!SHA256_HEX.test(hash)) throw new Error(`${what} sha256 must be 64 lower-case hex digits, got ${hash}`);
+  }
+  if (!ISO_8601.test(m.createdAt)) throw new Error(`createdAt must be ISO 8601 with an offset, got ${m.createdAt}`);
+  const s = m.selection;
+  return {
+    manifest_schema: MANIFEST_SCHEMA,
+    manifest_version: MANIFEST_VERSION,
+    created_at: m.createdAt,
+    app: { name: m.app.name, version: m.app.version },
+    model: { id: m.model.id, version: m.model.version, sha256: m.model.sha256 },
+    input: {
+      file_name: m.input.fileName,
+      size_bytes: m.input.sizeBytes,
+      sha256: m.input.sha256,
+      encoding: m.input.encoding,
+      delimiter: m.input.delimiter,
+      decimal: m.input.decimal,
+      mapping: { ...m.input.mapping },
+    },
+    rows: { total: m.rows.total, scored: m.rows.scored, by_status: { ...m.rows.byStatus } },
+    selection: {
+      capacity: s.capacity,
+      control_share: s.controlShare,
+      seed: BigInt(s.seed).toString(),
+      list_order: s.listOrder,
+      model_count: s.modelCount,
+      control_count: s.controlCount,
+      total: s.modelCount + s.controlCount,
+      rules: { ...SELECTION_RULES },
+    },
+    export: {
+      file_name: m.export.fileName,
+      dialect: m.export.dialect.id,
+      delimiter: m.export.dialect.delimiter,
+      decimal: m.export.dialect.decimal,
+      bom: m.export.dialect.bom,
+      rows: m.export.rows,
+      columns: [...m.export.columns],
+      sha256: m.export.sha256,
+    },
+  };
+}
+
+/** The manifest as the file is saved: two-space JSON, keys in the order above, newline at the end. */
+export function manifestJson(manifest: AuditManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
