@@ -1,0 +1,33 @@
+/**
+ * Node-only glue for the CLI, the benchmarks and the tests: reads the very same
+ * ort-wasm-simd-threaded.wasm that the browser build serves, so Node and the browser run
+ * one engine. Never imported by browser code.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { readModel } from '../core/model/read-card';
+import { createScorer, type Scorer } from './ort';
+import type { ModelCard } from '../core/model/card';
+import type { Problem } from '../core/problems';
+
+const require = createRequire(import.meta.url);
+
+export function wasmBinary(): Uint8Array {
+  return readFileSync(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
+}
+
+export interface LoadedModel {
+  bytes: Uint8Array;
+  card: ModelCard;
+  scorer: Scorer;
+  problems: Problem[];
+}
+
+/** Loads an .onnx file for scoring in Node; returns the problems instead when the file is unusable. */
+export async function loadModelFile(path: string): Promise<LoadedModel | { problems: Problem[] }> {
+  const bytes = new Uint8Array(readFileSync(path));
+  const read = readModel(bytes);
+  if (!read.card) return { problems: read.problems };
+  const scorer = await createScorer(bytes, read.card, { wasmBinary: wasmBinary() });
+  return { bytes, card: read.card, scorer, problems: read.problems };
+}
