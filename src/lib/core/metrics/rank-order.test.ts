@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { column, loadMetricsFixture } from '../../../../test/fixtures/metrics/load';
 import { rankOrder, scoredCount } from './rank-order';
@@ -44,4 +45,38 @@ describe('rankOrder', () => {
     const p = cases.float32_ties.prob as number[];
     expect([...rankOrder(column(p, 'f32'))]).toEqual([...rankOrder(column(p, 'f64'))]);
   });
+
+  it('orders like a plain comparator sort for any values: ties, -0, negatives, infinities, NaN, subsets', () => {
+    const naive = (p: ArrayLike<number>, rows: number[]) =>
+      rows
+        .map((r, i) => ({ r, i, v: p[r] }))
+        .sort((a, b) => {
+          const an = a.v !== a.v;
+          const bn = b.v !== b.v;
+          if (an || bn) return an === bn ? a.i - b.i : an ? 1 : -1;
+          return b.v - a.v || a.i - b.i;
+        })
+        .map((x) => x.r);
+    const value = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.constantFrom(0, -0, 0.5, 1, -1, Infinity, -Infinity, NaN, 1e-300, -1e-300, 5e-324),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 200 }), fc.boolean(), fc.boolean(), (values, f32, useSubset) => {
+        const p = f32 ? Float32Array.from(values) : Float64Array.from(values);
+        const rows = useSubset ? values.map((_, i) => i).filter((i) => i % 3 !== 1).reverse() : values.map((_, i) => i);
+        const got = rankOrder(p, useSubset ? Uint32Array.from(rows) : undefined);
+        expect([...got]).toEqual(naive(p, rows));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('sorts float64 values that differ only in the low word', () => {
+    const a = 0.1;
+    const b = 0.1 + 2 ** -56; // next doubles above 0.1
+    const c = 0.1 + 2 ** -55;
+    expect([...rankOrder(Float64Array.of(a, c, b, a))]).toEqual([1, 2, 0, 3]);
+  });
 });
+
