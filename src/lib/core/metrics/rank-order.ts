@@ -62,15 +62,12 @@ function sortScored(prob: NumberColumn, rows: Uint32Array): void {
     }
   }
 
-  let idx = rows;
-  let keyLo = lo;
-  let keyHi = hi;
-  const tmpIdx = new Uint32Array(m);
-  const tmpLo = new Uint32Array(m);
-  const tmpHi = hi ? new Uint32Array(m) : null;
-  let outIdx = tmpIdx;
-  let outLo = tmpLo;
-  let outHi = tmpHi;
+  let idx: Uint32Array = rows;
+  let keyLo: Uint32Array = lo;
+  let keyHi: Uint32Array | null = hi;
+  let outIdx: Uint32Array = new Uint32Array(m);
+  let outLo: Uint32Array = new Uint32Array(m);
+  let outHi: Uint32Array | null = hi ? new Uint32Array(m) : null;
   const count = new Uint32Array(RADIX);
   const passes: Array<[word: 'lo' | 'hi', shift: number]> = [
     ['lo', 0],
