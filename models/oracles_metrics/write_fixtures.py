@@ -318,10 +318,14 @@ def rotl32(x: int, k: int) -> int:
 class Xoshiro128StarStar:
     """Vigna's xoshiro128starstar.c (1.1), state from two SplitMix64 outputs, low word first."""
 
-    def __init__(self, seed: int):
+    def __init__(self, state: list[int]):
+        self.s = [w & M32 for w in state]
+
+    @classmethod
+    def from_seed(cls, seed: int) -> "Xoshiro128StarStar":
         g = splitmix64(seed)
         a, b = next(g), next(g)
-        self.s = [a & M32, a >> 32, b & M32, b >> 32]
+        return cls([a & M32, a >> 32, b & M32, b >> 32])
 
     def next_u32(self) -> int:
         s = self.s
@@ -352,7 +356,7 @@ def select_with_control(prob: np.ndarray, capacity: int, control_share: float, s
     model = capacity - wanted
     pool = scored - model
     c = min(wanted, pool)
-    rng = Xoshiro128StarStar(seed)
+    rng = Xoshiro128StarStar.from_seed(seed)
     virtual = list(range(pool))  # a plain Fisher-Yates over the whole pool
     for i in range(c):
         j = i + rng.below(pool - i)

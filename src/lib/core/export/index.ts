@@ -3,4 +3,4 @@ export { csvChunks, csvText, formatNumber, EXCEL_NORWEGIAN, RFC_4180, type CsvCo
 export { Sha256, sha256Hex, toHex } from './sha256';
 export { buildManifest, manifestJson, SELECTION_RULES, MANIFEST_SCHEMA, MANIFEST_VERSION, type AuditManifest, type ManifestInput } from './manifest';
 export { percentileInFile, type FilePosition } from './percentile-in-file';
-export { reasonSentenceParams, formatValue, type ReasonKey, type ReasonParams, type ReasonLocale } from './reason-sentence';
+export { reasonSentenceParams, formatValue, REASON_KEYS, type ReasonKey, type ReasonParams, type ReasonLocale } from './reason-sentence';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../i18n/translate';
+import { hasMessage, translate } from '../../i18n/translate';
 import type { FeatureCard } from '../model/card';
 import { percentileInFile } from './percentile-in-file';
-import { reasonSentenceParams } from './reason-sentence';
+import { REASON_KEYS, reasonSentenceParams } from './reason-sentence';
 
 type Feature = Pick<FeatureCard, 'label' | 'unit' | 'kind' | 'categories'>;
 const reisefradrag: Feature = { label: { nb: 'Reisefradrag', nn: 'Reisefrådrag', en: 'Commuting deduction' }, unit: 'NOK', kind: 'continuous' };
@@ -63,5 +63,14 @@ describe('reasonSentenceParams', () => {
 
   it('only names the value when the file gives no position (empty column)', () => {
     expect(sentence('en', reisefradrag, 100, percentileInFile(new Float64Array(0), 100))).toBe('Commuting deduction: NOK 100');
+  });
+
+  it('only uses keys that the catalogue has', () => {
+    expect(REASON_KEYS.filter((k) => !hasMessage(k))).toEqual([]);
+  });
+
+  it('writes a low number of days with the catalogue word too', () => {
+    expect(sentence('en', days, 20, at(3))).toBe('Commuting days 20 days — lower than 97% in this file');
+    expect(sentence('nb', days, 0, percentileInFile(new Float64Array(0), 0))).toBe('Reisedager: 0 dager');
   });
 });

@@ -4,19 +4,21 @@ import type { FilePosition } from './percentile-in-file';
 export type ReasonLocale = keyof Localized;
 
 /** Keys in src/lib/i18n/messages/selection.ts; the caller passes `params` to translate(). */
-export type ReasonKey =
-  | 'selection.reason.higher'
-  | 'selection.reason.lower'
-  | 'selection.reason.common'
-  | 'selection.reason.higher_days'
-  | 'selection.reason.lower_days'
-  | 'selection.reason.common_days'
-  | 'selection.reason.value'
-  | 'selection.reason.value_days'
-  | 'selection.reason.category'
-  | 'selection.reason.flag_yes'
-  | 'selection.reason.flag_no'
-  | 'selection.reason.missing';
+export const REASON_KEYS = [
+  'selection.reason.higher',
+  'selection.reason.lower',
+  'selection.reason.common',
+  'selection.reason.higher_days',
+  'selection.reason.lower_days',
+  'selection.reason.common_days',
+  'selection.reason.value',
+  'selection.reason.value_days',
+  'selection.reason.category',
+  'selection.reason.flag_yes',
+  'selection.reason.flag_no',
+  'selection.reason.missing',
+] as const;
+export type ReasonKey = (typeof REASON_KEYS)[number];
 
 export interface ReasonParams {
   key: ReasonKey;
