@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { column, decodeLarge, loadMetricsFixture } from '../../../../test/fixtures/metrics/load';
 import { rankOrder } from '../metrics/rank-order';
-import { capacityAt, capacityPlan } from './capacity-plan';
+import { capacityAt, capacityAtShare, capacityPlan } from './capacity-plan';
 
 const cases = loadMetricsFixture('binary_cases.json');
 const large = loadMetricsFixture('large_3pct.json');
@@ -61,4 +61,14 @@ describe('capacityPlan', () => {
     const at = capacityAt(capacityPlan(rankOrder(prob), prob, Float32Array.of(1)), 1);
     expect([at.expected, at.expectedRecall, at.realised!.precision, at.realised!.recall]).toEqual([0.25, 1, 1, 1]);
   });
+
+  it('reads a share of the scored rows as the rounded count: check 25 %, find what the first quarter holds', () => {
+    const prob = Float64Array.of(0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, NaN);
+    const plan = capacityPlan(rankOrder(prob), prob);
+    const quarter = capacityAtShare(plan, 0.25);
+    expect(quarter.k).toBe(2);
+    expect(quarter.expectedRecall).toBeCloseTo(1.0 / 1.6, 12);
+    expect(capacityAtShare(plan, 1).k).toBe(8);
+  });
 });
+

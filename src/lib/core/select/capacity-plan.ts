@@ -1,3 +1,4 @@
+import { countForShare } from '../metrics/count-for-share';
 import { scoredCount } from '../metrics/rank-order';
 import { isLabel, type NumberColumn } from '../metrics/types';
 
@@ -90,4 +91,9 @@ export function capacityAt(plan: CapacityPlan, k: number): CapacityPoint {
     };
   }
   return point;
+}
+
+/** The planner's figures at a share (0–1) of the scored rows, counted as countForShare does. */
+export function capacityAtShare(plan: CapacityPlan, share: number): CapacityPoint {
+  return capacityAt(plan, countForShare(share, plan.scored));
 }

@@ -1,5 +1,5 @@
 export { Xoshiro128StarStar, splitMix64 } from './xoshiro128';
-export { capacityPlan, capacityAt, NEXT_BLOCK, type CapacityPlan, type CapacityPoint } from './capacity-plan';
+export { capacityPlan, capacityAt, capacityAtShare, NEXT_BLOCK, type CapacityPlan, type CapacityPoint } from './capacity-plan';
 export {
   selectWithControl,
   NOT_SELECTED,
