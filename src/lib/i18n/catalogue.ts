@@ -2,12 +2,14 @@ import type { Locale } from './locale';
 import { app } from './messages/app';
 import { selection } from './messages/selection';
 import { model } from './messages/model';
+import { intake } from './messages/intake';
+import { cli } from './messages/cli';
 
 /**
  * Every area's messages merged. Each area lives in messages/<area>.ts, built with
  * defineMessages so its three languages have the same keys; add a new area to `areas`.
  */
-const areas = [app, selection, model] as const;
+const areas = [app, selection, model, intake, cli] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof areas)[number]['nb']>;

@@ -12,5 +12,5 @@ export function pickLocale(preferred: readonly string[]): Locale {
     if (lang === 'nb' || lang === 'no') return 'nb';
     if (lang === 'en') return 'en';
   }
-  return 'nb';
+  return 'en';
 }

@@ -99,7 +99,7 @@ function trimZeros(s: string): string {
 }
 
 /** RFC 4180 §2.6–2.7: a field holding the delimiter, a quote, CR or LF is quoted, quotes doubled. */
-function quote(cell: string, sep: string): string {
+export function quote(cell: string, sep: string): string {
   for (let i = 0; i < cell.length; i++) {
     const ch = cell[i];
     if (ch === sep || ch === '"' || ch === '\n' || ch === '\r') return `"${cell.replaceAll('"', '""')}"`;

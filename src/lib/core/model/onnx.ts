@@ -1,4 +1,9 @@
-import { onnx } from 'onnx-proto';
+import onnxProto from 'onnx-proto';
+import type { onnx } from 'onnx-proto';
+
+// onnx-proto is CommonJS: Node's ESM loader gives it only a default export, so take the
+// namespace from there (Vite's interop gives the same object in the browser).
+const { ModelProto } = onnxProto.onnx;
 
 /**
  * Decodes an ONNX file's protobuf (onnx.proto3's ModelProto) with the generated classes of
@@ -6,7 +11,7 @@ import { onnx } from 'onnx-proto';
  * into a problem value (see readModel).
  */
 export function decodeModel(bytes: Uint8Array): onnx.ModelProto {
-  return onnx.ModelProto.decode(bytes);
+  return ModelProto.decode(bytes);
 }
 
 /** The model's `metadata_props` as a plain map (keys are unique in files this project writes). */

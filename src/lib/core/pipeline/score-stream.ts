@@ -1,5 +1,5 @@
 import type { ModelCard } from '../model/card';
-import { Ingest, type IngestOptions, type IngestResult } from '../csv/ingest';
+import { Ingest, type IngestOptions, type IngestResult, type SniffResult } from '../csv/ingest';
 
 /** P(incorrect deduction), 0–1, for n rows of a row-major n × features block (NaN = missing). */
 export type ScoreFn = (x: Float32Array, n: number) => Promise<Float32Array>;
@@ -15,6 +15,8 @@ export interface ScoredFile {
   ingest: IngestResult;
   /** One probability per data row, in input order; NaN for rejected rows. */
   probability: Float32Array;
+  /** What intake decided from the first bytes (encoding, dialect, mapping). */
+  sniff: SniffResult | null;
 }
 
 /**
@@ -70,5 +72,5 @@ export async function scoreStream(
   hooks.onProgress?.({ bytes, rows: scored });
   const out = probability.slice(0, result.rows);
   for (let i = 0; i < result.rows; i++) if (result.status[i] === 2) out[i] = NaN;
-  return { ingest: result, probability: out };
+  return { ingest: result, probability: out, sniff: ingest.sniffResult };
 }

@@ -3,8 +3,6 @@ import { defineMessages } from '../define';
 /** Problems with the model file and the run itself; intake problems live in intake.ts. */
 export const model = defineMessages({
   nb: {
-    'problem.where_line': 'Linje {line}',
-    'problem.where_cell': 'Linje {line}, kolonne {column} ({field})',
     'problem.model.not_onnx': 'Modellfila er ikke en ONNX-modell.',
     'problem.model.no_card': 'Modellfila mangler modellkort (metadata «model_card»), så appen vet ikke hvilke kolonner den trenger.',
     'problem.model.card_not_json': 'Modellkortet i modellfila er ikke gyldig JSON.',
@@ -19,8 +17,6 @@ export const model = defineMessages({
     'problem.run.worker_crashed': 'Bakgrunnsprosessen stoppet uventet: {detail}',
   },
   nn: {
-    'problem.where_line': 'Linje {line}',
-    'problem.where_cell': 'Linje {line}, kolonne {column} ({field})',
     'problem.model.not_onnx': 'Modellfila er ikkje ein ONNX-modell.',
     'problem.model.no_card': 'Modellfila manglar modellkort (metadata «model_card»), så appen veit ikkje kva kolonnar han treng.',
     'problem.model.card_not_json': 'Modellkortet i modellfila er ikkje gyldig JSON.',
@@ -35,8 +31,6 @@ export const model = defineMessages({
     'problem.run.worker_crashed': 'Bakgrunnsprosessen stoppa uventa: {detail}',
   },
   en: {
-    'problem.where_line': 'Line {line}',
-    'problem.where_cell': 'Line {line}, column {column} ({field})',
     'problem.model.not_onnx': 'The model file is not an ONNX model.',
     'problem.model.no_card': 'The model file has no model card (metadata "model_card"), so the app does not know which columns it needs.',
     'problem.model.card_not_json': 'The model card in the model file is not valid JSON.',
