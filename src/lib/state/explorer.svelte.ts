@@ -4,8 +4,8 @@
  * $derived, so the UI never holds a second copy of the data.
  */
 import { createContext } from 'svelte';
-import { WorkerClient } from '../worker/client.svelte';
-import type { ModelInfo, ScoredResult } from '../worker/protocol';
+import { WorkerClient, type RowExplanation } from '../worker/client.svelte';
+import type { ExplainedBlock, ExplainSummary, ModelInfo, ScoredResult } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { Problem } from '../core/problems';
 import { rankOrder } from '../core/metrics/rank-order';
@@ -23,6 +23,25 @@ export interface Progress {
 
 export type SortKey = 'rank' | 'id' | 'line';
 
+/**
+ * SHAP values of the current file, filled in as the worker streams them. `contrib` is
+ * rows × (F + 1) log-odds, row-major: φ per feature in card order, then the base value;
+ * a row's values add up to its log-odds score. Rows not explained yet are NaN.
+ */
+export interface Explanations {
+  contrib: Float32Array;
+  /** 1 where the row's values are in `contrib`. */
+  explained: Uint8Array;
+  /** 1 where base + Σφ missed the model's score (flagged, never hidden). */
+  failed: Uint8Array;
+  /** Rows explained in the full pass so far, and the total. */
+  done: number;
+  total: number;
+  /** Row indices of the early sample (global charts use it until the full pass ends). */
+  sample: Uint32Array;
+  summary: ExplainSummary | null;
+}
+
 export class Explorer {
   locale = $state<Locale>('nb');
   phase = $state<Phase>('loading-model');
@@ -35,6 +54,10 @@ export class Explorer {
   sortKey = $state<SortKey>('rank');
   sortDescending = $state(false);
   selectedRow = $state<number | null>(null);
+  /** Replaced (not mutated) on each block so $derived readers update; the arrays are shared. */
+  explanations = $state.raw<Explanations | null>(null);
+  /** The on-demand explanation of the selected record, when its block has not arrived yet. */
+  rowExplanation = $state.raw<RowExplanation | null>(null);
 
   /** Row indices by descending risk (rank 1 first), rejected rows last. */
   order = $derived.by(() => (this.result ? rankOrder(this.result.probability) : new Uint32Array(0)));
@@ -97,14 +120,47 @@ export class Explorer {
     this.result = null;
     this.runProblems = [];
     this.selectedRow = null;
+    this.explanations = null;
+    this.rowExplanation = null;
     this.progress = { bytes: 0, totalBytes: file.size, rows: 0, elapsedMs: 0 };
     const { result, problems } = await this.#client.run(file, fileName, options, {
       onProgress: (p) => (this.progress = { bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsedMs: p.elapsedMs }),
+      onExplained: (block) => run === this.#runs && this.#takeExplained(block),
+      onExplainDone: (summary) => {
+        if (run === this.#runs && this.explanations) this.explanations = { ...this.explanations, summary };
+      },
     });
     if (run !== this.#runs) return;
     this.result = result;
     this.runProblems = result ? result.ingest.problems : problems;
     this.phase = result ? 'done' : 'idle';
+  }
+
+  #takeExplained(block: ExplainedBlock): void {
+    const f = this.model!.card.features.length;
+    const stride = f + 1;
+    let e = this.explanations;
+    if (!e) {
+      const contrib = new Float32Array(block.total * stride).fill(NaN);
+      e = { contrib, explained: new Uint8Array(block.total), failed: new Uint8Array(block.total), done: 0, total: block.total, sample: new Uint32Array(0), summary: null };
+    }
+    const { rows, contrib, failed } = block;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      e.contrib.set(contrib.subarray(i * stride, (i + 1) * stride), r * stride);
+      e.explained[r] = 1;
+      e.failed[r] = failed[i];
+    }
+    this.explanations = { ...e, done: block.done, sample: block.sample ? rows : e.sample };
+  }
+
+  /** Selects a record and makes sure its explanation is at hand (on demand when not streamed yet). */
+  async select(row: number | null): Promise<void> {
+    this.selectedRow = row;
+    this.rowExplanation = null;
+    if (row === null || this.explanations?.explained[row]) return;
+    const explanation = await this.#client.explainRow(row);
+    if (this.selectedRow === row) this.rowExplanation = explanation;
   }
 
   cancel(): void {

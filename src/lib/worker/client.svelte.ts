@@ -2,12 +2,24 @@
  * The one client of the worker. Requests carry ids; replies for a run that a newer run has
  * replaced are dropped, so a slow old file can never overwrite a new one.
  */
-import type { Reply, Request, ModelInfo, ScoredResult } from './protocol';
+import type { Reply, Request, ModelInfo, ScoredResult, ExplainedBlock, ExplainSummary } from './protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { Problem } from '../core/problems';
 
 export interface RunHandlers {
   onProgress(p: Extract<Reply, { type: 'progress' }>): void;
+  onExplained(block: ExplainedBlock): void;
+  onExplainDone(summary: ExplainSummary): void;
+}
+
+export interface RowExplanation {
+  row: number;
+  /** φ per feature then the base value, log-odds, float64. */
+  contrib: Float64Array;
+  /** The model's log-odds score by the TypeScript trees. */
+  raw: number;
+  /** base + Σφ equals raw within 1e-4. */
+  ok: boolean;
 }
 
 export class WorkerClient {
@@ -15,6 +27,7 @@ export class WorkerClient {
   #next = 1;
   #current = 0;
   #pending = new Map<number, { resolve: (r: Reply) => void; handlers?: RunHandlers }>();
+  #streams = new Map<number, RunHandlers>();
 
   constructor(worker: Worker) {
     this.#worker = worker;
@@ -28,7 +41,22 @@ export class WorkerClient {
     };
   }
 
+  /** Id of the run whose replies are current (0 when none). */
+  get currentRun(): number {
+    return this.#current;
+  }
+
   #receive(reply: Reply): void {
+    if (reply.type === 'explained' || reply.type === 'explain-done') {
+      const stream = this.#streams.get(reply.id);
+      if (!stream || reply.id !== this.#current) return;
+      if (reply.type === 'explained') stream.onExplained(reply.block);
+      else {
+        stream.onExplainDone(reply.summary);
+        this.#streams.delete(reply.id);
+      }
+      return;
+    }
     const entry = this.#pending.get(reply.id);
     if (!entry) return;
     if (reply.type === 'progress') {
@@ -52,22 +80,36 @@ export class WorkerClient {
     return { model: null, problems: reply.type === 'failed' ? reply.problems : [] };
   }
 
-  /** Scores a file; resolves with the result, or null when cancelled or replaced by a newer run. */
+  /**
+   * Scores a file; resolves with the result once every row is scored, or null when cancelled
+   * or replaced by a newer run. Explanations keep arriving afterwards through `handlers`.
+   */
   async run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredResult | null; problems: Problem[] }> {
-    if (this.#current) this.cancel();
+    this.cancel();
     const id = this.#next++;
     this.#current = id;
+    this.#streams.set(id, handlers);
     const reply = await this.#send({ type: 'run', id, file, fileName, options }, [], handlers);
     if (id !== this.#current) return { result: null, problems: [] };
-    this.#current = 0;
     if (reply.type === 'done') return { result: reply.result, problems: [] };
+    this.#streams.delete(id);
     if (reply.type === 'failed') return { result: null, problems: reply.problems };
     return { result: null, problems: [] };
+  }
+
+  /** One record's explanation now, from the current run's data. */
+  async explainRow(row: number): Promise<RowExplanation | null> {
+    const run = this.#current;
+    if (!run) return null;
+    const reply = await this.#send({ type: 'explain-row', id: this.#next++, run, row });
+    if (reply.type !== 'row-explained' || run !== this.#current) return null;
+    return { row: reply.row, contrib: reply.contrib, raw: reply.raw, ok: reply.ok };
   }
 
   cancel(): void {
     if (!this.#current) return;
     this.#worker.postMessage({ type: 'cancel', id: this.#current } satisfies Request);
+    this.#streams.delete(this.#current);
     this.#current = 0;
   }
 
