@@ -22,6 +22,7 @@ export interface Progress {
 }
 
 export type SortKey = 'rank' | 'id' | 'line';
+export type Tab = 'results' | 'explain' | 'planner' | 'evaluation';
 
 /**
  * SHAP values of the current file, filled in as the worker streams them. `contrib` is
@@ -56,6 +57,14 @@ export class Explorer {
   selectedRow = $state<number | null>(null);
   /** Replaced (not mutated) on each block so $derived readers update; the arrays are shared. */
   explanations = $state.raw<Explanations | null>(null);
+  /**
+   * How many returns the team can check: the selection is the top `capacity` of the ranking.
+   * Shared by the capacity planner and the evaluation view. Set to 25 % of the scored rows
+   * when a file is loaded (the student-loan agency's "check 25 %").
+   */
+  capacity = $state(0);
+  /** Which view of the results is shown. */
+  tab = $state<Tab>('results');
   /** The on-demand explanation of the selected record, when its block has not arrived yet. */
   rowExplanation = $state.raw<RowExplanation | null>(null);
 
@@ -132,6 +141,7 @@ export class Explorer {
     });
     if (run !== this.#runs) return;
     this.result = result;
+    if (result) this.capacity = Math.round(0.25 * (result.ingest.counts.scored + result.ingest.counts.warned));
     this.runProblems = result ? result.ingest.problems : problems;
     this.phase = result ? 'done' : 'idle';
   }

@@ -2,6 +2,11 @@ import { defineMessages } from '../define';
 
 export const app = defineMessages({
   nb: {
+    'tabs.label': 'Visninger',
+    'tabs.results': 'Rangering',
+    'tabs.explain': 'Forklaringer',
+    'tabs.planner': 'Kontrolliste',
+    'tabs.evaluation': 'Modellkvalitet',
     'app.title': 'Fradragsrisiko',
     'app.tagline': 'Finn selvangivelser med risiko for feil fradrag – og se hvorfor. Alt skjer i nettleseren din.',
     'app.language': 'Språk',
@@ -57,6 +62,11 @@ export const app = defineMessages({
     'table.status.rejected': 'Avvist',
   },
   nn: {
+    'tabs.label': 'Visingar',
+    'tabs.results': 'Rangering',
+    'tabs.explain': 'Forklaringar',
+    'tabs.planner': 'Kontrolliste',
+    'tabs.evaluation': 'Modellkvalitet',
     'app.title': 'Frådragsrisiko',
     'app.tagline': 'Finn sjølvmeldingar med risiko for feil frådrag – og sjå kvifor. Alt skjer i nettlesaren din.',
     'app.language': 'Språk',
@@ -112,6 +122,11 @@ export const app = defineMessages({
     'table.status.rejected': 'Avvist',
   },
   en: {
+    'tabs.label': 'Views',
+    'tabs.results': 'Ranking',
+    'tabs.explain': 'Explanations',
+    'tabs.planner': 'Control list',
+    'tabs.evaluation': 'Model quality',
     'app.title': 'Deduction risk',
     'app.tagline': 'Find tax returns at risk of an incorrect deduction – and see why. Everything happens in your browser.',
     'app.language': 'Language',
