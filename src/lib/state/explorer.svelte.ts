@@ -98,6 +98,7 @@ export class Explorer {
 
   #client: WorkerClient;
   #runs = 0;
+  #sorted = new Map<number, Float64Array>();
 
   constructor(worker: Worker, languages: readonly string[]) {
     this.#client = new WorkerClient(worker);
@@ -140,6 +141,7 @@ export class Explorer {
       },
     });
     if (run !== this.#runs) return;
+    this.#sorted.clear();
     this.result = result;
     if (result) this.capacity = Math.round(0.25 * (result.ingest.counts.scored + result.ingest.counts.warned));
     this.runProblems = result ? result.ingest.problems : problems;
@@ -162,6 +164,22 @@ export class Explorer {
       e.failed[r] = failed[i];
     }
     this.explanations = { ...e, done: block.done, sample: block.sample ? rows : e.sample };
+  }
+
+  /**
+   * Feature `i` of every row of the file, sorted ascending with NaN last (what
+   * percentileInFile wants); sorted once per feature and file, on first use.
+   */
+  sortedColumn(i: number): Float64Array {
+    let sorted = this.#sorted.get(i);
+    if (sorted) return sorted;
+    const result = this.result!;
+    const f = this.model!.card.features.length;
+    sorted = new Float64Array(result.ingest.rows);
+    for (let r = 0; r < sorted.length; r++) sorted[r] = result.ingest.features[r * f + i];
+    sorted.sort();
+    this.#sorted.set(i, sorted);
+    return sorted;
   }
 
   /** Selects a record and makes sure its explanation is at hand (on demand when not streamed yet). */
