@@ -28,3 +28,15 @@ export function problem(
 ): Problem {
   return { code, severity, ...where };
 }
+
+/**
+ * The values a problem's message may use: its params plus `line`, `column` and `field`,
+ * so a catalogue sentence can say "Linje {line}, kolonne {column} ({field})".
+ */
+export function problemParams(p: Problem): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...p.params };
+  if (p.line !== undefined) out.line = p.line;
+  if (p.column !== undefined) out.column = p.column;
+  if (p.field !== undefined) out.field = p.field;
+  return out;
+}

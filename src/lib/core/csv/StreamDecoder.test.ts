@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutAt } from '../../../../test/csv/helpers';
 import { StreamDecoder } from './StreamDecoder';
-
-/** Splits bytes at the given cut points (any order, duplicates allowed). */
-function pieces(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const c of at) {
-    out.push(bytes.subarray(from, c));
-    from = c;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
 
 function decodeAll(decoder: StreamDecoder, parts: Uint8Array[]): string {
   let text = '';
@@ -28,7 +16,7 @@ describe('StreamDecoder', () => {
     fc.assert(
       fc.property(norwegian, fc.array(fc.nat()), (s, cuts) => {
         const bytes = new TextEncoder().encode(s);
-        expect(decodeAll(new StreamDecoder('utf-8', false), pieces(bytes, cuts))).toBe(s);
+        expect(decodeAll(new StreamDecoder('utf-8', false), cutAt(bytes, cuts))).toBe(s);
       }),
     );
   });
@@ -42,7 +30,7 @@ describe('StreamDecoder', () => {
           bytes[2 * i + (le ? 0 : 1)] = u & 0xff;
           bytes[2 * i + (le ? 1 : 0)] = u >> 8;
         }
-        expect(decodeAll(new StreamDecoder(le ? 'utf-16le' : 'utf-16be', false), pieces(bytes, cuts))).toBe(s);
+        expect(decodeAll(new StreamDecoder(le ? 'utf-16le' : 'utf-16be', false), cutAt(bytes, cuts))).toBe(s);
       }),
     );
   });
@@ -55,7 +43,7 @@ describe('StreamDecoder', () => {
         const decoder = new StreamDecoder('utf-8', true);
         let out = '';
         let switched = -1;
-        for (const p of pieces(bytes, cuts)) {
+        for (const p of cutAt(bytes, cuts)) {
           const before = out.length;
           out += decoder.decode(p);
           if (decoder.switchedAt >= 0) switched = before + decoder.switchedAt;

@@ -1,0 +1,217 @@
+import Papa from 'papaparse';
+import { countLineBreaks } from './countLineBreaks';
+import { MAX_RECORD_CHARS, type Delimiter, type Newline } from './options';
+
+export const RECORD_OK = 0;
+/** A quoted cell whose closing quote is followed by something other than a delimiter or line end. */
+export const RECORD_MALFORMED_QUOTE = 1;
+/** A quote opened and never closed: the record runs to the end of the file. */
+export const RECORD_UNTERMINATED_QUOTE = 2;
+/** Longer than the record limit; skipped without being parsed (fields are null). */
+export const RECORD_TOO_LONG = 3;
+
+export interface RecordSink {
+  /**
+   * One record. `line`: 1-based physical line it starts on; `lines`: physical lines it
+   * spans (quoted line breaks included); `issue`: RECORD_*; `fields` null only for
+   * RECORD_TOO_LONG. The array is the sink's to keep or drop.
+   */
+  record(fields: string[] | null, line: number, lines: number, issue: number): void;
+}
+
+interface SkipState {
+  line: number;
+  breaks: number;
+  quoted: boolean;
+  fieldStart: boolean;
+  afterCR: boolean;
+  quotePending: boolean;
+  lastWasBreak: boolean;
+}
+
+/**
+ * Where each record of text[0, end) ends (just past its line break), from papaparse's step
+ * mode, whose meta.cursor after each row is that position. Used only for blocks longer than
+ * the record limit, since a row at a time is slower.
+ */
+function recordEnds(text: string, end: number, delimiter: Delimiter, newline: Newline, final: boolean): number[] {
+  const ends: number[] = [];
+  const parser = new Papa.Parser({
+    delimiter,
+    newline,
+    quoteChar: '"',
+    step: (row: { meta: { cursor: number } }) => void ends.push(row.meta.cursor),
+  });
+  parser.parse(end === text.length ? text : text.slice(0, end), 0, !final);
+  return ends;
+}
+
+function endsWithBreak(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 10 || c === 13;
+}
+
+/**
+ * Records from text that arrives in pieces, parsed by papaparse's core Parser the way its
+ * own ChunkStreamer does it (papaparse.js, ChunkStreamer.parseChunk): parse the unparsed
+ * tail plus the new text with ignoreLastRow, keep what follows `meta.cursor` — the last
+ * record, possibly incomplete — for the next piece. The delimiter and newline are fixed
+ * up front so no piece is guessed differently from another.
+ *
+ * An incomplete record longer than the limit (an unterminated quote, a megabyte cell) is
+ * not re-parsed with every piece, which would be quadratic: a small quote-aware scanner
+ * skips to its end instead, counting lines, and reports it as one rejected record.
+ */
+export class RecordReader {
+  /** 1-based physical line on which the next record starts. */
+  line = 1;
+
+  private pending = '';
+  private readonly parser: Papa.Parser;
+  private readonly delimiterCode: number;
+  private skip: SkipState | null = null;
+
+  constructor(
+    private readonly delimiter: Delimiter,
+    private readonly newline: Newline,
+    private readonly sink: RecordSink,
+    private readonly maxChars = MAX_RECORD_CHARS,
+  ) {
+    this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  /** The physical line of character `at` of `text`, text that is about to be pushed. */
+  lineOf(text: string, at: number): number {
+    const p = this.pending;
+    const splitCRLF = p.charCodeAt(p.length - 1) === 13 && text.charCodeAt(0) === 10 && at > 0 ? 1 : 0;
+    return this.line + countLineBreaks(p) + countLineBreaks(text, 0, at) - splitCRLF;
+  }
+
+  push(text: string): void {
+    if (this.skip) {
+      const end = this.scan(text);
+      if (end < 0) return;
+      const s = this.skip;
+      this.skip = null;
+      this.line = s.line + s.breaks;
+      this.sink.record(null, s.line, s.breaks, RECORD_TOO_LONG);
+      text = text.slice(end);
+    }
+    this.pending = this.pending.length > 0 ? this.pending + text : text;
+    if (this.pending.length === 0) return;
+    this.parse(false);
+    // The record's raw text is longer than the limit (one char of slack: a CR whose LF is yet to come).
+    if (this.pending.length > this.maxChars + 1) {
+      const rest = this.pending;
+      this.pending = '';
+      this.skip = { line: this.line, breaks: 0, quoted: false, fieldStart: true, afterCR: false, quotePending: false, lastWasBreak: false };
+      this.push(rest);
+    }
+  }
+
+  /** The end of the text: hands out the last record, terminated or not. */
+  finish(): void {
+    const s = this.skip;
+    if (s) {
+      this.skip = null;
+      const lines = s.breaks + (s.lastWasBreak ? 0 : 1);
+      this.sink.record(null, s.line, lines, s.quoted ? RECORD_UNTERMINATED_QUOTE : RECORD_TOO_LONG);
+      this.line = s.line + lines;
+      return;
+    }
+    if (this.pending.length > 0) this.parse(true);
+  }
+
+  private parse(final: boolean): void {
+    const text = this.pending;
+    const result = this.parser.parse(text, 0, !final);
+    const rows = result.data as string[][];
+    const cursor = final ? text.length : (result.meta.cursor as number);
+    let issues: Map<number, number> | null = null;
+    for (const e of result.errors as { code: string; row: number }[]) {
+      if (e.row >= rows.length) continue; // belongs to the held-back last record
+      issues ??= new Map();
+      const issue = e.code === 'MissingQuotes' ? RECORD_UNTERMINATED_QUOTE : RECORD_MALFORMED_QUOTE;
+      issues.set(e.row, Math.max(issues.get(e.row) ?? 0, issue));
+    }
+    // When the records hold exactly one line break each, none hides in a quoted cell.
+    const oneLineEach = !final && countLineBreaks(text, 0, cursor) === rows.length;
+    // Only a block longer than the limit can hold a record longer than it; then find where each ends.
+    const ends = cursor > this.maxChars ? recordEnds(text, cursor, this.delimiter, this.newline, final) : null;
+    const nl = this.newline;
+    for (let r = 0; r < rows.length; r++) {
+      const fields = rows[r];
+      // Mixed line endings: a CR LF in a file read as LF leaves a CR ending the last cell, and in
+      // a file read as CR an LF starting the first. Both are taken to belong to the line end —
+      // far likelier than a quoted cell that ends in CR or starts with LF.
+      const last = fields[fields.length - 1];
+      if (nl === '\n' && last.charCodeAt(last.length - 1) === 13) fields[fields.length - 1] = last.slice(0, -1);
+      else if (nl === '\r' && fields[0].charCodeAt(0) === 10) fields[0] = fields[0].slice(1);
+      if (ends && ends[r] - (r > 0 ? ends[r - 1] : 0) - (final && r === rows.length - 1 ? 0 : nl.length) > this.maxChars) {
+        let lines = 1;
+        for (const f of fields) lines += countLineBreaks(f);
+        const line = this.line;
+        this.line += lines;
+        this.sink.record(null, line, lines, RECORD_TOO_LONG);
+        continue;
+      }
+      let lines = 1;
+      if (!oneLineEach) for (const f of fields) lines += countLineBreaks(f);
+      // A quote left open to the end swallows the file's final line break, which starts no line.
+      if (final && r === rows.length - 1 && lines > 1 && endsWithBreak(text)) lines--;
+      const line = this.line;
+      this.line += lines;
+      this.sink.record(fields, line, lines, issues?.get(r) ?? RECORD_OK);
+    }
+    this.pending = final ? '' : text.slice(cursor);
+  }
+
+  /**
+   * Scans a skipped record to its end with papaparse's quoting rules (a cell is quoted
+   * when it starts with a quote; "" inside is a quote). Returns the index just past the
+   * record's line break, or -1 when the text ends first (the state carries over).
+   */
+  private scan(text: string): number {
+    const s = this.skip as SkipState;
+    const nl = this.newline;
+    if (text.length > 0) s.lastWasBreak = endsWithBreak(text);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (s.afterCR) {
+        s.afterCR = false;
+        if (c === 10) {
+          if (!s.quoted && nl !== '\r') return i + 1;
+          continue;
+        }
+      }
+      if (s.quotePending) {
+        s.quotePending = false;
+        if (c === 34) continue;
+        s.quoted = false;
+      }
+      if (c === 13) {
+        s.breaks++;
+        if (!s.quoted && nl === '\r') return i + 1;
+        s.afterCR = true;
+        continue;
+      }
+      if (c === 10) {
+        s.breaks++;
+        if (!s.quoted && nl === '\n') return i + 1;
+        continue;
+      }
+      if (s.quoted) {
+        if (c === 34) {
+          if (i + 1 === text.length) s.quotePending = true;
+          else if (text.charCodeAt(i + 1) === 34) i++;
+          else s.quoted = false;
+        }
+        continue;
+      }
+      if (c === 34 && s.fieldStart) s.quoted = true;
+      s.fieldStart = c === this.delimiterCode;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,325 @@
+import type { ModelCard } from '../model/card';
+import type { Problem } from '../problems';
+import type { Plan } from './buildPlan';
+import { csvProblem } from './codes';
+import { GrowableFloat32, GrowableUint32, GrowableUint8 } from './growable';
+import { MAX_ROW_PROBLEMS, SNIFF_BYTES, type IngestOptions } from './options';
+import { RecordReader, type RecordSink } from './RecordReader';
+import { detach, RowCoercer, STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './RowCoercer';
+import { sniff, type SniffResult } from './sniff';
+
+export type { IngestOptions } from './options';
+export type { Plan } from './buildPlan';
+export type { SniffResult } from './sniff';
+import { StreamDecoder } from './StreamDecoder';
+
+/** Rows completed by one push. */
+export interface RowBlock {
+  /** Row index of the first row in the block. */
+  start: number;
+  count: number;
+  /**
+   * count × F features, row-major in the card's feature order; NaN = missing (and every
+   * feature of a rejected row). Ingest keeps this array to build the final result:
+   * copy it (slice) before transferring its buffer to another thread.
+   */
+  features: Float32Array;
+  /** Per row: 0 scored, 1 scored with warnings, 2 rejected. */
+  status: Uint8Array;
+}
+
+export interface IngestResult {
+  rows: number;
+  /** rows × F, row-major, float32, NaN = missing. */
+  features: Float32Array;
+  /** Per row: 0 scored, 1 scored with warnings, 2 rejected. */
+  status: Uint8Array;
+  /** Per row: 1-based physical line the row starts on. */
+  line: Uint32Array;
+  /** Per row: the id as written (leading zeros kept), '' when the file has no id column. */
+  ids: string[];
+  idKind: 'id' | 'national-id' | 'none';
+  /** Per row: 1 / 0 from the label column, NaN when unknown; null without a label column. */
+  label: Float32Array | null;
+  /** Columns not used by the model, as text, for export. Mask those with plan.columns[j].nationalId. */
+  passthrough: { header: string[]; columns: string[][] };
+  /** File-level problems (sniff's and those found while reading). */
+  problems: Problem[];
+  /** Row-level problems sorted by row: problems[k] belongs to row row[k]. Capped at MAX_ROW_PROBLEMS (see problemCounts). */
+  rowProblems: { row: Uint32Array; problems: Problem[] };
+  /** Row-level problems per code, all of them, including those beyond the cap. */
+  problemCounts: Map<string, number>;
+  counts: { scored: number; warned: number; rejected: number; emptyLines: number };
+  plan: Plan;
+  /** Bytes read. */
+  bytes: number;
+}
+
+/**
+ * Streaming CSV intake: push the file's bytes in chunks of any size, get back the rows
+ * each chunk completed as typed arrays, and call finish() for the whole columnar result.
+ * Memory is bounded by the output (features, status, lines, ids, passthrough text) plus
+ * one chunk: the file's text is never kept.
+ *
+ * The first SNIFF_BYTES are held until `sniff` has read them (unless finish() comes
+ * first), so options may still be 'auto'; push() returns null until then. Invariant
+ * checked at finish: every row has a status, and scored + warned + rejected = rows.
+ */
+export class Ingest {
+  private readonly F: number;
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
+  private consumed = 0;
+  private sniffed: SniffResult | null = null;
+  private decoder: StreamDecoder | null = null;
+  private reader: RecordReader | null = null;
+  private coercer: RowCoercer | null = null;
+  private plan: Plan | null = null;
+
+  private rows = 0;
+  private emptyLines = 0;
+  private headerSeen = false;
+  private readonly status = new GrowableUint8();
+  private readonly line = new GrowableUint32();
+  private label: GrowableFloat32 | null = null;
+  private readonly ids: string[] = [];
+  private passthrough: string[][] = [];
+  private readonly blocks: Float32Array[] = [];
+  private block = new GrowableFloat32();
+  private blockStart = 0;
+  private blockRows = 0;
+  private readonly problemRows = new GrowableUint32();
+  private readonly rowProblemList: Problem[] = [];
+  private readonly problemCounts = new Map<string, number>();
+  private readonly fileProblems: Problem[] = [];
+  private counts = { scored: 0, warned: 0, rejected: 0 };
+  private finished = false;
+
+  constructor(
+    private readonly card: ModelCard,
+    private readonly options: IngestOptions = {},
+  ) {
+    this.F = card.features.length;
+  }
+
+  /** Bytes pushed so far: the progress figure (divide by the file's size). */
+  get bytesConsumed(): number {
+    return this.consumed;
+  }
+
+  /** What sniffing the first bytes decided, once it has happened. */
+  get sniffResult(): SniffResult | null {
+    return this.sniffed;
+  }
+
+  push(bytes: Uint8Array): RowBlock | null {
+    if (this.finished) throw new Error('Ingest.push after finish');
+    this.consumed += bytes.length;
+    if (!this.sniffed) {
+      if (bytes.length > 0) {
+        this.held.push(bytes.slice());
+        this.heldBytes += bytes.length;
+      }
+      if (this.heldBytes < SNIFF_BYTES) return null;
+      this.start();
+      return this.takeBlock();
+    }
+    this.feed(bytes, false);
+    return this.takeBlock();
+  }
+
+  finish(): IngestResult {
+    if (this.finished) throw new Error('Ingest.finish called twice');
+    if (!this.sniffed) this.start();
+    this.feed(new Uint8Array(0), true);
+    this.reader?.finish();
+    this.finished = true;
+    this.takeBlock();
+    return this.result();
+  }
+
+  private start(): void {
+    const held = concat(this.held, this.heldBytes);
+    this.held = [];
+    // Exactly the first SNIFF_BYTES, however they arrived, so no decision depends on chunk sizes.
+    const sniffed = sniff(held.subarray(0, SNIFF_BYTES), this.card, this.options);
+    this.sniffed = sniffed;
+    const plan = sniffed.plan;
+    this.plan = plan;
+    this.fileProblems.push(...sniffed.problems);
+    this.passthrough = plan.passthrough.map(() => []);
+    if (plan.labelColumn >= 0) this.label = new GrowableFloat32();
+    if (plan.columns.length === 0) return; // nothing readable: no rows
+    this.coercer = new RowCoercer(this.card, plan);
+    this.decoder = new StreamDecoder(plan.encoding, sniffed.asciiOnly);
+    this.reader = new RecordReader(plan.delimiter, plan.newline, this.sink);
+    this.feed(held, false);
+  }
+
+  private feed(bytes: Uint8Array, final: boolean): void {
+    const decoder = this.decoder;
+    const reader = this.reader;
+    if (!decoder || !reader) return;
+    const text = decoder.decode(bytes, final);
+    if (decoder.switchedAt >= 0) this.noteAt('csv.encoding_switched', text, decoder.switchedAt, reader);
+    if (decoder.replacementAt >= 0) this.noteAt('csv.invalid_encoding', text, decoder.replacementAt, reader, { encoding: decoder.encoding });
+    if (text.length > 0) reader.push(text);
+  }
+
+  /** A file-level problem at character `at` of `text`, which is about to follow the reader's buffered text. */
+  private noteAt(code: 'csv.encoding_switched' | 'csv.invalid_encoding', text: string, at: number, reader: RecordReader, params?: Record<string, string>): void {
+    this.fileProblems.push(csvProblem(code, { line: reader.lineOf(text, at), params }));
+  }
+
+  private readonly sink: RecordSink = {
+    record: (fields, line, lines, issue) => {
+      const plan = this.plan as Plan;
+      if (!this.headerSeen) {
+        if (line >= plan.headerLine) this.headerSeen = true;
+        else if (fields && fields.length === 1 && fields[0].trim() === '') this.emptyLines++;
+        return;
+      }
+      if (fields && issue === 0 && isBlank(fields)) {
+        this.emptyLines++;
+        return;
+      }
+      this.row(fields, line, lines, issue);
+    },
+  };
+
+  private row(fields: string[] | null, line: number, lines: number, issue: number): void {
+    const plan = this.plan as Plan;
+    const coercer = this.coercer as RowCoercer;
+    const r = this.rows++;
+    const offset = this.blockRows++ * this.F;
+    const out = this.block.reserve(offset + this.F);
+    let status: number;
+    if (plan.blocked) {
+      status = STATUS_REJECTED;
+      out.fill(NaN, offset, offset + this.F);
+      coercer.lastId = fields ? (fields[plan.idColumn]?.trim() ?? '') : '';
+    } else {
+      status = coercer.coerce(fields, line, lines, issue, out, offset);
+      const problems = coercer.rowProblems;
+      for (const p of problems) this.addRowProblem(r, p);
+    }
+    this.status.push(status);
+    this.line.push(line);
+    if (status === STATUS_SCORED) this.counts.scored++;
+    else if (status === STATUS_WARNED) this.counts.warned++;
+    else this.counts.rejected++;
+    if (plan.idColumn >= 0) this.ids.push(plan.blocked ? detach(coercer.lastId) : coercer.lastId);
+    else this.ids.push('');
+    this.label?.push(plan.blocked ? NaN : coercer.lastLabel);
+    const pass = plan.passthrough;
+    for (let k = 0; k < pass.length; k++) {
+      const j = pass[k];
+      this.passthrough[k].push(fields && j < fields.length ? detach(fields[j]) : '');
+    }
+  }
+
+  private addRowProblem(r: number, p: Problem): void {
+    this.problemCounts.set(p.code, (this.problemCounts.get(p.code) ?? 0) + 1);
+    if (this.rowProblemList.length >= MAX_ROW_PROBLEMS) return;
+    this.problemRows.push(r);
+    this.rowProblemList.push(p);
+  }
+
+  private takeBlock(): RowBlock | null {
+    if (this.blockRows === 0) return null;
+    const count = this.blockRows;
+    const features = this.block.array.slice(0, count * this.F);
+    const status = this.status.array.slice(this.blockStart, this.blockStart + count);
+    const block: RowBlock = { start: this.blockStart, count, features, status };
+    this.blocks.push(features);
+    this.blockStart += count;
+    this.blockRows = 0;
+    return block;
+  }
+
+  private result(): IngestResult {
+    const plan = this.plan as Plan;
+    const rows = this.rows;
+    const features = new Float32Array(rows * this.F);
+    let at = 0;
+    for (const b of this.blocks) {
+      features.set(b, at);
+      at += b.length;
+    }
+    this.blocks.length = 0;
+    const problems = [...this.fileProblems];
+    const coercer = this.coercer;
+    if (coercer && !plan.blocked) {
+      for (let i = 0; i < this.F; i++) {
+        const comma = coercer.commaCells[i];
+        const point = coercer.pointCells[i];
+        if (comma === 0 || point === 0) continue;
+        const j = plan.featureColumns[i];
+        const usesComma = plan.columns[j].decimal === ',';
+        problems.push(
+          csvProblem('csv.mixed_decimal', {
+            line: usesComma ? coercer.firstPointLine[i] : coercer.firstCommaLine[i],
+            column: j + 1,
+            field: plan.header[j],
+            params: { decimal: usesComma ? ',' : '.', other: usesComma ? '.' : ',', count: usesComma ? point : comma },
+          }),
+        );
+      }
+      if (coercer.trailingBlank > 0) {
+        problems.push(csvProblem('csv.trailing_empty_fields', { line: coercer.firstTrailingBlankLine, params: { count: coercer.trailingBlank } }));
+      }
+    }
+    if (rows === 0 && plan.columns.length > 0 && !problems.some((p) => p.code === 'csv.no_rows')) {
+      problems.push(csvProblem('csv.no_rows', { line: plan.headerLine }));
+    }
+    let total = 0;
+    for (const n of this.problemCounts.values()) total += n;
+    if (total > this.rowProblemList.length) {
+      problems.push(csvProblem('csv.problems_truncated', { line: plan.headerLine, params: { shown: this.rowProblemList.length, total } }));
+    }
+    const { scored, warned, rejected } = this.counts;
+    if (scored + warned + rejected !== rows || this.status.length !== rows || this.line.length !== rows || this.ids.length !== rows) {
+      throw new Error(`Ingest invariant broken: ${rows} rows, ${scored}+${warned}+${rejected} statuses`);
+    }
+    return {
+      rows,
+      features,
+      status: this.status.array.slice(0, rows),
+      line: this.line.array.slice(0, rows),
+      ids: this.ids,
+      idKind: plan.idKind,
+      label: this.label ? this.label.array.slice(0, rows) : null,
+      passthrough: { header: plan.passthrough.map((j) => plan.header[j]), columns: this.passthrough },
+      problems,
+      rowProblems: { row: this.problemRows.array.slice(0, this.rowProblemList.length), problems: this.rowProblemList },
+      problemCounts: this.problemCounts,
+      counts: { scored, warned, rejected, emptyLines: this.emptyLines },
+      plan,
+      bytes: this.consumed,
+    };
+  }
+}
+
+function isBlank(fields: string[]): boolean {
+  for (const f of fields) if (f.trim() !== '') return false;
+  return true;
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Reads a whole file held in memory, in 1 MiB pieces as a stream would deliver it. */
+export function ingestAll(bytes: Uint8Array, card: ModelCard, options: IngestOptions = {}): IngestResult {
+  const ingest = new Ingest(card, options);
+  const piece = 1 << 20;
+  for (let at = 0; at < bytes.length; at += piece) ingest.push(bytes.subarray(at, Math.min(bytes.length, at + piece)));
+  return ingest.finish();
+}

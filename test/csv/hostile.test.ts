@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ingestAll } from '../../src/lib/core/csv/ingest';
+import { MAX_COLUMNS, MAX_RECORD_CHARS } from '../../src/lib/core/csv/options';
+import { sniff } from '../../src/lib/core/csv/sniff';
+import type { Problem } from '../../src/lib/core/problems';
+import { encode, fixtureCard } from './helpers';
+
+/** What models/csvfixtures/make_fixtures.py says each hostile file must raise. */
+interface Truth {
+  rows: number;
+  problems?: Partial<Problem>[];
+  rowProblems?: Partial<Problem>[];
+  status?: number[];
+  ids?: string[];
+  idKind?: string;
+  passthrough?: string[];
+}
+
+const truths = JSON.parse(readFileSync('test/fixtures/csv/hostile/expected.json', 'utf8')) as Record<string, Truth>;
+const card = fixtureCard();
+const names = card.features.map((f) => f.name);
+const goodRow = ['40', '2', '1', '500000', '100', '12', '14', '200', '2000', '1', '0', '', '3', '4000'];
+const header = `skattyter_id;${names.join(';')};merknad`;
+
+/** Only the keys the truth names, so an expected problem is matched on code, line, column and params. */
+const pick = (p: Problem, like: Partial<Problem>) => Object.fromEntries(Object.keys(like).map((k) => [k, p[k as keyof Problem]]));
+
+describe.each(Object.entries(truths))('hostile file %s', (name, truth) => {
+  const result = ingestAll(new Uint8Array(readFileSync(`test/fixtures/csv/hostile/${name}`)), card);
+
+  it('raises exactly the expected file problems', () => {
+    const interesting = result.problems.filter((p) => p.severity !== 'info' || truth.problems?.some((t) => t.code === p.code));
+    expect(interesting.map((p, k) => pick(p, truth.problems?.[k] ?? {}))).toEqual(truth.problems ?? []);
+  });
+
+  it('raises exactly the expected row problems, at their lines', () => {
+    const want = truth.rowProblems ?? [];
+    expect(result.rowProblems.problems.map((p, k) => pick(p, want[k] ?? {}))).toEqual(want);
+  });
+
+  it('accounts for every row', () => {
+    expect(result.rows).toBe(truth.rows);
+    expect(result.counts.scored + result.counts.warned + result.counts.rejected).toBe(truth.rows);
+    if (truth.status) expect(Array.from(result.status)).toEqual(truth.status);
+    if (truth.ids) expect(result.ids).toEqual(truth.ids);
+    if (truth.idKind) expect(result.idKind).toBe(truth.idKind);
+    if (truth.passthrough) expect(result.passthrough.header).toEqual(truth.passthrough);
+  });
+
+  it('gives every problem a line number', () => {
+    expect([...result.problems, ...result.rowProblems.problems].every((p) => Number.isInteger(p.line) && (p.line as number) >= 1)).toBe(true);
+  });
+});
+
+describe('generated hostile input', () => {
+  it('rejects a row with a 10 MB cell, names its line, and reads the rows around it', () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const text = `${header}\n1;${goodRow.join(';')};ok\n2;${goodRow.join(';')};${big}\n3;${goodRow.join(';')};ok\n`;
+    const r = ingestAll(encode(text), card);
+    expect(Array.from(r.status)).toEqual([0, 2, 0]);
+    expect(r.rowProblems.problems[0]).toMatchObject({ code: 'csv.record_too_long', line: 3, params: { limit: MAX_RECORD_CHARS, lines: 1 } });
+    expect(r.ids).toEqual(['1', '', '3']);
+  });
+
+  it('blocks a header of 100,000 columns with one clear problem', () => {
+    const wide = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(';');
+    const r = ingestAll(encode(`${wide}\n${wide}\n`), card);
+    expect(r.problems.map((p) => p.code)).toEqual(['csv.too_many_columns']);
+    expect(r.problems[0].params?.count).toBeGreaterThan(MAX_COLUMNS);
+    expect(r.rows).toBe(0);
+  });
+
+  it('blocks 20,000 short columns whose header fits the sample, naming the count', () => {
+    const wide = Array.from({ length: 20_000 }, (_, i) => `${i % 10}`).join(';');
+    const s = sniff(encode(`${wide}\n`), card);
+    expect(s.problems[0]).toMatchObject({ code: 'csv.too_many_columns', line: 1, params: { count: 20_000, limit: MAX_COLUMNS } });
+  });
+
+  it('reads to the end past a quote left open early in a large file, counting the lines it swallowed', () => {
+    const rows = Array.from({ length: 120_000 }, (_, i) => `${i + 10};${goodRow.join(';')};ok`);
+    const text = `${header}\n1;${goodRow.join(';')};"opens\n${rows.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(MAX_RECORD_CHARS);
+    const r = ingestAll(encode(text), card);
+    expect(r.rows).toBe(1);
+    expect(r.rowProblems.problems[0]).toMatchObject({ code: 'csv.unterminated_quote', line: 2, params: { lines: 120_001 } });
+  });
+
+  it('survives random bytes after a valid header without hanging or throwing', () => {
+    let seed = 7;
+    const noise = Uint8Array.from({ length: 200_000 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 23);
+    const head = encode(`${header}\n`);
+    const bytes = new Uint8Array(head.length + noise.length);
+    bytes.set(head);
+    bytes.set(noise, head.length);
+    const r = ingestAll(bytes, card);
+    expect(r.problems.map((p) => p.code)).toContain('csv.not_text');
+  });
+});
