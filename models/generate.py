@@ -260,7 +260,7 @@ def generate(n: int, seed: int, shift: str | None = None) -> Generated:
     day_carer = (youngest <= 5) & (rng.random(n) < 0.06)  # unreported day-carer costs, correct
     entitled_childcare = np.where(day_carer, np.minimum(childcare_pre + np.rint(rng.uniform(3_000, 25_000, n)), childcare_cap), childcare_pre)
     # A partner's child in the household pays no heed to the register's count of own children.
-    household_child = (age >= 25) & (age <= 55) & (rng.random(n) < 0.008)
+    household_child = (age >= 25) & (age <= 55) & (rng.random(n) < 0.004)
     entitled_childcare = np.where(household_child, entitled_childcare + np.rint(rng.uniform(8_000, R.CHILDCARE_CAP_PER_CHILD, n)), entitled_childcare)
 
     family_loan = rng.random(n) < 0.006  # interest on a private family loan the register cannot see
@@ -438,7 +438,7 @@ def generate(n: int, seed: int, shift: str | None = None) -> Generated:
 
     # Identifiers: "S" + 7 digits, unique, leading zeros kept (never 11 digits like a national id).
     ids = rng.choice(10_000_000, size=n, replace=False)
-    frame = pd.DataFrame({ID_COLUMN: pd.array(np.char.add("S", np.char.zfill(ids.astype(str), 7)), dtype=object)})
+    frame = pd.DataFrame({ID_COLUMN: np.array([f"S{i:07d}" for i in ids], dtype=object)})
     frame["kommunenr"] = kommunenr.astype(object)
     frame["sivilstand"] = sivilstand.astype(object)
     for name, values in columns.items():
@@ -453,17 +453,18 @@ def generate(n: int, seed: int, shift: str | None = None) -> Generated:
     frame["feil_belop"] = np.rint(feil_belop * truth).astype(np.int64)
     assert tuple(frame.columns) == ALL_COLUMNS
 
+    # One mechanism per look-alike row; where a row imitates several, the rarer pattern is kept.
     lookalike = np.full(n, "", dtype=object)
     for m, mask in (
-        ("M9", enk & (enk_income < 0) & ~m9),
-        ("M8", family_loan & ~m8),
-        ("M7", foreign_gift & ~m7a & ~m7b),
-        ("M6", (day_carer | household_child) & (entitled_childcare > childcare_pre) & ~m6a & ~m6b),
-        ("M5", union_late & (union_claimed > union_pre) & ~m5a & ~m5b),
-        ("M4", restarted & (entitled_board > 0) & ~m4a),
-        ("M3", toll & ~m3),
         ("M2", claims_travel & ~m2 & ((position < 100) | (sick > R.ABSENCE_ALLOWANCE_DAYS))),
         ("M1", claims_travel & ~m1 & (true_km >= 1.4 * register_km)),
+        ("M5", union_late & (union_claimed > union_pre) & ~m5a & ~m5b),
+        ("M9", enk & (enk_income < 0) & ~m9),
+        ("M3", toll & ~m3),
+        ("M6", (day_carer | household_child) & (entitled_childcare > childcare_pre) & ~m6a & ~m6b),
+        ("M8", family_loan & ~m8),
+        ("M7", foreign_gift & ~m7a & ~m7b),
+        ("M4", restarted & (entitled_board > 0) & ~m4a),
     ):
         lookalike[mask & ~truth] = m
     return Generated(frame=frame, lookalike=lookalike)

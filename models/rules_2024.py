@@ -45,9 +45,3 @@ def travel_deduction(km_one_way: np.ndarray, days: np.ndarray) -> np.ndarray:
     capped = np.minimum(travel_cost(km_one_way, days), TRAVEL_COST_CAP)
     return np.rint(np.maximum(0.0, capped - TRAVEL_THRESHOLD))
 
-
-def working_days(position_percent: np.ndarray, sick_days: np.ndarray) -> np.ndarray:
-    """Full-time-equivalent commuting days: 230 scaled by the position, minus absence beyond 15 days."""
-    base = FULL_YEAR_DAYS * np.asarray(position_percent, float) / 100.0
-    absence = np.maximum(0.0, np.asarray(sick_days, float) - ABSENCE_ALLOWANCE_DAYS)
-    return np.maximum(0.0, np.rint(base - absence))

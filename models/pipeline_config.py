@@ -1,0 +1,33 @@
+"""Seeds, sizes and paths of the one model the product ships. Change a seed, rebuild everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent
+REPO = MODELS_DIR.parent
+
+TRAINING_SEED = 20240101
+TRAINING_ROWS = 200_000
+# Shares of the generated rows (train, validation, test).
+SPLIT = (0.6, 0.2, 0.2)
+DEMO_SEED = 20240202
+DEMO_ROWS = 2_000
+DRIFT_SEED = 20240303
+DRIFT_ROWS = 2_000
+GOLDEN_ROWS = 300
+
+MODEL_ID = "deduction-risk"
+MODEL_VERSION = "1.0.0"
+
+ONNX_PATH = REPO / "public/model/deduction-risk.onnx"
+# LightGBM's own text model (gzip), kept so tests can compare onnxruntime with LightGBM
+# on the whole test split without retraining.
+BOOSTER_PATH = MODELS_DIR / "artifacts/deduction-risk.lgbm.txt.gz"
+SCHEMA_PATH = MODELS_DIR / "model_card.schema.json"
+DEMO_PATH = REPO / "public/demo/demo-sample.csv"
+GOLDEN_JSON = REPO / "test/fixtures/golden/lgbm-golden.json"
+GOLDEN_CSV = REPO / "test/fixtures/golden/lgbm-golden.csv"
+DRIFT_PATH = REPO / "test/fixtures/drift/commute-doubled.csv"
+DRIFT_BASELINE_PATH = REPO / "test/fixtures/drift/commute-baseline.csv"
+OUT_DIR = MODELS_DIR / "out"  # scratch, ignored by git
