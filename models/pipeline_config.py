@@ -30,4 +30,3 @@ GOLDEN_JSON = REPO / "test/fixtures/golden/lgbm-golden.json"
 GOLDEN_CSV = REPO / "test/fixtures/golden/lgbm-golden.csv"
 DRIFT_PATH = REPO / "test/fixtures/drift/commute-doubled.csv"
 DRIFT_BASELINE_PATH = REPO / "test/fixtures/drift/commute-baseline.csv"
-OUT_DIR = MODELS_DIR / "out"  # scratch, ignored by git
