@@ -135,8 +135,8 @@ export class RecordReader {
       const issue = e.code === 'MissingQuotes' ? RECORD_UNTERMINATED_QUOTE : RECORD_MALFORMED_QUOTE;
       issues.set(e.row, Math.max(issues.get(e.row) ?? 0, issue));
     }
-    // When the records hold exactly one line break each, none hides in a quoted cell.
-    const oneLineEach = !final && countLineBreaks(text, 0, cursor) === rows.length;
+    // Line breaks beyond one per record hide in quoted cells; only records up to the last of them need counting.
+    let extra = final ? Infinity : countLineBreaks(text, 0, cursor) - rows.length;
     // Only a block longer than the limit can hold a record longer than it; then find where each ends.
     const ends = cursor > this.maxChars ? recordEnds(text, cursor, this.delimiter, this.newline, final) : null;
     const nl = this.newline;
@@ -157,7 +157,10 @@ export class RecordReader {
         continue;
       }
       let lines = 1;
-      if (!oneLineEach) for (const f of fields) lines += countLineBreaks(f);
+      if (extra > 0) {
+        for (const f of fields) lines += countLineBreaks(f);
+        extra -= lines - 1;
+      }
       // A quote left open to the end swallows the file's final line break, which starts no line.
       if (final && r === rows.length - 1 && lines > 1 && endsWithBreak(text)) lines--;
       const line = this.line;

@@ -55,7 +55,12 @@ interface FeatureRule {
   codes: Set<number> | null;
   /** Category or yes/no words → code, for cells that are not numbers. */
   words: Map<string, number> | null;
+  /** Raw cells already looked up in `words` (undefined: not a word). */
+  seenWords: Map<string, number | undefined>;
 }
+
+/** Distinct raw words remembered per feature. */
+const WORD_CACHE = 256;
 
 /**
  * Turns one record's cells into the model's feature row and decides the row's status.
@@ -129,6 +134,7 @@ export class RowCoercer {
         max: f.training.max,
         codes,
         words,
+        seenWords: new Map(),
       };
     });
     const n = this.rules.length;
@@ -239,8 +245,13 @@ export class RowCoercer {
     }
   }
 
+  /** The code a word stands for; remembers raw cells, since a column of words repeats a few of them a million times. */
   private word(rule: FeatureRule, cell: string): number | undefined {
-    return (rule.words as Map<string, number>).get(normalizeHeader(cell));
+    const seen = rule.seenWords.get(cell);
+    if (seen !== undefined || rule.seenWords.has(cell)) return seen;
+    const code = (rule.words as Map<string, number>).get(normalizeHeader(cell));
+    if (rule.seenWords.size < WORD_CACHE) rule.seenWords.set(detach(cell), code);
+    return code;
   }
 
   private evidence(i: number, style: number, line: number): void {

@@ -13,6 +13,9 @@ export type { Plan } from './buildPlan';
 export type { SniffResult } from './sniff';
 import { StreamDecoder } from './StreamDecoder';
 
+/** Distinct values a passthrough column may show and still be interned (see Ingest.keep). */
+const INTERN_LIMIT = 1024;
+
 /** Rows completed by one push. */
 export interface RowBlock {
   /** Row index of the first row in the block. */
@@ -84,6 +87,7 @@ export class Ingest {
   private label: GrowableFloat32 | null = null;
   private readonly ids: string[] = [];
   private passthrough: string[][] = [];
+  private pools: (Map<string, string> | null)[] = [];
   private readonly blocks: Float32Array[] = [];
   private block = new GrowableFloat32();
   private blockStart = 0;
@@ -148,6 +152,7 @@ export class Ingest {
     this.plan = plan;
     this.fileProblems.push(...sniffed.problems);
     this.passthrough = plan.passthrough.map(() => []);
+    this.pools = plan.passthrough.map(() => new Map());
     if (plan.labelColumn >= 0) this.label = new GrowableFloat32();
     if (plan.columns.length === 0) return; // nothing readable: no rows
     this.coercer = new RowCoercer(this.card, plan);
@@ -214,8 +219,25 @@ export class Ingest {
     const pass = plan.passthrough;
     for (let k = 0; k < pass.length; k++) {
       const j = pass[k];
-      this.passthrough[k].push(fields && j < fields.length ? detach(fields[j]) : '');
+      this.passthrough[k].push(fields && j < fields.length ? this.keep(k, fields[j]) : '');
     }
+  }
+
+  /**
+   * A passthrough cell to keep. Columns like kommune or sivilstand repeat a few values a
+   * million times: one shared string each saves the memory and the garbage collector's
+   * copying of a million survivors. A column that shows more than INTERN_LIMIT distinct
+   * values is taken for free text and stops being interned.
+   */
+  private keep(k: number, cell: string): string {
+    const pool = this.pools[k];
+    if (!pool) return detach(cell);
+    const shared = pool.get(cell);
+    if (shared !== undefined) return shared;
+    const own = detach(cell);
+    if (pool.size < INTERN_LIMIT) pool.set(own, own);
+    else this.pools[k] = null;
+    return own;
   }
 
   private addRowProblem(r: number, p: Problem): void {

@@ -232,10 +232,11 @@ export class NumberReader {
 
   /** Length of a currency marker ('kr', 'kr.', 'NOK', any case) at i, as the new index; i when none. */
   private currency(s: string, i: number, n: number): number {
+    if (i + 1 >= n) return i; // also keeps charCodeAt in bounds, which V8 optimises far better
     const c0 = s.charCodeAt(i) | 32;
     const c1 = s.charCodeAt(i + 1) | 32;
-    if (c0 === 107 && c1 === 114 && i + 1 < n) {
-      const next = s.charCodeAt(i + 2);
+    if (c0 === 107 && c1 === 114) {
+      const next = i + 2 < n ? s.charCodeAt(i + 2) : 32;
       if (i + 2 === n || isSpace(next) || isDigit(next) || isMinus(next)) return this.flag(i + 2);
       if (next === 46) return this.flag(i + 3);
     }
