@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../../i18n/translate';
+import type { FeatureCard } from '../model/card';
+import { BY_MODEL, RANDOM_CONTROL } from '../select/control-sample';
+import { controlList, controlListManifestInput, manifestFileName, type ControlListInput } from './control-list';
+import { csvText, EXCEL_NORWEGIAN, RFC_4180 } from './csv-writer';
+
+/**
+ * A five-row file worked by hand: two features (an amount and a flag), an id column and two
+ * passthrough columns holding a formula payload, a negative number and æøå.
+ */
+const feature = (name: string, nb: string, en: string, unit: FeatureCard['unit'], kind: FeatureCard['kind']) =>
+  ({ name, label: { nb, nn: nb, en }, unit, kind }) as FeatureCard;
+const card = { features: [feature('reisefradrag', 'Reisefradrag', 'Travel deduction', 'NOK', 'continuous'), feature('har_enk', 'Har ENK', 'Sole trader', 'flag', 'binary')] };
+
+const N = 5;
+const F = 2;
+const probability = new Float32Array([0.01, 0.2, NaN, 0.9, 0.05]);
+// Ranks by descending probability: row 3, 1, 4, 0; row 2 was rejected.
+const rank = new Uint32Array([4, 2, 0, 1, 3]);
+const features = new Float32Array([0, 1, 10000, 0, 20000, 0, 54000, 1, 30000, NaN]);
+// φ reisefradrag, φ har_enk, base (log-odds). Row 0 is not explained yet.
+const contrib = new Float32Array([NaN, NaN, NaN, -0.1, 0.3, -3, 0, 0, -3, 0.5, 0.2, -3, 0, 0, -3]);
+
+function input(over: Partial<ControlListInput> = {}, idColumn = 0): ControlListInput {
+  return {
+    card,
+    ingest: {
+      rows: N,
+      ids: ['S1', 'S2', 'S3', 'S4', 'S5'],
+      idKind: idColumn >= 0 ? 'id' : 'none',
+      line: new Uint32Array([2, 3, 4, 5, 6]),
+      features,
+      passthrough: { header: ['merknad', 'beløp'], columns: [['Bodø', 'Tromsø', '', '=HYPERLINK("http://x")', 'Å'], ['-1234,5', '-7', '0', '+47', '@x']] },
+      plan: { header: ['skattyter_id', 'reisefradrag', 'har_enk', 'merknad', 'beløp'], idColumn },
+    } as unknown as ControlListInput['ingest'],
+    probability,
+    rank,
+    selection: { rows: new Uint32Array([3, 1, 0]), kind: new Uint8Array([BY_MODEL, BY_MODEL, RANDOM_CONTROL]) },
+    explanation: (row) => contrib.subarray(row * (F + 1), (row + 1) * (F + 1)),
+    locale: 'nb',
+    t: (key, params) => translate('nb', key, params),
+    ...over,
+  };
+}
+
+const write = (list: ReturnType<typeof controlList>, dialect = RFC_4180) => csvText(list.columns, list.positions, dialect);
+
+describe('controlList', () => {
+  it('writes id, rank, risk %, selection type, three reasons and the passthrough columns, in list order', () => {
+    const list = controlList(input());
+    const nbsp = '\u00a0';
+    expect(write(list)).toBe(
+      [
+        'skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,merknad,beløp',
+        `S4,1,90,modell,Reisefradrag 54${nbsp}000${nbsp}kr — høyere enn 80${nbsp}% i denne filen,Har ENK: ja,,"'=HYPERLINK(""http://x"")",'+47`,
+        'S2,2,20,modell,Har ENK: nei,,,Tromsø,-7',
+        'S1,4,1,tilfeldig kontroll,,,,Bodø,"-1234,5"',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('counts listed rows without an explanation and says so as a warning', () => {
+    const list = controlList(input());
+    expect(list.unexplained).toBe(1);
+    expect(list.problems).toEqual([{ code: 'control_list.unexplained', severity: 'warning', params: { count: 1 } }]);
+  });
+
+  it('leaves every reason empty, as information, when the model cannot be explained', () => {
+    const list = controlList(input({ explanation: null }));
+    expect(list.unexplained).toBe(3);
+    expect(list.problems[0].severity).toBe('info');
+    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,modell,,,,Tromsø,-7');
+  });
+
+  it('uses the line in the file as id when the file has no id column', () => {
+    const list = controlList(input({}, -1));
+    expect(list.headers.slice(0, 2)).toEqual(['linje', 'rang']);
+    expect(write(list).split('\r\n')[1].startsWith('5,1,90,')).toBe(true);
+  });
+
+  it('spells the list for Norwegian Excel: BOM, semicolons, decimal comma, negative numbers left as numbers', () => {
+    const list = controlList(input({ probability: new Float32Array([0.0125, 0.2, NaN, 0.9, 0.05]) }));
+    const text = write(list, EXCEL_NORWEGIAN);
+    expect(text.startsWith('\ufeffskattyter_id;rang;risiko_prosent;')).toBe(true);
+    expect(text.split('\r\n')[3]).toBe('S1;4;1,25;tilfeldig kontroll;;;;Bodø;-1234,5');
+  });
+
+  it('writes the reasons in English when asked', () => {
+    const list = controlList(input({ locale: 'en', t: (key, params) => translate('en', key, params) }));
+    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,model,Sole trader: no,,,Tromsø,-7');
+  });
+
+  it('ranks reasons alike whether the explanation arrives in float32 or float64', () => {
+    // 0.30000000000000004 and 0.3 are the same float32: the tie goes to the lower index both ways.
+    const c64 = new Float64Array([0.3, 0.30000000000000004, -3]);
+    const c32 = new Float32Array([0.3, 0.3, -3]);
+    const one = (c: ArrayLike<number>) => write(controlList(input({ selection: { rows: new Uint32Array([3]), kind: new Uint8Array([BY_MODEL]) }, explanation: () => c })));
+    expect(one(c64)).toBe(one(c32));
+    expect(one(c64).split('\r\n')[1]).toContain('kr — høyere enn 80');
+  });
+
+  it('writes only the header for an empty selection', () => {
+    const list = controlList(input({ selection: { rows: new Uint32Array(0), kind: new Uint8Array(0) } }));
+    expect(write(list)).toBe('skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,merknad,beløp\r\n');
+    expect(list.unexplained).toBe(0);
+  });
+});
+
+describe('controlListManifestInput', () => {
+  it('names the file column behind each feature, the id and the label, and the row counts per status', () => {
+    const m = controlListManifestInput({
+      model: { id: 'm', version: '1', sha256: 'a'.repeat(64) },
+      input: { fileName: 'f.csv', sizeBytes: 10, sha256: 'b'.repeat(64) },
+      ingest: {
+        rows: 5,
+        counts: { scored: 3, warned: 1, rejected: 1, emptyLines: 0 },
+        plan: { header: ['id', 'reise', 'enk', 'y'], featureColumns: [1, -1], idColumn: 0, labelColumn: 3, encoding: 'utf-8', delimiter: ',', decimal: '.' },
+      } as unknown as Parameters<typeof controlListManifestInput>[0]['ingest'],
+      card,
+      choices: { capacity: 3, controlShare: 0.1, seed: 7 },
+      selection: { modelCount: 3, controlCount: 0 },
+      export: { fileName: 'l.csv', dialect: RFC_4180, headers: ['id'], rows: 3, sha256: 'c'.repeat(64) },
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    expect(m.input.mapping).toEqual({ reisefradrag: 'reise', har_enk: null, id: 'id', label: 'y' });
+    expect(m.rows).toEqual({ total: 5, scored: 4, byStatus: { scored: 3, scored_with_warnings: 1, rejected: 1 } });
+    expect(m.selection.listOrder).toBe('grouped');
+  });
+});
+
+describe('manifestFileName', () => {
+  it('puts the manifest beside the list', () => {
+    expect(manifestFileName('kontrolliste.csv')).toBe('kontrolliste.manifest.json');
+    expect(manifestFileName('liste')).toBe('liste.manifest.json');
+  });
+});

@@ -1,0 +1,219 @@
+import { name, version } from '../../../../package.json';
+import type { IngestResult } from '../csv/ingest';
+import { topReasons } from '../explain/top-reasons';
+import type { FeatureCard, ModelCard } from '../model/card';
+import { problem, type Problem } from '../problems';
+import { RANDOM_CONTROL, type ListOrder, type Selection } from '../select/control-sample';
+import type { CsvColumn, CsvDialect } from './csv-writer';
+import type { ManifestInput } from './manifest';
+import { percentileInFile } from './percentile-in-file';
+import { reasonSentenceParams, type ReasonLocale } from './reason-sentence';
+
+/** What the manifest names as the writer of a list: the same in the browser and the CLI. */
+export const APP_IDENTITY = { name, version } as const;
+
+/** Reason columns on the list: the issue asks for the top three. */
+export const REASONS_PER_ROW = 3;
+
+/** A catalogue lookup (src/lib/i18n translate, bound to a locale); injected so the core stays free of the i18n layer. */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/**
+ * A row's explanation: F values of φ then the base value, log-odds (what the worker streams
+ * and what explain() returns per row), or null when the row has not been explained.
+ */
+export type ExplanationOf = (row: number) => ArrayLike<number> | null;
+
+export interface ControlListInput {
+  card: Pick<ModelCard, 'features'>;
+  ingest: Pick<IngestResult, 'rows' | 'ids' | 'idKind' | 'line' | 'features' | 'passthrough' | 'plan'>;
+  /** P(incorrect deduction) per row of the file, 0–1, NaN for rejected rows. */
+  probability: ArrayLike<number>;
+  /** 1-based rank per row of the file (0 for rejected rows). */
+  rank: ArrayLike<number>;
+  /** The list to write (selectWithControl): rows in list order and their selection type. */
+  selection: Pick<Selection, 'rows' | 'kind'>;
+  /** Null when the model cannot be explained at all: the reason cells stay empty. */
+  explanation: ExplanationOf | null;
+  locale: ReasonLocale;
+  t: Translate;
+  /** Feature i of every row sorted ascending, NaN last (the app's cache); built here on demand when absent. */
+  sortedColumn?: (feature: number) => ArrayLike<number>;
+}
+
+export interface ControlList {
+  /** Columns for csvChunks / csvText, read by list position. */
+  columns: CsvColumn[];
+  /** List positions 0..n−1: the `rows` argument of csvChunks. */
+  positions: Uint32Array;
+  headers: string[];
+  /** Listed rows without an explanation: their reasons are empty (see problems). */
+  unexplained: number;
+  problems: Problem[];
+}
+
+/**
+ * The columns of an exported control list, one record per listed return in list order:
+ * id (the file's id column, else the line in the file), rank, risk in percent, selection
+ * type, the top three reasons as sentences in `locale`, then every passthrough column of
+ * the input as it was written. The browser and the CLI both write the list through this
+ * function and csvChunks, so the same file, model and choices give the same bytes.
+ *
+ * Reasons are the features pushing the risk up the most (topReasons) with the value in
+ * its unit and its place in this file ("Reisefradrag 54 000 kr — høyere enn 97 % i denne
+ * filen"). Contributions are rounded to float32 before ranking: the worker streams float32
+ * and an on-demand explanation is float64, and rounding makes both rank features alike.
+ * Headers come from the catalogue except the id and passthrough headers, which keep the
+ * file's own names so the list can be matched back to the extract.
+ */
+export function controlList(input: ControlListInput): ControlList {
+  const { card, ingest, probability, rank, selection, explanation, locale, t } = input;
+  const f = card.features.length;
+  const n = selection.rows.length;
+  const positions = Uint32Array.from({ length: n }, (_, i) => i);
+  const rowAt = selection.rows;
+
+  const reasons = new Int32Array(n * REASONS_PER_ROW).fill(-1);
+  let unexplained = 0;
+  if (explanation) {
+    const phi = new Float32Array(f + 1);
+    for (let i = 0; i < n; i++) {
+      const c = explanation(rowAt[i]);
+      if (!c || !isExplained(c, f)) {
+        unexplained++;
+        continue;
+      }
+      for (let j = 0; j <= f; j++) phi[j] = c[j];
+      reasons.set(topReasons(phi, 1, f, REASONS_PER_ROW), i * REASONS_PER_ROW);
+    }
+  } else unexplained = n;
+
+  const sorted = input.sortedColumn ?? sortedColumns(ingest.features, ingest.rows, f);
+  const reasonText = (i: number, k: number): string => {
+    const feature = reasons[i * REASONS_PER_ROW + k];
+    if (feature < 0) return '';
+    const value = ingest.features[rowAt[i] * f + feature];
+    return reasonLine(card.features[feature], value, sorted(feature), locale, t);
+  };
+
+  const hasId = ingest.idKind !== 'none' && ingest.plan.idColumn >= 0;
+  const id: CsvColumn = hasId
+    ? { header: ingest.plan.header[ingest.plan.idColumn], text: (i) => ingest.ids[rowAt[i]] }
+    : { header: t('planner.col.line'), numbers: gather(ingest.line, rowAt) };
+  const riskPercent = new Float64Array(n);
+  for (let i = 0; i < n; i++) riskPercent[i] = probability[rowAt[i]] * 100;
+  const kindText = [t('planner.kind.model'), t('planner.kind.control')];
+
+  const columns: CsvColumn[] = [
+    id,
+    { header: t('planner.col.rank'), numbers: gather(rank, rowAt) },
+    { header: t('planner.col.risk'), numbers: riskPercent, decimals: 2 },
+    { header: t('planner.col.selection'), text: (i) => kindText[selection.kind[i] === RANDOM_CONTROL ? 1 : 0] },
+  ];
+  for (let k = 0; k < REASONS_PER_ROW; k++) {
+    columns.push({ header: t('planner.col.reason', { n: k + 1 }), text: (i) => reasonText(i, k) });
+  }
+  const { header, columns: passthrough } = ingest.passthrough;
+  header.forEach((h, j) => columns.push({ header: h, text: (i) => passthrough[j][rowAt[i]] ?? '' }));
+
+  const problems = unexplained > 0 ? [problem('control_list.unexplained', explanation ? 'warning' : 'info', { params: { count: unexplained } })] : [];
+  return { columns, positions, headers: columns.map((c) => c.header), unexplained, problems };
+}
+
+/** One reason as a sentence, e.g. "Reisefradrag 54 000 kr — høyere enn 97 % i denne filen". */
+export function reasonLine(feature: FeatureCard, value: number, sortedColumn: ArrayLike<number>, locale: ReasonLocale, t: Translate): string {
+  const { key, params } = reasonSentenceParams(feature, value, percentileInFile(sortedColumn, value), locale);
+  return t(key, params);
+}
+
+/**
+ * Up to `k` reasons for one record, as sentences: the features that raise its risk the
+ * most (contrib: F values of φ then the base, log-odds), ranked in float32 as controlList does.
+ */
+export function reasonLines(
+  card: Pick<ModelCard, 'features'>,
+  values: ArrayLike<number>,
+  contrib: ArrayLike<number>,
+  sortedColumn: (feature: number) => ArrayLike<number>,
+  locale: ReasonLocale,
+  t: Translate,
+  k = REASONS_PER_ROW,
+): string[] {
+  const f = card.features.length;
+  const phi = Float32Array.from({ length: f + 1 }, (_, j) => contrib[j]);
+  return Array.from(topReasons(phi, 1, f, k))
+    .filter((j) => j >= 0)
+    .map((j) => reasonLine(card.features[j], values[j], sortedColumn(j), locale, t));
+}
+
+/** A row counts as explained when its base value is a number (the worker fills rows it has not reached with NaN). */
+function isExplained(c: ArrayLike<number>, f: number): boolean {
+  return c.length > f && c[f] === c[f];
+}
+
+function gather(column: ArrayLike<number>, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]];
+  return out;
+}
+
+/** Feature columns of a row-major rows × f matrix, each sorted on first use (ascending, NaN last). */
+export function sortedColumns(features: ArrayLike<number>, rows: number, f: number): (feature: number) => Float64Array {
+  const cache = new Map<number, Float64Array>();
+  return (feature) => {
+    let sorted = cache.get(feature);
+    if (!sorted) {
+      sorted = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) sorted[r] = features[r * f + feature];
+      sorted.sort();
+      cache.set(feature, sorted);
+    }
+    return sorted;
+  };
+}
+
+/** What the list's manifest needs beyond the ingest result and the selection. */
+export interface ControlListManifestArgs {
+  model: { id: string; version: string; sha256: string };
+  input: { fileName: string; sizeBytes: number; sha256: string };
+  ingest: Pick<IngestResult, 'rows' | 'counts' | 'plan'>;
+  card: Pick<ModelCard, 'features'>;
+  /** The choices as the user made them: capacity as a count of rows, before clamping. */
+  choices: { capacity: number; controlShare: number; seed: number | bigint; listOrder?: ListOrder };
+  selection: Pick<Selection, 'modelCount' | 'controlCount'>;
+  export: { fileName: string; dialect: CsvDialect; headers: string[]; rows: number; sha256: string };
+  /** ISO 8601 with offset, e.g. new Date().toISOString(). */
+  createdAt: string;
+}
+
+/**
+ * The manifest input for a control list, assembled the same way by the app and the CLI:
+ * reading choices from the intake plan (encoding, delimiter, decimal mark and which column
+ * fed each feature, the id and the label), row counts per status, and the selection.
+ */
+export function controlListManifestInput(a: ControlListManifestArgs): ManifestInput {
+  const { plan, counts } = a.ingest;
+  const column = (j: number) => (j >= 0 ? plan.header[j] : null);
+  const mapping: Record<string, string | null> = {};
+  a.card.features.forEach((feature, i) => (mapping[feature.name] = column(plan.featureColumns[i] ?? -1)));
+  mapping.id = column(plan.idColumn);
+  mapping.label = column(plan.labelColumn);
+  return {
+    app: { ...APP_IDENTITY },
+    model: { ...a.model },
+    input: { ...a.input, encoding: plan.encoding, delimiter: plan.delimiter, decimal: plan.decimal, mapping },
+    rows: {
+      total: a.ingest.rows,
+      scored: counts.scored + counts.warned,
+      byStatus: { scored: counts.scored, scored_with_warnings: counts.warned, rejected: counts.rejected },
+    },
+    selection: { ...a.choices, listOrder: a.choices.listOrder ?? 'grouped', modelCount: a.selection.modelCount, controlCount: a.selection.controlCount },
+    export: { fileName: a.export.fileName, dialect: a.export.dialect, rows: a.export.rows, columns: a.export.headers, sha256: a.export.sha256 },
+    createdAt: a.createdAt,
+  };
+}
+
+/** The manifest's file name beside a list: "liste.csv" → "liste.manifest.json". */
+export function manifestFileName(listFileName: string): string {
+  return `${listFileName.replace(/\.csv$/i, '')}.manifest.json`;
+}
