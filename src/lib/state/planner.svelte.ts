@@ -1,0 +1,83 @@
+/**
+ * The control-list planner's state: the control share, the seed, the export dialect and the
+ * open case sheet. Capacity itself lives on the Explorer (shared with the evaluation view).
+ * Everything else — the capacity plan, the figures at the chosen capacity and the list —
+ * is $derived from the Explorer's result, so moving the slider recomputes in O(1) (figures)
+ * and O(capacity) (the list).
+ */
+import type { Explorer } from './explorer.svelte';
+import { capacityAt, capacityPlan } from '../core/select/capacity-plan';
+import { selectWithControl } from '../core/select/control-sample';
+import { EXCEL_NORWEGIAN, RFC_4180, type CsvDialect } from '../core/export/csv-writer';
+
+export type DialectId = CsvDialect['id'];
+export const DIALECTS: Record<DialectId, CsvDialect> = { 'excel-nb': EXCEL_NORWEGIAN, 'rfc4180': RFC_4180 };
+
+/** Largest seed selectWithControl accepts: seeds are unsigned 64-bit (SplitMix64 state). */
+const MAX_SEED = (1n << 64n) - 1n;
+
+/** A seed typed by a person: decimal digits only, 0 … 2^64 − 1; null otherwise. */
+export function parseSeed(text: string): bigint | null {
+  const s = text.trim();
+  if (!/^\d{1,20}$/.test(s)) return null;
+  const seed = BigInt(s);
+  return seed <= MAX_SEED ? seed : null;
+}
+
+/** A fresh seed from the platform's CSPRNG, below 2^53 so it reads and types as a plain number. */
+export function randomSeed(): string {
+  const words = crypto.getRandomValues(new Uint32Array(2));
+  return String((words[0] & 0x1fffff) * 2 ** 32 + words[1]);
+}
+
+export class Planner {
+  /** Share of the capacity given to the random control group, 0–1. */
+  controlShare = $state(0);
+  /** The seed as typed; `seed` is its value, or the last valid one. */
+  seedText = $state(randomSeed());
+  dialect = $state<DialectId>('excel-nb');
+  /** Row whose case sheet is open, or null. */
+  caseRow = $state<number | null>(null);
+
+  #explorer: Explorer;
+  #lastSeed = 0n;
+
+  constructor(explorer: Explorer) {
+    this.#explorer = explorer;
+  }
+
+  seedValid = $derived(parseSeed(this.seedText) !== null);
+  seed = $derived.by(() => {
+    const s = parseSeed(this.seedText);
+    if (s !== null) this.#lastSeed = s;
+    return s ?? this.#lastSeed;
+  });
+
+  /** Running sums along the ranking; labels when the file has an outcome column. */
+  plan = $derived.by(() => {
+    const result = this.#explorer.result;
+    if (!result) return null;
+    return capacityPlan(this.#explorer.order, result.probability, result.ingest.label ?? undefined);
+  });
+
+  /** The planner's figures at the chosen capacity (clamped to the scored rows). */
+  point = $derived.by(() => (this.plan ? capacityAt(this.plan, this.#explorer.capacity) : null));
+
+  /** The list: model rows by rank, then the control rows in file order. */
+  selection = $derived.by(() => {
+    const result = this.#explorer.result;
+    const plan = this.plan;
+    if (!result || !plan) return null;
+    const capacity = Math.max(0, Math.min(plan.scored, Math.round(this.#explorer.capacity)));
+    return selectWithControl(this.#explorer.order, result.probability, { capacity, controlShare: this.controlShare, seed: this.seed });
+  });
+}
+
+const planners = new WeakMap<Explorer, Planner>();
+
+/** The page's one Planner, kept while tabs come and go so the seed and share survive a tab switch. */
+export function plannerFor(explorer: Explorer): Planner {
+  let planner = planners.get(explorer);
+  if (!planner) planners.set(explorer, (planner = new Planner(explorer)));
+  return planner;
+}
