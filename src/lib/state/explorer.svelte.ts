@@ -49,6 +49,8 @@ export class Explorer {
   model = $state.raw<ModelInfo | null>(null);
   modelProblems = $state.raw<Problem[]>([]);
   fileName = $state<string | null>(null);
+  /** The file as dropped, kept (not copied) so an export can hash its original bytes for the audit manifest. */
+  file = $state.raw<Blob | null>(null);
   progress = $state.raw<Progress | null>(null);
   result = $state.raw<ScoredResult | null>(null);
   runProblems = $state.raw<Problem[]>([]);
@@ -127,6 +129,7 @@ export class Explorer {
     const run = ++this.#runs;
     this.phase = 'running';
     this.fileName = fileName;
+    this.file = file;
     this.result = null;
     this.runProblems = [];
     this.selectedRow = null;
