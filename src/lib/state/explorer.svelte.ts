@@ -4,7 +4,7 @@
  * $derived, so the UI never holds a second copy of the data.
  */
 import { createContext } from 'svelte';
-import { WorkerClient, type RowExplanation } from '../worker/client.svelte';
+import { EnginePool, type RowExplanation } from '../worker/engine-pool';
 import type { ExplainedBlock, ExplainSummary, ModelInfo, ScoredResult } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { Problem } from '../core/problems';
@@ -98,12 +98,13 @@ export class Explorer {
     return this.sortDescending ? base.slice().reverse() : base;
   });
 
-  #client: WorkerClient;
+  #client: EnginePool;
   #runs = 0;
   #sorted = new Map<number, Float64Array>();
 
-  constructor(worker: Worker, languages: readonly string[]) {
-    this.#client = new WorkerClient(worker);
+  /** `workers`: the engine pool, one per core; the first one scores (see engine-pool.ts). */
+  constructor(workers: Worker[], languages: readonly string[]) {
+    this.#client = new EnginePool(workers);
     this.locale = pickLocale(languages);
   }
 
@@ -212,8 +213,9 @@ export class Explorer {
   async select(row: number | null): Promise<void> {
     this.selectedRow = row;
     this.rowExplanation = null;
-    if (row === null || this.explanations?.explained[row]) return;
-    const explanation = await this.#client.explainRow(row);
+    if (row === null || this.explanations?.explained[row] || !this.result) return;
+    const f = this.model!.card.features.length;
+    const explanation = await this.#client.explainRow(row, this.result.ingest.features.subarray(row * f, (row + 1) * f));
     if (this.selectedRow === row) this.rowExplanation = explanation;
   }
 

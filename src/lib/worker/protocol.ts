@@ -1,19 +1,27 @@
 /**
- * The one module both threads import. Every message is tagged with the id of the request it
- * belongs to; a newer `run` supersedes an older one (the client ignores stale replies).
- * Big results travel as transferred buffers (postMessage(msg, { transfer })), never as
- * structured clones of row objects.
+ * The one module both sides import. The page runs a pool of identical workers (one per
+ * core): the lead reads and scores the file, then every worker — the lead included —
+ * explains blocks of rows the page hands out. Parallelism therefore does not depend on
+ * cross-origin isolation (onnxruntime-web's own threads need it; static hosts often lack it).
+ * Every message carries the id of its request; replies from a superseded run are dropped.
+ * Big arrays travel as transferred buffers, never as structured clones of row objects.
  */
 import type { ModelCard } from '../core/model/card';
 import type { Problem } from '../core/problems';
 import type { IngestOptions, IngestResult } from '../core/csv/ingest';
 
 export type Request =
-  | { type: 'init'; id: number; wasm: ArrayBuffer; model: ArrayBuffer; modelName: string }
-  | { type: 'run'; id: number; file: Blob; fileName: string; options: IngestOptions }
+  /** `wasm` for the lead (it scores); null for workers that only explain. */
+  | { type: 'init'; id: number; wasm: ArrayBuffer | null; model: ArrayBuffer; modelName: string }
+  /** `stream`: also send each scored block (`scored`), so other engines explain while this one reads. */
+  | { type: 'run'; id: number; file: Blob; fileName: string; options: IngestOptions; stream: boolean }
   | { type: 'cancel'; id: number }
-  /** One record's explanation now, ahead of the background stream (for a waterfall). */
-  | { type: 'explain-row'; id: number; run: number; row: number };
+  /** Covers estimated from the file, for a model without nodes_hitrates (one value per node). */
+  | { type: 'set-covers'; id: number; covers: Float64Array }
+  /** Explain rows: x is rows.length × F (row-major). The page checks the sums against its scores. */
+  | { type: 'explain'; id: number; rows: Uint32Array; x: Float32Array }
+  /** One record now (for a waterfall), x its F feature values. */
+  | { type: 'explain-row'; id: number; row: number; x: Float32Array };
 
 export interface ModelInfo {
   card: ModelCard;
@@ -30,10 +38,12 @@ export interface ModelInfo {
 export type Reply =
   | { type: 'ready'; id: number; model: ModelInfo | null; problems: Problem[] }
   | { type: 'progress'; id: number; bytes: number; totalBytes: number; rows: number; elapsedMs: number }
-  | { type: 'done'; id: number; result: ScoredResult }
-  | { type: 'explained'; id: number; block: ExplainedBlock }
-  | { type: 'explain-done'; id: number; summary: ExplainSummary }
+  /** Rows start … start + p.length − 1, scored: x row-major × F, p their probabilities. */
+  | { type: 'scored'; id: number; start: number; x: Float32Array; p: Float32Array }
+  | { type: 'done'; id: number; result: ScoredResult; covers: Float64Array | null }
+  | { type: 'explained'; id: number; rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }
   | { type: 'row-explained'; id: number; row: number; contrib: Float64Array; raw: number; ok: boolean }
+  | { type: 'ok'; id: number }
   | { type: 'cancelled'; id: number }
   | { type: 'failed'; id: number; problems: Problem[] };
 
@@ -56,7 +66,7 @@ export interface ExplainedBlock {
   failed: Uint8Array;
   /** True for the first, spread-out sample that feeds the global charts early. */
   sample: boolean;
-  /** Rows explained so far in this run, sample included once. */
+  /** Rows explained so far in the full pass (the sample not counted), and the total. */
   done: number;
   total: number;
 }
@@ -65,5 +75,7 @@ export interface ExplainSummary {
   failures: number;
   coversEstimated: boolean;
   elapsedMs: number;
+  /** Workers that explained in parallel. */
+  workers: number;
   problems: Problem[];
 }

@@ -3,6 +3,10 @@ import { defineMessages } from '../define';
 /** Reading the trees from the model file and explaining scores with them (src/lib/core/model/read-ensemble.ts, src/lib/core/explain). */
 export const explain = defineMessages({
   nb: {
+    'problem.explain.unavailable': 'Poengsummene kan ikke forklares med denne modellen; rangeringen er likevel gyldig.',
+    'problem.explain.covers_estimated': 'Modellfila har ikke nodedekning; forklaringene bygger på tellinger fra denne fila, ikke fra treningsdataene.',
+    'problem.explain.incomplete': '{count} rader ble ikke forklart fordi en bakgrunnsprosess stoppet. Poengsummene deres er likevel med.',
+    'explain.engines': 'Beregnet parallelt i {workers} bakgrunnsprosesser.',
     'problem.trees.missing': 'Modellfila inneholder ingen beslutningstrær, så poengsummene kan ikke forklares.',
     'problem.trees.several': 'Modellfila inneholder {count} treensembler; appen leser bare modeller med ett.',
     'problem.trees.opset': 'Operatoren {op} i ai.onnx.ml versjon {version} støttes ikke.',
@@ -16,9 +20,12 @@ export const explain = defineMessages({
       'Nodetellingene i modellfila henger ikke sammen (tre {tree}). Forklaringene bruker i stedet tall fra radene som er lest inn.',
     'problem.explain.path_too_deep': 'Tre {tree} har mer enn {limit} ulike variabler på én gren og kan ikke forklares.',
     'problem.explain.sum_mismatch': '{count} rader fikk forklaringer som ikke summerer seg til poengsummen. De er merket.',
-    'explain.covers_estimated': 'Forklaringene bygger på tellinger fra denne fila, ikke fra treningsdataene.',
   },
   nn: {
+    'problem.explain.unavailable': 'Poengsummane kan ikkje forklarast med denne modellen; rangeringa er likevel gyldig.',
+    'problem.explain.covers_estimated': 'Modellfila har ikkje nodedekning; forklaringane byggjer på teljingar frå denne fila, ikkje frå treningsdataa.',
+    'problem.explain.incomplete': '{count} rader vart ikkje forklarte fordi ein bakgrunnsprosess stoppa. Poengsummane deira er likevel med.',
+    'explain.engines': 'Rekna ut parallelt i {workers} bakgrunnsprosessar.',
     'problem.trees.missing': 'Modellfila inneheld ingen avgjerdstre, så poengsummane kan ikkje forklarast.',
     'problem.trees.several': 'Modellfila inneheld {count} treensemble; appen les berre modellar med eitt.',
     'problem.trees.opset': 'Operatoren {op} i ai.onnx.ml versjon {version} er ikkje støtta.',
@@ -32,9 +39,12 @@ export const explain = defineMessages({
       'Nodeteljingane i modellfila heng ikkje saman (tre {tree}). Forklaringane brukar i staden tal frå radene som er lesne inn.',
     'problem.explain.path_too_deep': 'Tre {tree} har meir enn {limit} ulike variablar på ei grein og kan ikkje forklarast.',
     'problem.explain.sum_mismatch': '{count} rader fekk forklaringar som ikkje summerer seg til poengsummen. Dei er merkte.',
-    'explain.covers_estimated': 'Forklaringane byggjer på teljingar frå denne fila, ikkje frå treningsdataa.',
   },
   en: {
+    'problem.explain.unavailable': 'The scores cannot be explained with this model; the ranking is still valid.',
+    'problem.explain.covers_estimated': 'The model file has no node covers; the explanations rest on counts from this file, not from the training data.',
+    'problem.explain.incomplete': '{count} rows were not explained because a background process stopped. Their scores are still included.',
+    'explain.engines': 'Computed in parallel by {workers} background processes.',
     'problem.trees.missing': 'The model file holds no decision trees, so the scores cannot be explained.',
     'problem.trees.several': 'The model file holds {count} tree ensembles; the app reads models with one only.',
     'problem.trees.opset': 'The operator {op} of ai.onnx.ml version {version} is not supported.',
@@ -48,6 +58,5 @@ export const explain = defineMessages({
       'The node counts in the model file do not add up (tree {tree}). Explanations use counts from the rows read instead.',
     'problem.explain.path_too_deep': 'Tree {tree} has more than {limit} different variables on one branch and cannot be explained.',
     'problem.explain.sum_mismatch': '{count} rows got explanations that do not add up to their score. They are marked.',
-    'explain.covers_estimated': 'The explanations rest on counts from this file, not from the training data.',
   },
 });

@@ -1,0 +1,372 @@
+/**
+ * The page's side of the engine pool: one Web Worker per core, all loaded with the same
+ * model. The lead reads and scores the file; while it reads, the others explain the blocks it
+ * has scored; once every row is scored, all engines — the lead too — explain the rest in
+ * 4,096-row blocks, an evenly spread sample first so the global charts fill early.
+ *
+ * The parallelism is ours, not onnxruntime-web's: its threads need cross-origin isolation,
+ * which static hosts often lack, while plain workers run everywhere.
+ *
+ * Rows travel as transferred typed arrays (row-major × F float32, probabilities float32,
+ * contributions log-odds float32), never as row objects. Replies of a superseded run are
+ * dropped, so a slow old file can never overwrite a new one.
+ */
+import type { ExplainedBlock, ExplainSummary, ModelInfo, Reply, Request, ScoredResult } from './protocol';
+import type { IngestOptions } from '../core/csv/ingest';
+import { problem, type Problem } from '../core/problems';
+import { sampleRows } from '../core/explain/sample-rows';
+import { checkAgainstScore } from '../core/explain/check-score';
+
+/** Rows per explanation request: big enough to amortise a message, small enough to stream. */
+export const BLOCK_ROWS = 4096;
+/** Rows of the early, evenly spread sample behind the global charts. */
+export const SAMPLE_ROWS = 2000;
+/** Requests in flight per engine: one computing, one waiting, so no engine idles on a message. */
+const IN_FLIGHT = 2;
+
+export interface RunHandlers {
+  onProgress(p: Extract<Reply, { type: 'progress' }>): void;
+  onExplained(block: ExplainedBlock): void;
+  onExplainDone(summary: ExplainSummary): void;
+}
+
+export interface RowExplanation {
+  row: number;
+  /** φ per feature then the base value, log-odds, float64. */
+  contrib: Float64Array;
+  /** The model's log-odds score by the TypeScript trees. */
+  raw: number;
+  /** base + Σφ equals raw within 1e-4. */
+  ok: boolean;
+}
+
+interface Engine {
+  worker: Worker;
+  pending: Map<number, { resolve: (reply: Reply) => void; onProgress?: RunHandlers['onProgress'] }>;
+  alive: boolean;
+}
+
+/** A contiguous run of rows, or the sample. */
+interface Job {
+  rows: Uint32Array;
+  x: Float32Array;
+  sample: boolean;
+}
+
+/** Explanation work of one run, shared by the engines' request loops. */
+interface RunState {
+  id: number;
+  handlers: RunHandlers;
+  started: number;
+  /** Explained before the file ended, held until the row count and scores are known. */
+  early: { rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }[];
+  /** Scored blocks waiting for a free engine while the file is read. */
+  queue: Job[];
+  /** Rows below this were handed to an engine while the file was read. */
+  streamedTo: number;
+  /** Streamed blocks dropped because every engine was busy; explained after the file ends. */
+  skipped: [number, number][];
+  total: number | null;
+  done: number;
+  failures: number;
+  result: ScoredResult | null;
+  lost: number;
+  problems: Problem[];
+}
+
+export class EnginePool {
+  #engines: Engine[];
+  #next = 1;
+  #current: RunState | null = null;
+  #features = 0;
+  #streamable = false;
+
+  constructor(workers: Worker[]) {
+    if (workers.length === 0) throw new Error('EnginePool needs at least one worker');
+    this.#engines = workers.map((worker) => {
+      const engine: Engine = { worker, pending: new Map(), alive: true };
+      worker.onmessage = (event: MessageEvent<Reply>) => this.#receive(engine, event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        engine.alive = false;
+        const detail = event.message ?? '';
+        for (const [id, entry] of engine.pending) entry.resolve({ type: 'failed', id, problems: [problem('run.worker_crashed', 'error', { params: { detail } })] });
+        engine.pending.clear();
+      };
+      return engine;
+    });
+  }
+
+  /** Engines that can explain (the lead included). */
+  get size(): number {
+    return this.#engines.filter((e) => e.alive).length;
+  }
+
+  #lead(): Engine {
+    return this.#engines[0];
+  }
+
+  #receive(engine: Engine, reply: Reply): void {
+    if (reply.type === 'scored') return this.#takeScored(reply);
+    const entry = engine.pending.get(reply.id);
+    if (!entry) return;
+    if (reply.type === 'progress') {
+      if (reply.id === this.#current?.id) entry.onProgress?.(reply);
+      return;
+    }
+    engine.pending.delete(reply.id);
+    entry.resolve(reply);
+  }
+
+  #send(engine: Engine, request: Request, transfer: Transferable[] = [], onProgress?: RunHandlers['onProgress']): Promise<Reply> {
+    if (!engine.alive) return Promise.resolve({ type: 'failed', id: request.id, problems: [problem('run.worker_crashed', 'error', { params: { detail: '' } })] });
+    return new Promise((resolve) => {
+      engine.pending.set(request.id, { resolve, onProgress });
+      engine.worker.postMessage(request, { transfer });
+    });
+  }
+
+  /**
+   * Loads the model into every engine: the lead gets the wasm engine to score with, the
+   * others only read the trees. An engine that fails to load is left out of the pool.
+   */
+  async init(wasm: ArrayBuffer, model: ArrayBuffer, modelName: string): Promise<{ model: ModelInfo | null; problems: Problem[] }> {
+    const copies = this.#engines.map((_, i) => (i === this.#engines.length - 1 ? model : model.slice(0)));
+    const replies = await Promise.all(
+      this.#engines.map((engine, i) => {
+        const request: Request = { type: 'init', id: this.#next++, wasm: i === 0 ? wasm : null, model: copies[i], modelName };
+        return this.#send(engine, request, i === 0 ? [wasm, copies[i]] : [copies[i]]);
+      }),
+    );
+    replies.forEach((reply, i) => {
+      if (i > 0 && (reply.type !== 'ready' || !reply.model?.explainable)) {
+        this.#engines[i].alive = false;
+        this.#engines[i].worker.terminate();
+      }
+    });
+    const lead = replies[0];
+    if (lead.type !== 'ready') return { model: null, problems: lead.type === 'failed' ? lead.problems : [] };
+    this.#features = lead.model?.card.features.length ?? 0;
+    this.#streamable = !!lead.model?.explainable && lead.model.covers !== 'none';
+    return { model: lead.model, problems: lead.problems };
+  }
+
+  /**
+   * Scores a file; resolves with the result once every row is scored, or null when cancelled
+   * or replaced by a newer run. Explanations keep arriving afterwards through `handlers`.
+   */
+  async run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredResult | null; problems: Problem[] }> {
+    this.cancel();
+    const id = this.#next++;
+    const state: RunState = {
+      id,
+      handlers,
+      started: performance.now(),
+      early: [],
+      queue: [],
+      streamedTo: 0,
+      skipped: [],
+      total: null,
+      done: 0,
+      failures: 0,
+      result: null,
+      lost: 0,
+      problems: [],
+    };
+    this.#current = state;
+    const stream = this.#streamable && this.size > 1;
+    const reply = await this.#send(this.#lead(), { type: 'run', id, file, fileName, options, stream }, [], handlers.onProgress);
+    if (this.#current !== state) return { result: null, problems: [] };
+    if (reply.type === 'done') {
+      void this.#explainAll(state, reply.result, reply.covers);
+      return { result: reply.result, problems: [] };
+    }
+    this.#current = null;
+    return { result: null, problems: reply.type === 'failed' ? reply.problems : [] };
+  }
+
+  /** A block the lead has scored while reading: explained now by an idle engine, or later. */
+  #takeScored(reply: Extract<Reply, { type: 'scored' }>): void {
+    const state = this.#current;
+    if (!state || state.id !== reply.id || state.total !== null) return;
+    const n = reply.p.length;
+    const helpers = this.#engines.slice(1).filter((e) => e.alive);
+    const capacity = helpers.length * IN_FLIGHT;
+    const busy = helpers.reduce((sum, e) => sum + e.pending.size, 0);
+    if (busy + state.queue.length >= capacity) {
+      // Every helper is busy: keep no copy (memory would grow with the file); these rows are
+      // explained from the final arrays once the file ends.
+      state.skipped.push([reply.start, reply.start + n]);
+      state.streamedTo = reply.start + n;
+      return;
+    }
+    const rows = new Uint32Array(n);
+    for (let i = 0; i < n; i++) rows[i] = reply.start + i;
+    state.queue.push({ rows, x: reply.x, sample: false });
+    state.streamedTo = reply.start + n;
+    for (const engine of helpers) if (engine.pending.size < IN_FLIGHT && state.queue.length) void this.#work(state, engine, () => state.queue.shift() ?? null);
+  }
+
+  /** One request loop of one engine: takes jobs until none is left or the run is replaced. */
+  async #work(state: RunState, engine: Engine, take: () => Job | null): Promise<void> {
+    for (;;) {
+      if (this.#current !== state || !engine.alive) return;
+      const job = take();
+      if (!job) return;
+      const request: Request = { type: 'explain', id: this.#next++, rows: job.rows, x: job.x };
+      const n = job.rows.length;
+      const reply = await this.#send(engine, request, [job.rows.buffer, job.x.buffer]);
+      if (this.#current !== state) return;
+      if (reply.type !== 'explained') {
+        state.lost += n;
+        if (reply.type === 'failed') state.problems.push(...reply.problems);
+        return;
+      }
+      if (state.total === null) state.early.push({ rows: reply.rows, contrib: reply.contrib, failed: reply.failed });
+      else this.#deliver(state, reply, job.sample);
+    }
+  }
+
+  async #explainAll(state: RunState, result: ScoredResult, covers: Float64Array | null): Promise<void> {
+    const n = result.ingest.rows;
+    const f = this.#features;
+    const engines = this.#engines.filter((e) => e.alive);
+    let coversEstimated = false;
+    let ready = engines;
+    if (covers) {
+      // The model carries no covers: every engine takes the ones the lead estimated from this
+      // file's rows (see worker.ts), and the summary says so.
+      const replies = await Promise.all(engines.map((engine) => {
+        const copy = covers.slice();
+        return this.#send(engine, { type: 'set-covers', id: this.#next++, covers: copy }, [copy.buffer]);
+      }));
+      for (const reply of replies) if (reply.type === 'failed') state.problems.push(...reply.problems);
+      ready = engines.filter((_, i) => replies[i].type === 'ok');
+      coversEstimated = replies.some((r) => r.type === 'ok');
+      if (coversEstimated) state.problems.push(problem('explain.covers_estimated', 'info'));
+    }
+    if (this.#current !== state) return;
+    const able = this.#streamable || coversEstimated;
+    if (!able) {
+      state.handlers.onExplainDone({ failures: 0, coversEstimated: false, elapsedMs: 0, workers: 0, problems: [...dedupe(state.problems), problem('explain.unavailable', 'warning')] });
+      this.#current = null;
+      return;
+    }
+
+    state.total = n;
+    state.result = result;
+    for (const block of state.early) this.#deliver(state, block, false);
+    state.early = [];
+
+    const x = result.ingest.features;
+    const slice = (start: number, end: number): Job => {
+      const rows = new Uint32Array(end - start);
+      for (let i = 0; i < rows.length; i++) rows[i] = start + i;
+      return { rows, x: x.slice(start * f, end * f), sample: false };
+    };
+    // What is left: blocks skipped while streaming, then everything past the streamed prefix.
+    const ranges: [number, number][] = [...state.skipped, [state.streamedTo, n]];
+    let range = 0;
+    let cursor = ranges.length ? ranges[0][0] : n;
+    let sampled = state.streamedTo >= n && state.skipped.length === 0;
+    const take = (): Job | null => {
+      const queued = state.queue.shift();
+      if (queued) return queued;
+      if (!sampled) {
+        sampled = true;
+        const rows = sampleRows(n, SAMPLE_ROWS);
+        if (rows.length < n) {
+          const xs = new Float32Array(rows.length * f);
+          for (let i = 0; i < rows.length; i++) xs.set(x.subarray(rows[i] * f, (rows[i] + 1) * f), i * f);
+          return { rows, x: xs, sample: true };
+        }
+      }
+      while (range < ranges.length) {
+        const [, end] = ranges[range];
+        if (cursor < end) {
+          const stop = Math.min(end, cursor + BLOCK_ROWS);
+          const job = slice(cursor, stop);
+          cursor = stop;
+          return job;
+        }
+        range++;
+        if (range < ranges.length) cursor = ranges[range][0];
+      }
+      return null;
+    };
+    await Promise.all(ready.flatMap((engine) => Array.from({ length: IN_FLIGHT }, () => this.#work(state, engine, take))));
+    // Blocks streamed while the file was read may still be in flight in their own loops.
+    await this.#drained(ready);
+    if (this.#current !== state) return;
+    const problems = dedupe(state.problems);
+    if (state.failures > 0) problems.push(problem('explain.sum_mismatch', 'warning', { params: { count: state.failures } }));
+    const missing = n - state.done;
+    if (missing > 0) problems.push(problem('explain.incomplete', 'warning', { params: { count: missing } }));
+    state.handlers.onExplainDone({
+      failures: state.failures,
+      coversEstimated,
+      elapsedMs: performance.now() - state.started,
+      workers: ready.filter((e) => e.alive).length,
+      problems,
+    });
+    this.#current = null;
+  }
+
+  /**
+   * Hands a block to the page after the self-check of Lundberg et al. (2020, eq. 1, local
+   * accuracy): base + Σφ must give the probability onnxruntime returned for that very row.
+   * Checking here, against the page's own scores, also proves each block came back to the
+   * rows it was sent for. A row that fails is flagged, never hidden.
+   */
+  #deliver(state: RunState, block: { rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }, sample: boolean): void {
+    const { rows, contrib, failed } = block;
+    const probability = state.result!.probability;
+    const p = new Float32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) p[i] = probability[rows[i]];
+    checkAgainstScore(contrib, rows.length, this.#features, p, failed);
+    if (!sample) {
+      for (let i = 0; i < failed.length; i++) state.failures += failed[i];
+      state.done += rows.length;
+    }
+    state.handlers.onExplained({ rows, contrib, failed, sample, done: state.done, total: state.total! });
+  }
+
+  /** Resolves when the engines have answered every request sent so far. */
+  async #drained(engines: Engine[]): Promise<void> {
+    while (engines.some((e) => e.alive && e.pending.size > 0)) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  /**
+   * One record's explanation now (for a record the stream has not reached), from its feature
+   * values `x` (F float32, NaN missing), on the least busy engine.
+   */
+  async explainRow(row: number, x: Float32Array): Promise<RowExplanation | null> {
+    const engine = this.#engines.filter((e) => e.alive).sort((a, b) => a.pending.size - b.pending.size)[0];
+    if (!engine) return null;
+    const copy = x.slice();
+    const reply = await this.#send(engine, { type: 'explain-row', id: this.#next++, row, x: copy }, [copy.buffer]);
+    if (reply.type !== 'row-explained') return null;
+    return { row: reply.row, contrib: reply.contrib, raw: reply.raw, ok: reply.ok };
+  }
+
+  cancel(): void {
+    const state = this.#current;
+    if (!state) return;
+    if (state.total === null) this.#lead().worker.postMessage({ type: 'cancel', id: state.id } satisfies Request);
+    this.#current = null;
+  }
+
+  terminate(): void {
+    for (const engine of this.#engines) engine.worker.terminate();
+  }
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${JSON.stringify(p.params ?? {})}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
