@@ -29,6 +29,8 @@ test('the browser scores the golden rows exactly as onnxruntime in Python', asyn
   await page.goto('./');
   await expect(page.getByText(/trent på syntetiske data/i).first()).toBeVisible();
   await page.locator('#file-input').setInputFiles({ name: 'golden.csv', mimeType: 'text/csv', buffer: csv });
+  // A chosen file is previewed first; scoring starts when the user says so.
+  await page.getByRole('button', { name: 'Score filen' }).click();
   await expect(page.getByTestId('run-summary')).toBeVisible();
 
   // The top row of the table is the golden row with the highest probability.

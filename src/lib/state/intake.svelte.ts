@@ -1,0 +1,71 @@
+/**
+ * The file the user has chosen but not scored yet: its first bytes, the reading options they
+ * chose, and what `sniff` makes of both. Sniffing 64 KB takes milliseconds, so it runs here
+ * in the page, again on every change of an option, without the worker.
+ */
+import { sniff, type SniffResult } from '../core/csv/sniff';
+import { SNIFF_BYTES, type Delimiter, type Encoding, type IngestOptions, type Newline } from '../core/csv/options';
+import type { Explorer } from './explorer.svelte';
+
+export class Intake {
+  file = $state.raw<Blob | null>(null);
+  fileName = $state('');
+  /**
+   * Exactly the first SNIFF_BYTES of the file: the worker's Ingest sniffs the same bytes, so
+   * what the preview shows is what scoring will do.
+   */
+  sample = $state.raw<Uint8Array | null>(null);
+  encoding = $state<'auto' | Encoding>('auto');
+  delimiter = $state<'auto' | Delimiter>('auto');
+  newline = $state<'auto' | Newline>('auto');
+  /** The user's column choices (see IngestOptions.mapping); empty means "as matched". */
+  mapping = $state.raw<Record<string, string | null>>({});
+
+  options = $derived.by((): IngestOptions => {
+    const options: IngestOptions = { encoding: this.encoding, delimiter: this.delimiter, newline: this.newline };
+    if (Object.keys(this.mapping).length > 0) options.mapping = this.mapping;
+    return options;
+  });
+
+  sniffed = $derived.by((): SniffResult | null => {
+    const card = this.#explorer.model?.card;
+    return this.sample && card ? sniff(this.sample, card, this.options) : null;
+  });
+
+  #explorer: Explorer;
+  #opened = 0;
+
+  constructor(explorer: Explorer) {
+    this.#explorer = explorer;
+  }
+
+  /** Reads the start of a file for the preview; a newer file settles an older one still being read. */
+  async open(file: Blob, fileName: string): Promise<void> {
+    const opened = ++this.#opened;
+    const sample = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    if (opened !== this.#opened) return;
+    this.encoding = 'auto';
+    this.delimiter = 'auto';
+    this.newline = 'auto';
+    this.mapping = {};
+    this.file = file;
+    this.fileName = fileName;
+    this.sample = sample;
+  }
+
+  close(): void {
+    this.#opened++;
+    this.file = null;
+    this.sample = null;
+  }
+
+  /** Scores the previewed file with the options shown; refuses while the preview says it is blocked. */
+  score(): void {
+    const file = this.file;
+    if (!file || !this.sniffed || this.sniffed.plan.blocked) return;
+    const name = this.fileName;
+    const options = this.options;
+    this.close();
+    void this.#explorer.score(file, name, options);
+  }
+}
