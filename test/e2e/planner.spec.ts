@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import Papa from 'papaparse';
 
 /** onnxruntime-in-Python scores of the demo sample and scikit-learn's figures at 25 % (models/oracles_demo). */
 interface DemoOracle {
@@ -39,4 +41,87 @@ test('a caseworker team plans 25 % with a 10 % random control group and reads wh
   await expect(page.getByTestId('planner-counts')).toContainText(`${k - k / 10} valgt av modellen, ${k / 10} trukket tilfeldig`);
   await expect(page.getByRole('img', { name: /Gevinstkurve/ })).toBeVisible();
   await expect(page.getByTestId('planner-list').locator('tbody tr')).toHaveCount(50);
+});
+
+/** Three hostile or national cells, one per row in turn, in a column the model does not use. */
+const NOTES = ['=HYPERLINK("http://example.invalid/x","klikk")', '-1234', 'Tromsø – æøå ÆØÅ'];
+function demoWithNotes(): Buffer {
+  const lines = readFileSync('public/demo/demo-sample.csv', 'utf8').trimEnd().split(/\r?\n/);
+  const quoteCell = (s: string) => (/[",]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const out = [`${lines[0]},merknad`, ...lines.slice(1).map((line, i) => `${line},${quoteCell(NOTES[i % 3])}`)];
+  return Buffer.from(out.join('\n') + '\n', 'utf8');
+}
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function loadFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.goto('./');
+  await expect(page.locator('#file-input')).toBeEnabled();
+  await page.locator('#file-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  // A chosen file may be previewed first; scoring starts when the user says so.
+  const confirm = page.getByRole('button', { name: 'Score filen' });
+  await expect(page.getByTestId('run-summary').or(confirm)).toBeVisible();
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(page.getByTestId('run-summary')).toBeVisible();
+}
+
+async function saved(download: Download): Promise<Buffer> {
+  return readFileSync((await download.path())!);
+}
+
+test('the exported list is safe in Norwegian Excel and its manifest pins file, model and choices', async ({ page }) => {
+  const input = demoWithNotes();
+  await loadFile(page, 'demo-merknad.csv', input);
+  await page.getByRole('tab', { name: 'Kontrolliste' }).click();
+  const share = page.getByLabel('Andel av filen (%)');
+  await share.fill('25');
+  await share.press('Enter');
+  const control = page.getByLabel('Andel av kapasiteten til kontrollgruppen (%)');
+  await control.fill('10');
+  await control.press('Enter');
+  await page.getByLabel('Frø (seed) for trekningen').fill('20240501');
+  await expect(page.getByTestId('planner-counts')).toContainText('450 valgt av modellen, 50 trukket tilfeldig');
+
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Last ned liste og revisjonsfil' }).click();
+  await expect(page.getByTestId('planner-export-status')).toContainText('Lastet ned demo-merknad-kontrolliste.csv og demo-merknad-kontrolliste.manifest.json');
+  await expect.poll(() => downloads.length).toBe(2);
+  const [csvDownload, manifestDownload] = downloads;
+  expect(csvDownload.suggestedFilename()).toBe('demo-merknad-kontrolliste.csv');
+  expect(manifestDownload.suggestedFilename()).toBe('demo-merknad-kontrolliste.manifest.json');
+  const csv = await saved(csvDownload);
+
+  // Norwegian Excel: UTF-8 BOM, semicolons, CRLF; æøå survive as UTF-8.
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = csv.subarray(3).toString('utf8');
+  const parsed = Papa.parse<string[]>(text.trimEnd(), { delimiter: ';', newline: '\r\n' });
+  expect(parsed.errors).toEqual([]);
+  const [header, ...rows] = parsed.data;
+  expect(header.slice(0, 7)).toEqual(['skattyter_id', 'rang', 'risiko_prosent', 'utvalg', 'grunn_1', 'grunn_2', 'grunn_3']);
+  expect(header.at(-1)).toBe('merknad');
+  expect(rows).toHaveLength(500);
+  const kind = header.indexOf('utvalg');
+  expect(rows.filter((r) => r[kind] === 'modell')).toHaveLength(450);
+  expect(rows.filter((r) => r[kind] === 'tilfeldig kontroll')).toHaveLength(50);
+  // Every model row has its first reason, as a sentence in Norwegian.
+  for (const r of rows.slice(0, 450)) expect(r[4]).toMatch(/\S/);
+  expect(rows.some((r) => / — (høyere|lavere) enn \d+\s% i denne filen$/.test(r[4]))).toBe(true);
+
+  const notes = new Set(rows.map((r) => r.at(-1)));
+  expect(notes).toContain(`'${NOTES[0]}`); // the formula is text, not a formula
+  expect(notes).not.toContain(NOTES[0]);
+  expect(notes).toContain('-1234'); // a real negative number stays a number
+  expect(notes).toContain(NOTES[2]);
+
+  const manifest = JSON.parse((await saved(manifestDownload)).toString('utf8'));
+  expect(manifest.manifest_schema).toBe('deduction-risk-export-manifest');
+  expect(manifest.app.name).toBe('deduction-risk-explorer');
+  expect(manifest.app.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  expect(manifest.model.sha256).toBe(sha256(readFileSync('public/model/deduction-risk.onnx')));
+  expect(manifest.input).toMatchObject({ file_name: 'demo-merknad.csv', size_bytes: input.length, sha256: sha256(input), delimiter: ',' });
+  expect(manifest.input.mapping.id).toBe('skattyter_id');
+  expect(manifest.rows.total).toBe(demo.probability.length);
+  expect(manifest.selection).toMatchObject({ capacity: 500, control_share: 0.1, seed: '20240501', model_count: 450, control_count: 50 });
+  expect(manifest.export).toMatchObject({ file_name: 'demo-merknad-kontrolliste.csv', dialect: 'excel-nb', bom: true, rows: 500, sha256: sha256(csv) });
+  expect(Date.now() - Date.parse(manifest.created_at)).toBeLessThan(5 * 60_000);
 });
