@@ -4,7 +4,8 @@
  * Output: the input's columns, cell text unchanged and in order, then risk_probability
  * (0–1, P(incorrect deduction)), risk_rank (1 = highest risk, empty for rejected rows),
  * row_status (scored | scored_with_warnings | rejected) and row_issues (sentences). Exactly
- * one output row per input data row, in input order. Exit code 0 when the file was read
+ * one output row per input data row, in input order. With --explain, contrib_base and
+ * contrib_<feature> follow: exact SHAP values in log-odds (see explain-columns.ts). Exit code 0 when the file was read
  * (even with rejected rows), 2 for bad arguments, 1 when the file or model cannot be used.
  */
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
@@ -16,11 +17,13 @@ import { rankOrder } from '../lib/core/metrics/rank-order';
 import { float32Text } from '../lib/core/export/float32-text';
 import { quote } from '../lib/core/export/csv-writer';
 import { rawRecords } from './raw-records';
+import { explainColumns, explainHeader, type ExplainedColumns } from './explain-columns';
 import { describeProblem } from '../lib/ui/describe-problem';
 import { pickLocale, type Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
 import type { Problem } from '../lib/core/problems';
 import type { IngestOptions } from '../lib/core/csv/ingest';
+import { parseListChoices, writeControlList, type ListChoices } from './control-list';
 
 const STATUS = ['scored', 'scored_with_warnings', 'rejected'] as const;
 
@@ -37,6 +40,12 @@ async function main(argv: string[]): Promise<number> {
         delimiter: { type: 'string', default: 'auto' },
         decimal: { type: 'string', default: 'auto' },
         lang: { type: 'string' },
+        capacity: { type: 'string' },
+        'control-share': { type: 'string' },
+        seed: { type: 'string' },
+        list: { type: 'string' },
+        'list-dialect': { type: 'string' },
+        explain: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -47,9 +56,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const locale: Locale = args.lang ? pickLocale([args.lang]) : pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
   const say = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-  if (args.help || !args.input || !args.output) {
-    process.stderr.write(say('cli.usage') + '\n');
+  if (args.help || !args.input || !(args.output || args.list)) {
+    process.stderr.write(say('cli.usage') + '\n' + say('planner.cli.usage') + '\n');
     return args.help ? 0 : 2;
+  }
+  let listChoices: ListChoices | null = null;
+  if (args.list) {
+    const parsed = parseListChoices(args);
+    if ('problems' in parsed) {
+      for (const p of parsed.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+      return 2;
+    }
+    listChoices = parsed;
   }
   const delimiter = args.delimiter === 'tab' ? '\t' : args.delimiter;
   const options = { encoding: args.encoding, delimiter, decimal: args.decimal } as IngestOptions;
@@ -78,10 +96,22 @@ async function main(argv: string[]): Promise<number> {
   let r = 0;
   for (const row of order) if (!Number.isNaN(probability[row])) rank[row] = ++r;
   const issues = rowIssueText(locale, ingest.rows, ingest.rowProblems);
+  let explained: ExplainedColumns | null = null;
+  if (args.explain) {
+    const columns = explainColumns(model.bytes, ingest.features, ingest.rows, probability);
+    for (const p of columns.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+    if (!('contrib' in columns)) return 1;
+    explained = columns;
+    const flag = translate(locale, 'problem.explain.row_check_failed');
+    explained.failed.forEach((bad, row) => {
+      if (bad) issues.set(row, issues.has(row) ? `${issues.get(row)} | ${flag}` : flag);
+    });
+  }
+  const f = model.card.features.length;
 
   const out = createWriteStream(args.output);
   const sep = ',';
-  const header = [...ingest.plan.header, 'risk_probability', 'risk_rank', 'row_status', 'row_issues'];
+  const header = [...ingest.plan.header, 'risk_probability', 'risk_rank', 'row_status', 'row_issues', ...(explained ? explainHeader(model.card) : [])];
   let buffer = header.map((h) => quote(h, sep)).join(sep) + '\r\n';
   let row = 0;
   for await (const record of rawRecords(args.input, ingest.plan, sniff?.asciiOnly ?? false)) {
@@ -89,6 +119,12 @@ async function main(argv: string[]): Promise<number> {
     const fields = record.fields ?? [];
     const cells = ingest.plan.header.map((_, j) => quote(fields[j] ?? '', sep));
     cells.push(float32Text(probability[row]), rank[row] ? String(rank[row]) : '', STATUS[ingest.status[row]], quote(issues.get(row) ?? '', sep));
+    if (explained) {
+      const rejected = Number.isNaN(probability[row]);
+      // Base value first, as in the header; rejected rows have no score to explain.
+      cells.push(rejected ? '' : float32Text(explained.contrib[row * (f + 1) + f]));
+      for (let k = 0; k < f; k++) cells.push(rejected ? '' : float32Text(explained.contrib[row * (f + 1) + k]));
+    }
     buffer += cells.join(sep) + '\r\n';
     row++;
     if (buffer.length > 1 << 20) {

@@ -2,17 +2,17 @@ import { defineMessages } from '../define';
 
 export const cli = defineMessages({
   nb: {
-    'cli.usage': 'Bruk: npm run score -- --input <fil.csv> --output <ut.csv> [--model <modell.onnx>] [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||] [--decimal auto|,|.] [--lang nb|nn|en]',
+    'cli.usage': 'Bruk: npm run score -- --input <fil.csv> --output <ut.csv> [--model <modell.onnx>] [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||] [--decimal auto|,|.] [--lang nb|nn|en] [--explain]',
     'cli.done': '{rows} rader lest ({mb} MB på {seconds} s): {scored} scoret, {rejected} avvist. Skrevet til {output}.',
     'problem.cli.input_missing': 'Finner ikke inndatafila {path}.',
   },
   nn: {
-    'cli.usage': 'Bruk: npm run score -- --input <fil.csv> --output <ut.csv> [--model <modell.onnx>] [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||] [--decimal auto|,|.] [--lang nb|nn|en]',
+    'cli.usage': 'Bruk: npm run score -- --input <fil.csv> --output <ut.csv> [--model <modell.onnx>] [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||] [--decimal auto|,|.] [--lang nb|nn|en] [--explain]',
     'cli.done': '{rows} rader lesne ({mb} MB på {seconds} s): {scored} skåra, {rejected} avviste. Skrive til {output}.',
     'problem.cli.input_missing': 'Finn ikkje inndatafila {path}.',
   },
   en: {
-    'cli.usage': 'Usage: npm run score -- --input <file.csv> --output <out.csv> [--model <model.onnx>] [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||] [--decimal auto|,|.] [--lang nb|nn|en]',
+    'cli.usage': 'Usage: npm run score -- --input <file.csv> --output <out.csv> [--model <model.onnx>] [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||] [--decimal auto|,|.] [--lang nb|nn|en] [--explain]',
     'cli.done': '{rows} rows read ({mb} MB in {seconds} s): {scored} scored, {rejected} rejected. Written to {output}.',
     'problem.cli.input_missing': 'Cannot find the input file {path}.',
   },

@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 /** Reading the trees from the model file and explaining scores with them (src/lib/core/model/read-ensemble.ts, src/lib/core/explain). */
 export const explain = defineMessages({
   nb: {
+    'problem.explain.row_check_failed': 'Forklaringen summerer seg ikke til poengsummen for denne raden (kontrollen feilet).',
     'problem.explain.unavailable': 'Poengsummene kan ikke forklares med denne modellen; rangeringen er likevel gyldig.',
     'problem.explain.covers_estimated': 'Modellfila har ikke nodedekning; forklaringene bygger på tellinger fra denne fila, ikke fra treningsdataene.',
     'problem.explain.incomplete': '{count} rader ble ikke forklart fordi en bakgrunnsprosess stoppet. Poengsummene deres er likevel med.',
@@ -22,6 +23,7 @@ export const explain = defineMessages({
     'problem.explain.sum_mismatch': '{count} rader fikk forklaringer som ikke summerer seg til poengsummen. De er merket.',
   },
   nn: {
+    'problem.explain.row_check_failed': 'Forklaringa summerer seg ikkje til poengsummen for denne rada (kontrollen feila).',
     'problem.explain.unavailable': 'Poengsummane kan ikkje forklarast med denne modellen; rangeringa er likevel gyldig.',
     'problem.explain.covers_estimated': 'Modellfila har ikkje nodedekning; forklaringane byggjer på teljingar frå denne fila, ikkje frå treningsdataa.',
     'problem.explain.incomplete': '{count} rader vart ikkje forklarte fordi ein bakgrunnsprosess stoppa. Poengsummane deira er likevel med.',
@@ -41,6 +43,7 @@ export const explain = defineMessages({
     'problem.explain.sum_mismatch': '{count} rader fekk forklaringar som ikkje summerer seg til poengsummen. Dei er merkte.',
   },
   en: {
+    'problem.explain.row_check_failed': 'The explanation does not add up to the score for this row (the check failed).',
     'problem.explain.unavailable': 'The scores cannot be explained with this model; the ranking is still valid.',
     'problem.explain.covers_estimated': 'The model file has no node covers; the explanations rest on counts from this file, not from the training data.',
     'problem.explain.incomplete': '{count} rows were not explained because a background process stopped. Their scores are still included.',
