@@ -23,7 +23,6 @@ import { pickLocale, type Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
 import type { Problem } from '../lib/core/problems';
 import type { IngestOptions } from '../lib/core/csv/ingest';
-import { parseListChoices, writeControlList, type ListChoices } from './control-list';
 
 const STATUS = ['scored', 'scored_with_warnings', 'rejected'] as const;
 
@@ -40,11 +39,6 @@ async function main(argv: string[]): Promise<number> {
         delimiter: { type: 'string', default: 'auto' },
         decimal: { type: 'string', default: 'auto' },
         lang: { type: 'string' },
-        capacity: { type: 'string' },
-        'control-share': { type: 'string' },
-        seed: { type: 'string' },
-        list: { type: 'string' },
-        'list-dialect': { type: 'string' },
         explain: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -56,18 +50,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const locale: Locale = args.lang ? pickLocale([args.lang]) : pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
   const say = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-  if (args.help || !args.input || !(args.output || args.list)) {
-    process.stderr.write(say('cli.usage') + '\n' + say('planner.cli.usage') + '\n');
+  if (args.help || !args.input || !args.output) {
+    process.stderr.write(say('cli.usage') + '\n');
     return args.help ? 0 : 2;
-  }
-  let listChoices: ListChoices | null = null;
-  if (args.list) {
-    const parsed = parseListChoices(args);
-    if ('problems' in parsed) {
-      for (const p of parsed.problems) process.stderr.write(describeProblem(locale, p) + '\n');
-      return 2;
-    }
-    listChoices = parsed;
   }
   const delimiter = args.delimiter === 'tab' ? '\t' : args.delimiter;
   const options = { encoding: args.encoding, delimiter, decimal: args.decimal } as IngestOptions;
