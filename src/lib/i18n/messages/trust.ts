@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-/** The privacy panel, the offline note and the announcements for screen readers (issue 7). */
+/** The privacy panel: what is processed where, and the live count of network requests (issue 7). */
 export const trust = defineMessages({
   nb: {
     'trust.heading': 'Personvern: dataene blir på denne maskinen',
@@ -11,7 +11,6 @@ export const trust = defineMessages({
     'trust.count_before': 'Nettverksforespørsler fra denne siden siden den ble åpnet: {count}.',
     'trust.count_since': 'Nettverksforespørsler fra denne siden siden fila ble lastet: {count}.',
     'trust.count_elsewhere': 'Av dem til andre adresser: {count}.',
-    'trust.explain_done_announce': 'Forklaringene er ferdige for alle {rows} rader.',
   },
   nn: {
     'trust.heading': 'Personvern: dataa blir på denne maskina',
@@ -22,7 +21,6 @@ export const trust = defineMessages({
     'trust.count_before': 'Nettverksførespurnader frå denne sida sidan ho vart opna: {count}.',
     'trust.count_since': 'Nettverksførespurnader frå denne sida sidan fila vart lasta: {count}.',
     'trust.count_elsewhere': 'Av dei til andre adresser: {count}.',
-    'trust.explain_done_announce': 'Forklaringane er ferdige for alle {rows} radene.',
   },
   en: {
     'trust.heading': 'Privacy: your data stays on this machine',
@@ -33,6 +31,5 @@ export const trust = defineMessages({
     'trust.count_before': 'Network requests from this page since it opened: {count}.',
     'trust.count_since': 'Network requests from this page since the file was loaded: {count}.',
     'trust.count_elsewhere': 'Of those, to other addresses: {count}.',
-    'trust.explain_done_announce': 'Explanations are complete for all {rows} rows.',
   },
 });
