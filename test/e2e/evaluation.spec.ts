@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { confirmAndWaitForScores } from './support/trust';
 
 interface DemoMetrics {
   demo: {
@@ -65,7 +66,7 @@ test('a file with every commute distance doubled shows the commute features at t
   await page.goto('./');
   await expect(page.getByText(/trent på syntetiske data/i).first()).toBeVisible();
   await page.locator('#file-input').setInputFiles({ name: 'commute-doubled.csv', mimeType: 'text/csv', buffer: readFileSync('test/fixtures/drift/commute-doubled.csv') });
-  await expect(page.getByTestId('run-summary')).toBeVisible();
+  await confirmAndWaitForScores(page);
   await openEvaluation(page);
   // The commute inputs, and what the generator derives from them: the deduction claimed and how far it strays from the pre-filled one.
   const commute = ['avstand_reg_km', 'reise_km_oppgitt', 'reise_dager_oppgitt', 'reisefradrag', 'fjorarets_reisefradrag', 'endring_fra_forhandsutfylt'];
