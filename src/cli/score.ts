@@ -23,6 +23,7 @@ import { pickLocale, type Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
 import type { Problem } from '../lib/core/problems';
 import type { IngestOptions } from '../lib/core/csv/ingest';
+import { parseListChoices, writeControlList, type ListChoices } from './control-list';
 
 const STATUS = ['scored', 'scored_with_warnings', 'rejected'] as const;
 
@@ -39,6 +40,11 @@ async function main(argv: string[]): Promise<number> {
         delimiter: { type: 'string', default: 'auto' },
         decimal: { type: 'string', default: 'auto' },
         lang: { type: 'string' },
+        capacity: { type: 'string' },
+        'control-share': { type: 'string' },
+        seed: { type: 'string' },
+        list: { type: 'string' },
+        'list-dialect': { type: 'string' },
         explain: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -50,9 +56,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const locale: Locale = args.lang ? pickLocale([args.lang]) : pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
   const say = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-  if (args.help || !args.input || !args.output) {
-    process.stderr.write(say('cli.usage') + '\n');
+  if (args.help || !args.input || !(args.output || args.list)) {
+    process.stderr.write(say('cli.usage') + '\n' + say('planner.cli.usage') + '\n');
     return args.help ? 0 : 2;
+  }
+  let listChoices: ListChoices | null = null;
+  if (args.list) {
+    const parsed = parseListChoices(args);
+    if ('problems' in parsed) {
+      for (const p of parsed.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+      return 2;
+    }
+    listChoices = parsed;
   }
   const delimiter = args.delimiter === 'tab' ? '\t' : args.delimiter;
   const options = { encoding: args.encoding, delimiter, decimal: args.decimal } as IngestOptions;
@@ -80,6 +95,17 @@ async function main(argv: string[]): Promise<number> {
   const rank = new Uint32Array(ingest.rows);
   let r = 0;
   for (const row of order) if (!Number.isNaN(probability[row])) rank[row] = ++r;
+  if (args.list && listChoices) {
+    const job = { modelBytes: model.bytes, card: model.card, ingest, probability, order, rank, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale };
+    const written = await writeControlList(job);
+    for (const p of written.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+    process.stderr.write(say('planner.cli.done', { rows: written.rows, model: written.modelCount, control: written.controlCount, list: args.list, manifest: written.manifestPath }) + '\n');
+  }
+  const output = args.output;
+  if (!output) {
+    await model.scorer.release();
+    return 0;
+  }
   const issues = rowIssueText(locale, ingest.rows, ingest.rowProblems);
   let explained: ExplainedColumns | null = null;
   if (args.explain) {
@@ -94,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const f = model.card.features.length;
 
-  const out = createWriteStream(args.output);
+  const out = createWriteStream(output);
   const sep = ',';
   const header = [...ingest.plan.header, 'risk_probability', 'risk_rank', 'row_status', 'row_issues', ...(explained ? explainHeader(model.card) : [])];
   let buffer = header.map((h) => quote(h, sep)).join(sep) + '\r\n';
@@ -123,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
 
   const c = ingest.counts;
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(say('cli.done', { rows: ingest.rows, scored: c.scored + c.warned, rejected: c.rejected, mb: size / 1e6, seconds, output: args.output }) + '\n');
+  process.stderr.write(say('cli.done', { rows: ingest.rows, scored: c.scored + c.warned, rejected: c.rejected, mb: size / 1e6, seconds, output }) + '\n');
   await model.scorer.release();
   return 0;
 }

@@ -1,0 +1,148 @@
+/**
+ * The CLI's control list: the same choices as the app's planner (--capacity, --control-share,
+ * --seed, --list-dialect, --lang) through the same core functions, so the same file, model
+ * and choices give the same list, byte for byte, and the same manifest (but its timestamp).
+ * Reasons come from exact TreeSHAP on the listed rows only, not the whole file.
+ */
+import { createReadStream, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { IngestResult } from '../lib/core/csv/ingest';
+import type { ModelCard } from '../lib/core/model/card';
+import { readModel } from '../lib/core/model/read-card';
+import { readEnsemble } from '../lib/core/model/read-ensemble';
+import { explain, prepareExplainer } from '../lib/core/explain';
+import { countForShare } from '../lib/core/metrics/count-for-share';
+import { selectWithControl } from '../lib/core/select/control-sample';
+import { csvChunks, EXCEL_NORWEGIAN, RFC_4180, type CsvDialect } from '../lib/core/export/csv-writer';
+import { Sha256, sha256Hex, toHex } from '../lib/core/export/sha256';
+import { buildManifest, manifestJson } from '../lib/core/export/manifest';
+import { controlList, controlListManifestInput, manifestFileName, type ExplanationOf } from '../lib/core/export/control-list';
+import { problem, type Problem } from '../lib/core/problems';
+import type { Locale } from '../lib/i18n/locale';
+import { translate } from '../lib/i18n/translate';
+
+export interface ListChoices {
+  /** Returns to check: a count, or a share of the scored rows. */
+  capacity: { count: number } | { share: number };
+  controlShare: number;
+  seed: bigint;
+  dialect: CsvDialect;
+}
+
+/** Reads the list options as typed; problems instead of exceptions for anything a person mistyped. */
+export function parseListChoices(args: { capacity?: string; 'control-share'?: string; seed?: string; 'list-dialect'?: string }): ListChoices | { problems: Problem[] } {
+  const problems: Problem[] = [];
+  const bad = (code: string, value: string) => problems.push(problem(code, 'error', { params: { value } }));
+  let capacity: ListChoices['capacity'] = { count: 0 };
+  const c = (args.capacity ?? '').trim();
+  const percent = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(c);
+  if (percent && Number(percent[1].replace(',', '.')) <= 100) capacity = { share: Number(percent[1].replace(',', '.')) / 100 };
+  else if (/^\d+$/.test(c)) capacity = { count: Number(c) };
+  else if (args.capacity === undefined) problems.push(problem('cli.list_needs_capacity', 'error'));
+  else bad('cli.bad_capacity', c);
+  const share = args['control-share'] === undefined ? 0 : Number(args['control-share'].replace(',', '.'));
+  if (!(share >= 0 && share <= 1)) bad('cli.bad_control_share', args['control-share'] ?? '');
+  const s = (args.seed ?? '0').trim();
+  const seed = /^\d{1,20}$/.test(s) && BigInt(s) < 1n << 64n ? BigInt(s) : null;
+  if (seed === null) bad('cli.bad_seed', s);
+  const d = args['list-dialect'] ?? 'excel-nb';
+  const dialect = d === 'excel-nb' ? EXCEL_NORWEGIAN : d === 'rfc4180' ? RFC_4180 : null;
+  if (!dialect) bad('cli.bad_dialect', d);
+  if (problems.length || seed === null || !dialect) return { problems };
+  return { capacity, controlShare: share, seed, dialect };
+}
+
+export interface ListJob {
+  modelBytes: Uint8Array;
+  card: ModelCard;
+  ingest: IngestResult;
+  probability: Float32Array;
+  order: Uint32Array;
+  rank: Uint32Array;
+  inputPath: string;
+  /** Bytes of the input file. */
+  inputSize: number;
+  listPath: string;
+  choices: ListChoices;
+  locale: Locale;
+  /** ISO 8601; the clock by default. */
+  createdAt?: string;
+}
+
+export interface ListWritten {
+  manifestPath: string;
+  rows: number;
+  modelCount: number;
+  controlCount: number;
+  problems: Problem[];
+}
+
+/** Explanations of the listed rows only (φ then base, log-odds), or null when the model's trees cannot be explained. */
+function explainRows(modelBytes: Uint8Array, ingest: IngestResult, f: number, rows: Uint32Array): { explanation: ExplanationOf | null; problems: Problem[] } {
+  const read = readModel(modelBytes);
+  if (!read.proto) return { explanation: null, problems: read.problems };
+  const trees = readEnsemble(read.proto);
+  if (!trees.ensemble || trees.ensemble.covers === 'none') return { explanation: null, problems: trees.problems };
+  const prepared = prepareExplainer(trees.ensemble);
+  if (!prepared.explainer) return { explanation: null, problems: [...trees.problems, ...prepared.problems] };
+  const x = new Float32Array(rows.length * f);
+  rows.forEach((row, i) => x.set(ingest.features.subarray(row * f, (row + 1) * f), i * f));
+  const { contrib, problems } = explain(prepared.explainer, x, rows.length);
+  const at = new Map<number, number>();
+  rows.forEach((row, i) => at.set(row, i));
+  const explanation: ExplanationOf = (row) => {
+    const i = at.get(row);
+    return i === undefined ? null : contrib.subarray(i * (f + 1), (i + 1) * (f + 1));
+  };
+  return { explanation, problems };
+}
+
+async function fileSha256(path: string): Promise<string> {
+  const hash = new Sha256();
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Uint8Array);
+  return toHex(hash.digest());
+}
+
+/** Writes the list and `<list>.manifest.json` beside it. */
+export async function writeControlList(job: ListJob): Promise<ListWritten> {
+  const { card, ingest, probability, order, choices, locale } = job;
+  const f = card.features.length;
+  const scored = ingest.counts.scored + ingest.counts.warned;
+  const capacity = 'share' in choices.capacity ? countForShare(choices.capacity.share, scored) : choices.capacity.count;
+  const selection = selectWithControl(order, probability, { capacity, controlShare: choices.controlShare, seed: choices.seed });
+  const { explanation, problems } = explainRows(job.modelBytes, ingest, f, selection.rows);
+  const list = controlList({
+    card,
+    ingest,
+    probability,
+    rank: job.rank,
+    selection,
+    explanation,
+    locale,
+    t: (key, params) => translate(locale, key, params),
+  });
+  const chunks = [...csvChunks(list.columns, list.positions, choices.dialect)];
+  writeFileSync(job.listPath, Buffer.concat(chunks));
+  const name = basename(job.listPath);
+  const manifest = buildManifest(
+    controlListManifestInput({
+      model: { id: card.model.id, version: card.model.version, sha256: await sha256Hex(job.modelBytes) },
+      input: { fileName: basename(job.inputPath), sizeBytes: job.inputSize, sha256: await fileSha256(job.inputPath) },
+      ingest,
+      card,
+      choices: { capacity, controlShare: choices.controlShare, seed: choices.seed },
+      selection,
+      export: { fileName: name, dialect: choices.dialect, headers: list.headers, rows: list.positions.length, sha256: await sha256Hex(chunks) },
+      createdAt: job.createdAt ?? new Date().toISOString(),
+    }),
+  );
+  const manifestPath = job.listPath.slice(0, job.listPath.length - name.length) + manifestFileName(name);
+  writeFileSync(manifestPath, manifestJson(manifest));
+  return {
+    manifestPath,
+    rows: list.positions.length,
+    modelCount: selection.modelCount,
+    controlCount: selection.controlCount,
+    problems: [...selection.problems, ...problems, ...list.problems],
+  };
+}
