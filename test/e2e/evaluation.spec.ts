@@ -78,3 +78,35 @@ test('a file with every commute distance doubled shows the commute features at t
   await expect(page.getByText('Sortert etter endring utover støy ganger')).toBeVisible();
   for (let i = 0; i < 3; i++) expect(commute).toContain(await firstRows.nth(i).getAttribute('data-feature'));
 });
+
+/** The demo sample with the outcome column rewritten: `keep(row)` says which rows keep their label; `drop` removes the column. */
+function demoWithLabels(keep: (row: number) => boolean, drop = false): Buffer {
+  const [header, ...rows] = readFileSync('public/demo/demo-sample.csv', 'utf8').trim().split(/\r?\n/);
+  const names = header.split(',');
+  const at = names.indexOf('feil_fradrag');
+  const edit = (line: string, r: number) => {
+    const cells = line.split(',');
+    if (drop) cells.splice(at, 1);
+    else if (r >= 0 && !keep(r)) cells[at] = '';
+    return cells.join(',');
+  };
+  return Buffer.from([edit(header, -1), ...rows.map(edit)].join('\n') + '\n');
+}
+
+test('labels for only part of the rows bring the selection-bias note; no label column says so and still shows drift', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByText(/trent på syntetiske data/i).first()).toBeVisible();
+  await page.locator('#file-input').setInputFiles({ name: 'halvparten.csv', mimeType: 'text/csv', buffer: demoWithLabels((r) => r % 2 === 0) });
+  await confirmAndWaitForScores(page);
+  await openEvaluation(page);
+  await expect(page.getByTestId('selection-bias')).toContainText('Bare 1 000 av 2 000 selvangivelser');
+  await page.getByTestId('selection-bias').getByText('Andel med kjent utfall per risikodesil').click();
+  await expect(page.getByTestId('selection-bias').locator('tbody tr')).toHaveCount(10);
+
+  await page.locator('#file-input').setInputFiles({ name: 'uten-fasit.csv', mimeType: 'text/csv', buffer: demoWithLabels(() => false, true) });
+  await confirmAndWaitForScores(page);
+  await openEvaluation(page);
+  await expect(page.getByTestId('no-labels')).toContainText('ingen kolonne med kjent utfall');
+  await expect(page.getByTestId('evaluation-metrics')).toHaveCount(0);
+  await expect(page.getByTestId('drift-table').locator('tbody tr')).toHaveCount(34);
+});
