@@ -107,6 +107,7 @@ test('a file with a canary and national ids is scored, explained and exported wi
   // Timing saw them), the same number the test saw, none of them elsewhere.
   const pageRequestsSinceFile = seen.slice(beforeFile).filter((r) => !r.fromServiceWorker && r.url.startsWith('http')).length;
   await expect(page.getByTestId('request-count')).toHaveAttribute('data-count', String(pageRequestsSinceFile));
+  expect(pageRequestsSinceFile).toBe(0);
   await expect(page.getByTestId('request-count')).toHaveAttribute('data-elsewhere', '0');
   await expect(page.getByTestId('request-count')).toContainText('siden fila ble lastet');
 
