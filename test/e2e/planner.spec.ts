@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 
@@ -124,4 +127,14 @@ test('the exported list is safe in Norwegian Excel and its manifest pins file, m
   expect(manifest.selection).toMatchObject({ capacity: 500, control_share: 0.1, seed: '20240501', model_count: 450, control_count: 50 });
   expect(manifest.export).toMatchObject({ file_name: 'demo-merknad-kontrolliste.csv', dialect: 'excel-nb', bom: true, rows: 500, sha256: sha256(csv) });
   expect(Date.now() - Date.parse(manifest.created_at)).toBeLessThan(5 * 60_000);
+
+  // The command line with the same choices writes the identical list and the same manifest.
+  const dir = mkdtempSync(join(tmpdir(), 'planner-e2e-'));
+  writeFileSync(join(dir, 'demo-merknad.csv'), input);
+  const listPath = join(dir, 'demo-merknad-kontrolliste.csv');
+  const args = ['--input', join(dir, 'demo-merknad.csv'), '--list', listPath, '--capacity', '25%', '--control-share', '0.1', '--seed', '20240501', '--lang', 'nb'];
+  execFileSync('npx', ['tsx', 'src/cli/score.ts', ...args], { stdio: 'pipe' });
+  expect(readFileSync(listPath).equals(csv)).toBe(true);
+  const cliManifest = JSON.parse(readFileSync(listPath.replace(/\.csv$/, '.manifest.json'), 'utf8'));
+  expect({ ...cliManifest, created_at: manifest.created_at }).toEqual(manifest);
 });
