@@ -2,10 +2,10 @@ import {
   atCapacity,
   brierScore,
   calibrationCurve,
-  gainsCurve,
   labelCoverageByDecile,
-  precisionRecallCurve,
-  rocCurve,
+  precisionRecallFromRanked,
+  rankedOutcomes,
+  rocFromRanked,
   scoredCount,
   type AtCapacity,
   type CalibrationCurve,
@@ -68,14 +68,20 @@ export function evaluate(
     }
   }
   const at = atCapacity(viewOrder, prob, label, k);
+  // One ranking of the labelled rows feeds ROC, PR and gains: at 10^6 rows each ranking costs
+  // ~1 s in V8, so ranking once instead of three times is most of the view's cost.
+  const ranked = rankedOutcomes(prob, label, subset);
+  const found = new Uint32Array(ranked.positive.length + 1);
+  for (let i = 0; i < ranked.positive.length; i++) found[i + 1] = found[i] + ranked.positive[i];
+  const labelled = ranked.positive.length;
   return {
     scored: scoredCount(viewOrder, prob),
     labelled: at.labelled,
     positives: at.positives,
     baseRate: at.baseRate,
-    roc: rocCurve(prob, label, { subset }),
-    pr: precisionRecallCurve(prob, label, { subset }),
-    gains: gainsCurve(prob, label, subset),
+    roc: rocFromRanked(ranked, true),
+    pr: precisionRecallFromRanked(ranked, false),
+    gains: { n: labelled, positives: ranked.positives, baseRate: labelled > 0 ? ranked.positives / labelled : NaN, found },
     calibration: calibrationCurve(prob, label, { nBins: 10, strategy: 'uniform', subset }),
     brier: brierScore(prob, label, subset),
     atCapacity: at,
