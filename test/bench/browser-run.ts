@@ -1,0 +1,291 @@
+/**
+ * One file through the real built app in headless Chromium: drop it on `#file-input`, read
+ * the app's performance marks, sample the heap of the page and all its workers, collect the
+ * main thread's long tasks, then script scrolling and hovering at the file's size and record
+ * frame times. Nothing in the app is changed: only marks, the DOM and CDP are read.
+ */
+import { readFileSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumFlags } from '../../playwright.config';
+import { installInPage } from './in-page';
+import { Targets } from './targets';
+
+export interface FrameStats {
+  frames: number;
+  /** Longest gap between two frames, ms. */
+  longestMs: number;
+  p95Ms: number;
+  /** Frames slower than 100 ms (the issue's bar for "smooth"). */
+  over100: number;
+  /** Longest main-thread task during the interaction, ms (0 when none passed 50 ms). */
+  longestTaskMs: number;
+}
+
+export interface BrowserRun {
+  rows: number;
+  bytes: number;
+  /** Milliseconds after 'explorer:file-start'; null when the milestone was not reached. */
+  firstScoresMs: number | null;
+  allScoresMs: number | null;
+  firstExplainedMs: number | null;
+  allExplainedMs: number | null;
+  /** Drop to the intake preview's "score" button, ms, when the app previews a file first. */
+  previewMs: number | null;
+  summary: string;
+  explainStatus: string;
+  /** Most dedicated workers alive at once (CDP), and what the app says explained, if it says. */
+  workers: number;
+  appWorkers: number | null;
+  /** Peak over samples of the page and all workers, bytes. */
+  peakHeapUsed: number;
+  peakHeapWithBuffers: number;
+  heapSamples: number;
+  /** Peak resident memory of the largest renderer process (VmHWM), bytes; null off Linux. */
+  rendererPeakRss: number | null;
+  /** Long tasks on the main thread between file start and the last milestone. */
+  longTasks: number;
+  longestTaskMs: number;
+  /** The five longest, as [ms after file start, duration ms]. */
+  slowestTasks: [number, number][];
+  scrollDuringExplain: FrameStats | null;
+  scroll: FrameStats | null;
+  hover: FrameStats | null;
+}
+
+export interface BrowserOptions {
+  url: string;
+  csv: string;
+  rows: number;
+  chromium: string;
+  timeoutMs: number;
+  log: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
+  const browser = await chromium.launch({ executablePath: o.chromium, args: [...chromiumFlags, '--enable-precise-memory-info'] });
+  try {
+    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name();
+    // functions handed to the page carry those calls, so the page needs the helper too.
+    await page.addInitScript('globalThis.__name ??= (f) => f;');
+    await page.addInitScript(installInPage);
+    const cdp = await context.newCDPSession(page);
+    const targets = new Targets(cdp);
+    await targets.start();
+    await page.goto(o.url);
+    await page.waitForSelector('#file-input:not([disabled])', { state: 'attached', timeout: 60_000 });
+
+    let peakUsed = 0;
+    let peakWith = 0;
+    let samples = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const h = await targets.heap().catch(() => null);
+        if (h) {
+          peakUsed = Math.max(peakUsed, h.used);
+          peakWith = Math.max(peakWith, h.withBuffers);
+          samples++;
+        }
+        await sleep(200);
+      }
+    })();
+
+    o.log(`  dropping ${o.csv} (${o.rows.toLocaleString('en')} rows)`);
+    const dropped = Date.now();
+    await page.locator('#file-input').setInputFiles(o.csv);
+    const deadline = Date.now() + o.timeoutMs;
+    const previewMs = await startScoring(page, deadline);
+    if (previewMs !== null) o.log(`  preview shown ${seconds(Date.now() - dropped)} after the drop; scoring started`);
+    await waitForMark(page, 'explorer:all-scores', deadline, o.log);
+    const allScoresAt = await markTime(page, 'explorer:all-scores');
+    o.log(`  all scores after ${seconds(allScoresAt! - (await markTime(page, 'explorer:file-start'))!)}`);
+
+    // The table while explanations still stream: is it usable?
+    const explaining = (await markTime(page, 'explorer:all-explained')) === null;
+    const scrollDuringExplain = explaining ? await scrollTable(page) : null;
+
+    await waitForMark(page, 'explorer:all-explained', deadline, o.log);
+    await sleep(500);
+    const scroll = await scrollTable(page);
+    const hover = await hoverBeeswarm(page);
+
+    sampling = false;
+    await sampler;
+
+    const start = (await markTime(page, 'explorer:file-start'))!;
+    const after = async (name: string) => {
+      const t = await markTime(page, name);
+      return t === null ? null : t - start;
+    };
+    const inPage = await page.evaluate(() => ({ longtasks: window.__bench.longtasks, firstRow: window.__bench.firstRow }));
+    const end = start + ((await after('explorer:all-explained')) ?? (await after('explorer:all-scores')) ?? Infinity);
+    const during = inPage.longtasks.filter(([t]) => t >= start && t <= end);
+    const slowest = [...during].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t, d]) => [Math.round(t - start), Math.round(d)] as [number, number]);
+    const appWorkers = await page.evaluate(() => {
+      const w = (globalThis as { explorer?: { explanations?: { summary?: { workers?: unknown } } } }).explorer?.explanations?.summary?.workers;
+      return typeof w === 'number' ? w : null;
+    });
+    return {
+      rows: o.rows,
+      bytes: 0,
+      previewMs,
+      firstScoresMs: inPage.firstRow === null ? null : inPage.firstRow - start,
+      allScoresMs: await after('explorer:all-scores'),
+      firstExplainedMs: await after('explorer:first-explained'),
+      allExplainedMs: await after('explorer:all-explained'),
+      summary: (await page.getByTestId('run-summary').textContent()) ?? '',
+      explainStatus: (await page.getByTestId('explain-status').first().textContent().catch(() => ''))?.trim().replace(/\s+/g, ' ') ?? '',
+      workers: targets.maxWorkers,
+      appWorkers,
+      peakHeapUsed: peakUsed,
+      peakHeapWithBuffers: peakWith,
+      heapSamples: samples,
+      rendererPeakRss: await rendererPeakRss(browser),
+      longTasks: during.length,
+      longestTaskMs: Math.max(0, ...during.map(([, d]) => d)),
+      slowestTasks: slowest,
+      scrollDuringExplain,
+      scroll,
+      hover,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+async function markTime(page: Page, name: string): Promise<number | null> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null, name);
+}
+
+async function waitForMark(page: Page, name: string, deadline: number, log: (l: string) => void): Promise<void> {
+  let lastLog = Date.now();
+  while ((await markTime(page, name)) === null) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${name}`);
+    if (Date.now() - lastLog > 30_000) {
+      lastLog = Date.now();
+      const status = await page
+        .locator('.progress p, [data-testid="explain-status"], [data-testid="run-summary"]')
+        .first()
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
+      log(`  … waiting for ${name}${status ? `: ${status.trim().replace(/\s+/g, ' ')}` : ''}`);
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * Scoring starts on the drop, or, where the app first previews the file, when its "score"
+ * button is pressed (the marks then count from the press). Returns the preview's delay or null.
+ */
+async function startScoring(page: Page, deadline: number): Promise<number | null> {
+  const started = Date.now();
+  const score = page.getByRole('button', { name: /^(Score filen|Skår fila|Score the file)$/ });
+  while (Date.now() < deadline) {
+    if ((await markTime(page, 'explorer:file-start')) !== null) return null;
+    if (await score.isVisible()) {
+      const ms = Date.now() - started;
+      await score.click();
+      return ms;
+    }
+    await sleep(50);
+  }
+  throw new Error('scoring never started');
+}
+
+/** Records frames and long tasks while `act` runs. */
+async function recordFrames(page: Page, act: () => Promise<void>): Promise<FrameStats> {
+  const t0 = await page.evaluate(() => {
+    window.__bench.frames = [];
+    window.__bench.recording = true;
+    return performance.now();
+  });
+  await act();
+  const { frames, tasks } = await page.evaluate((from) => {
+    window.__bench.recording = false;
+    return { frames: window.__bench.frames, tasks: window.__bench.longtasks.filter(([t]) => t >= from).map(([, d]) => d) };
+  }, t0);
+  const sorted = [...frames].sort((a, b) => a - b);
+  return {
+    frames: frames.length,
+    longestMs: sorted.at(-1) ?? 0,
+    p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+    over100: frames.filter((f) => f > 100).length,
+    longestTaskMs: Math.max(0, ...tasks),
+  };
+}
+
+/** Wheel-scrolls the results grid, then jumps across the whole file, one jump per frame. */
+async function scrollTable(page: Page): Promise<FrameStats | null> {
+  await page.locator('#tab-results').click();
+  const scroller = page.locator('.scroller').first();
+  if (!(await scroller.count())) return null;
+  const box = await scroller.boundingBox();
+  if (!box) return null;
+  return recordFrames(page, async () => {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 60; i++) {
+      await page.mouse.wheel(0, 400);
+      await sleep(16);
+    }
+    await scroller.evaluate(
+      (el) =>
+        new Promise<void>((resolve) => {
+          let i = 0;
+          const jump = () => {
+            el.scrollTop = ((i * 7919) % 60) / 60 * (el.scrollHeight - el.clientHeight);
+            if (++i < 60) requestAnimationFrame(jump);
+            else resolve();
+          };
+          requestAnimationFrame(jump);
+        }),
+    );
+  });
+}
+
+/** Moves the pointer across the beeswarm in small steps (a tooltip per step when it draws points). */
+async function hoverBeeswarm(page: Page): Promise<FrameStats | null> {
+  await page.locator('#tab-explain').click();
+  const canvas = page.locator('figure.beeswarm canvas').first();
+  try {
+    await canvas.waitFor({ timeout: 30_000 });
+  } catch {
+    return null;
+  }
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) return null;
+  return recordFrames(page, async () => {
+    for (let i = 0; i <= 120; i++) {
+      const x = box.x + (box.width * (i % 60)) / 60;
+      const y = box.y + box.height * (0.1 + 0.8 * ((i * 37) % 120) / 120);
+      await page.mouse.move(x, y, { steps: 2 });
+      await sleep(8);
+    }
+  });
+}
+
+/** VmHWM of the renderer process that holds the most memory (the page's, with its workers). */
+async function rendererPeakRss(browser: import('playwright-core').Browser): Promise<number | null> {
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    let peak = 0;
+    for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+      const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb * 1024);
+    }
+    return peak || null;
+  } catch {
+    return null;
+  }
+}
