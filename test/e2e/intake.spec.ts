@@ -136,3 +136,61 @@ test('broken rows are reported by their line in the file, the other rows score, 
   expect(rejected.map((cells) => cells[1])).toEqual([rows[2][0], rows[5][0]]);
   expect(rejected.map((cells) => cells[3])).toEqual(['csv.not_a_number', 'csv.ragged_row']);
 });
+
+test('a column under an unknown name is mapped in the dialog, and the file then scores', async ({ page }) => {
+  const text = goldenLines.map((line, i) => (i === 0 ? line.replace(',reisefradrag,', ',RF post 3.2.8,') : line)).join('\n');
+  await open(page, 'omdopt.csv', Buffer.from(text));
+  await expect(page.getByRole('button', { name: 'Score filen' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Endre koblingen …' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Koble kolonner til modellen' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel(/^Reisefradrag reisefradrag/).selectOption({ label: 'RF post 3.2.8' });
+  await dialog.getByRole('button', { name: 'Bruk koblingen' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByTestId('mapping').getByRole('row', { name: /^Reisefradrag reisefradrag/ });
+  await expect(row).toContainText('RF post 3.2.8');
+  await expect(row).toContainText('ditt valg');
+  await page.getByRole('button', { name: 'Score filen' }).click();
+  await expect(page.getByTestId('count-rejected')).toHaveText('0');
+  const top = topGoldenRow();
+  const exact = Number(await page.locator('tbody tr[aria-rowindex="2"] td').nth(2).getAttribute('data-probability'));
+  expect(Math.abs(exact - golden.probability_ort[top])).toBeLessThanOrEqual(1e-6);
+});
+
+test('the dialog will not take one column for two variables', async ({ page }) => {
+  await open(page, 'golden.csv', Buffer.from(goldenLines.join('\n')));
+  await page.getByRole('button', { name: 'Endre koblingen …' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^Reisefradrag reisefradrag/).selectOption({ label: 'alder' });
+  await expect(dialog.getByRole('alert')).toContainText('«alder»');
+  await expect(dialog.getByRole('button', { name: 'Bruk koblingen' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('a long run shows rows per second and time left, and stops at once on Cancel', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByText(/trent på syntetiske data/i).first()).toBeVisible();
+  // 300,000 rows (38 MB) made in the page from the golden rows: long enough to cancel while it runs,
+  // without sending the bytes through the test driver.
+  await page.evaluate(
+    ({ head, body }) => {
+      const input = document.querySelector<HTMLInputElement>('#file-input')!;
+      const files = new DataTransfer();
+      files.items.add(new File([head, ...Array<string>(1000).fill(body)], 'stor.csv', { type: 'text/csv' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { head: goldenLines[0] + '\n', body: goldenLines.slice(1).join('\n') + '\n' },
+  );
+  await page.getByRole('button', { name: 'Score filen' }).click();
+  const progress = page.getByText(/rader\/s/);
+  await expect(progress).toContainText('igjen');
+  await expect(page.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page.getByTestId('run-cancelled')).toContainText('Lesingen av stor.csv er avbrutt');
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expect(page.getByTestId('run-summary')).toHaveCount(0);
+});
