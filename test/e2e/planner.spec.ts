@@ -138,3 +138,29 @@ test('the exported list is safe in Norwegian Excel and its manifest pins file, m
   const cliManifest = JSON.parse(readFileSync(listPath.replace(/\.csv$/, '.manifest.json'), 'utf8'));
   expect({ ...cliManifest, created_at: manifest.created_at }).toEqual(manifest);
 });
+
+test('a case sheet opens from the list and prints on one page without the rest of the app', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Last inn demoutvalget' }).click();
+  await expect(page.getByTestId('run-summary')).toBeVisible();
+  await page.getByRole('tab', { name: 'Kontrolliste' }).click();
+  await page.getByTestId('planner-list').getByRole('button', { name: /^Saksark for / }).first().click();
+
+  const sheet = page.getByTestId('case-sheet');
+  await expect(sheet.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(sheet).toContainText('1 av 2 000');
+  await expect(page.getByTestId('case-peers')).toContainText(/Blant de [\d\s]+ erklæringene i filen med samme hovedinntektskilde \(.+\) har \d+\s% lavere risiko enn denne\./);
+  await expect(sheet.locator('ol li').first()).toContainText(/ — (høyere|lavere|samme)/);
+  await expect(sheet.getByRole('img')).toBeVisible();
+  await expect(sheet).toContainText('syntetiske data');
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('tab', { name: 'Kontrolliste' })).not.toBeVisible();
+  await expect(sheet.getByRole('button', { name: 'Skriv ut' })).not.toBeVisible();
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+
+  await page.emulateMedia({ media: 'screen' });
+  await sheet.getByRole('button', { name: 'Lukk saksarket' }).click();
+  await expect(sheet).toHaveCount(0);
+});
