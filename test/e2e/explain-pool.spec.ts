@@ -19,6 +19,7 @@ test('every row of a 40,000-row file is explained once, by every engine, and add
   await expect(page.getByText(/trent på syntetiske data/i).first()).toBeVisible();
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await page.locator('#file-input').setInputFiles(file);
+  await page.getByRole('button', { name: 'Score filen' }).click();
   await expect(page.getByTestId('run-summary')).toContainText(`${rows.toLocaleString('nb-NO')} rader lest`);
   await page.getByRole('tab', { name: 'Forklaringer' }).click();
 

@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 
 interface Golden {
   ids: string[];
@@ -42,4 +46,36 @@ test('the browser scores the golden rows exactly as onnxruntime in Python', asyn
   await expect(first.nth(1)).toHaveText(golden.ids[top]);
   const exact = Number(await first.nth(2).getAttribute('data-probability'));
   expect(Math.abs(exact - golden.probability_ort[top])).toBeLessThanOrEqual(1e-6);
+});
+
+/** The first `n` rows of the ranked table: id and the exact probability behind the shown percentage. */
+async function topRows(page: import('@playwright/test').Page, n: number): Promise<[string, number][]> {
+  const rows: [string, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const cells = page.locator(`tbody tr[aria-rowindex="${i + 2}"] td`);
+    rows.push([(await cells.nth(1).textContent()) ?? '', Number(await cells.nth(2).getAttribute('data-probability'))]);
+  }
+  return rows;
+}
+
+test('a Norwegian Excel export of the demo sample ranks and scores exactly as the clean file, and as the CLI', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Last inn demoutvalget' }).click();
+  await expect(page.getByTestId('run-summary')).toContainText(`${demoRows.toLocaleString('nb-NO')} rader lest`);
+  const clean = await topRows(page, 12);
+
+  await page.locator('#file-input').setInputFiles('test/fixtures/excel/demo-sample-excel-nb.csv');
+  // The app marks 'explorer:all-scores' when a file's scores are on screen (see explorer.svelte.ts).
+  await page.evaluate(() => performance.clearMarks());
+  await page.getByRole('button', { name: 'Score filen' }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('explorer:all-scores').length > 0);
+  await expect(page.getByTestId('run-summary')).toContainText(`${demoRows.toLocaleString('nb-NO')} rader lest: ${demoRows.toLocaleString('nb-NO')} scoret`);
+  expect(await topRows(page, 12)).toEqual(clean);
+
+  // The headless scorer, same engine in Node: the same float32 probability for each of these rows.
+  const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'scored.csv');
+  execFileSync('npx', ['tsx', 'src/cli/score.ts', '--input', 'public/demo/demo-sample.csv', '--output', out], { stdio: 'ignore' });
+  const scored = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const cli = new Map(scored.map((row) => [row.skattyter_id, Number(row.risk_probability)]));
+  for (const [id, p] of clean) expect(Math.fround(p), id).toBe(Math.fround(cli.get(id)!));
 });
