@@ -70,6 +70,7 @@ test('the whole flow works by keyboard alone, and progress and completion are an
     await page.keyboard.press('Tab');
     await expect(count).toHaveValue('100');
     const exportButton = page.getByRole('button', { name: /^(Last ned liste|Download list)/ });
+    await expect(exportButton).toBeEnabled();
     await tabTo(page, exportButton);
     const download = page.waitForEvent('download');
     await page.keyboard.press('Enter');
