@@ -209,6 +209,18 @@ export class Explorer {
     return sorted;
   }
 
+  /**
+   * φ per feature then the base value (log-odds) of one row: from the streamed explanations,
+   * or from the on-demand one when the stream has not reached it yet; null while neither is in.
+   */
+  contribOf(row: number): ArrayLike<number> | null {
+    const stride = this.model!.card.features.length + 1;
+    const e = this.explanations;
+    if (e?.explained[row]) return e.contrib.subarray(row * stride, (row + 1) * stride);
+    const own = this.rowExplanation;
+    return own && own.row === row ? own.contrib : null;
+  }
+
   /** Selects a record and makes sure its explanation is at hand (on demand when not streamed yet). */
   async select(row: number | null): Promise<void> {
     this.selectedRow = row;
