@@ -160,7 +160,8 @@ export class RowCoercer {
       this.add('csv.unterminated_quote', line, j + 1, this.plan.header[j] ?? '', { lines });
     } else if (issue === RECORD_MALFORMED_QUOTE) this.add('csv.malformed_quote', line, 0, '');
     if (fields) {
-      if (fields.length !== this.width && !this.fitsWidth(fields, line)) {
+      // An unterminated quote swallows the rest of the file into one cell, so the field count says nothing more.
+      if (fields.length !== this.width && issue !== RECORD_UNTERMINATED_QUOTE && !this.fitsWidth(fields, line)) {
         this.add('csv.ragged_row', line, 0, '', { expected: this.width, found: fields.length });
       } else if (this.status !== STATUS_REJECTED) {
         this.features(fields, line, out, offset);

@@ -153,6 +153,12 @@ describe('Ingest', () => {
     expect(Array.from(r.rowProblems.row)).toEqual([1, 2]);
   });
 
+  it('says an unterminated quote in an early column once, without also calling the cut-short row ragged', () => {
+    const r = ingestAll(csv([{}, { alder: '"44' }], 'siste linje\r\n'), card);
+    expect(Array.from(r.status)).toEqual([0, 2]);
+    expect(r.rowProblems.problems.map((p) => [p.code, p.line, p.column])).toEqual([['csv.unterminated_quote', 3, 2]]);
+  });
+
   it('reads the label as 1, 0 or unknown, and never as a feature', () => {
     const r = ingestAll(csv([{ feil_fradrag: '1' }, { feil_fradrag: 'ja' }, { feil_fradrag: '' }, { feil_fradrag: '2' }]), card);
     expect(Array.from(r.label ?? [])).toEqual([1, 1, NaN, NaN]);
