@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -46,6 +47,12 @@ async function open(page: Page, name: string, buffer: Buffer): Promise<void> {
   await expect(page.getByTestId('preview')).toBeVisible();
 }
 
+/** No WCAG 2.1 A/AA violation that axe-core can find in the page as it is now. */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 function topGoldenRow(): number {
   let top = 0;
   golden.probability_ort.forEach((p, i) => {
@@ -65,6 +72,7 @@ test('a Windows-1252 semicolon Excel export with decimal commas and æøå is pr
   await expect(page.getByTestId('extra-columns')).toContainText('poststed');
   await expect(page.getByTestId('sample')).toContainText('Tromsø');
   await expect(page.getByTestId('sample')).toContainText('Ålesund');
+  await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Score filen' }).click();
   await expect(page.getByTestId('run-summary')).toContainText(`${records.length} rader lest`);
@@ -111,21 +119,27 @@ test('broken rows are reported by their line in the file, the other rows score, 
   rows[0][sivilstand] = '"gift\nseparert"';
   rows[2][alder] = 'abc';
   rows[5] = rows[5].slice(0, -3);
-  const text = [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
+  // A quote opened in the last row and never closed takes the lines after it into one cell.
+  const last = rows.length - 1;
+  rows[last][sivilstand] = '"ugift';
+  const text = [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\nen linje til\n';
   const lineOf = (row: number) => text.slice(0, text.indexOf(`${rows[row][0]},`)).split('\n').length;
-  const broken = [lineOf(2), lineOf(5)];
+  const broken = [lineOf(2), lineOf(5), lineOf(last)];
 
   await open(page, 'med-feil.csv', Buffer.from(text));
   await page.getByRole('button', { name: 'Score filen' }).click();
   await expect(page.getByTestId('run-summary')).toContainText(`${records.length} rader lest`);
-  await expect(page.getByTestId('count-rejected')).toHaveText('2');
+  await expect(page.getByTestId('count-rejected')).toHaveText('3');
   await expect(page.getByTestId('count-scored')).not.toHaveText('0');
 
-  await page.getByText('Vis avviste rader (2)').click();
+  await page.getByText('Vis avviste rader (3)').click();
   const list = page.getByTestId('rejected-rows');
   await expect(list).toContainText(`Linje ${broken[0]}`);
   await expect(list).toContainText('«abc» er ikke et tall');
   await expect(list).toContainText(`Linje ${broken[1]}`);
+  await expect(list).toContainText(`Linje ${broken[2]}`);
+  await expect(list).toContainText('lukkes aldri');
+  await expectAccessible(page);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /valideringsrapport/ }).click()]);
   expect(download.suggestedFilename()).toBe('med-feil-valideringsrapport.csv');
@@ -133,8 +147,8 @@ test('broken rows are reported by their line in the file, the other rows score, 
   expect(report[0].split(';').slice(0, 4)).toEqual(['linje', 'id', 'status', 'kode']);
   const rejected = report.slice(1).map((line) => line.split(';')).filter((cells) => cells[2] === 'avvist');
   expect(rejected.map((cells) => Number(cells[0]))).toEqual(broken);
-  expect(rejected.map((cells) => cells[1])).toEqual([rows[2][0], rows[5][0]]);
-  expect(rejected.map((cells) => cells[3])).toEqual(['csv.not_a_number', 'csv.ragged_row']);
+  expect(rejected.map((cells) => cells[1])).toEqual([rows[2][0], rows[5][0], rows[last][0]]);
+  expect(rejected.map((cells) => cells[3])).toEqual(['csv.not_a_number', 'csv.ragged_row', 'csv.unterminated_quote']);
 });
 
 test('a column under an unknown name is mapped in the dialog, and the file then scores', async ({ page }) => {
@@ -145,6 +159,7 @@ test('a column under an unknown name is mapped in the dialog, and the file then 
   await page.getByRole('button', { name: 'Endre koblingen …' }).click();
   const dialog = page.getByRole('dialog', { name: 'Koble kolonner til modellen' });
   await expect(dialog).toBeVisible();
+  await expectAccessible(page);
   await dialog.getByLabel(/^Reisefradrag reisefradrag/).selectOption({ label: 'RF post 3.2.8' });
   await dialog.getByRole('button', { name: 'Bruk koblingen' }).click();
   await expect(dialog).toBeHidden();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureCard } from '../../../../test/csv/helpers';
 import { sniff } from '../../core/csv/sniff';
 import { SNIFF_BYTES } from '../../core/csv/options';
-import { summarizeSniff } from './sniff-summary';
+import { hasMessage } from '../../i18n/translate';
+import { decimalKey, decimalSourceKey, delimiterKey, encodingKey, matchKey, newlineKey, sourceKey, summarizeSniff } from './sniff-summary';
 
 const card = fixtureCard();
 const bytes = (path: string) => new Uint8Array(readFileSync(`test/fixtures/csv/${path}`)).subarray(0, SNIFF_BYTES);
@@ -78,5 +79,21 @@ describe('summarizeSniff', () => {
     const s = summarizeSniff(sniff(new TextEncoder().encode('skattyter_id;alder\n'), card), card);
     expect(s.header).toEqual(['skattyter_id', 'alder']);
     expect(s.rows).toEqual([]);
+  });
+});
+
+describe('the preview message keys', () => {
+  it('have a sentence for every encoding, separator, line ending, source, match and decimal convention', () => {
+    const keys = [
+      ...(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const).map(encodingKey),
+      ...([',', ';', '\t', '|'] as const).map(delimiterKey),
+      ...(['\r\n', '\n', '\r'] as const).map(newlineKey),
+      ...(['bom', 'detected', 'option', 'sep-line'] as const).map(sourceKey),
+      ...(['exact', 'normalized', 'alias', 'option'] as const).map(matchKey),
+      ...([',', '.'] as const).map(decimalKey),
+      ...(['values', 'file', 'option'] as const).map(decimalSourceKey),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k) => !hasMessage(k))).toEqual([]);
   });
 });

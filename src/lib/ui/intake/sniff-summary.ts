@@ -1,5 +1,5 @@
 import type { ColumnPlan, MatchKind, SniffResult } from '../../core/csv';
-import type { Decimal, IngestOptions } from '../../core/csv/options';
+import type { Decimal, Delimiter, Encoding, IngestOptions, Newline } from '../../core/csv/options';
 import type { Localized, ModelCard } from '../../core/model/card';
 import { maskId } from '../mask-id';
 
@@ -75,6 +75,15 @@ export function summarizeSniff(sniffed: SniffResult, card: ModelCard, options: I
   };
 }
 
-/** Message key suffix for a delimiter, newline or encoding (they are not readable as themselves). */
-export const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' } as const;
-export const NEWLINE_NAMES = { '\r\n': 'crlf', '\n': 'lf', '\r': 'cr' } as const;
+/** Message keys for what the preview names: a separator, line ending or encoding is not readable as itself. */
+const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' } as const;
+const NEWLINE_NAMES = { '\r\n': 'crlf', '\n': 'lf', '\r': 'cr' } as const;
+
+export const encodingKey = (e: Encoding) => `intake.encoding.${e.replace(/-/g, '_')}`;
+export const delimiterKey = (d: Delimiter) => `intake.delimiter.${DELIMITER_NAMES[d]}`;
+export const newlineKey = (n: Newline) => `intake.newline.${NEWLINE_NAMES[n]}`;
+/** Where a reading decision came from: the BOM, detection, the user, or Excel's sep= line. */
+export const sourceKey = (source: 'bom' | 'detected' | 'option' | 'sep-line') => `intake.source.${source.replace('-', '_')}`;
+export const matchKey = (match: MatchKind) => `intake.match.${match}`;
+export const decimalKey = (decimal: Decimal) => (decimal === ',' ? 'intake.decimal.comma' : 'intake.decimal.point');
+export const decimalSourceKey = (source: ColumnPlan['decimalSource']) => `intake.decimal_source.${source}`;
