@@ -35,39 +35,36 @@ export interface Evaluation {
   coverage: DecileCoverage[];
 }
 
+/** The figures that do not depend on capacity: computed once per file, label and segment. */
+export type Curves = Omit<Evaluation, 'atCapacity' | 'labelled' | 'positives' | 'baseRate' | 'scored'>;
+
+/** Rows in view: the indices where `inView` is 1 (ascending), or undefined for every row. */
+function subsetOf(inView?: Uint8Array): Uint32Array | undefined {
+  if (!inView) return undefined;
+  let m = 0;
+  for (let r = 0; r < inView.length; r++) m += inView[r];
+  const subset = new Uint32Array(m);
+  for (let r = 0, j = 0; r < inView.length; r++) if (inView[r]) subset[j++] = r;
+  return subset;
+}
+
+/** The file's ranking restricted to the rows in view. */
+function viewOrderOf(order: Uint32Array, inView?: Uint8Array): Uint32Array {
+  if (!inView) return order;
+  let m = 0;
+  for (let i = 0; i < order.length; i++) m += inView[order[i]];
+  const out = new Uint32Array(m);
+  for (let i = 0, j = 0; i < order.length; i++) if (inView[order[i]]) out[j++] = order[i];
+  return out;
+}
+
 /**
- * Rows in view: all rows, or those where `inView` is 1. `order` is the file's rankOrder and
- * `capacity` the number of returns the team checks from the top of the whole file: filtering
- * to a segment shows how that one list fares inside the segment, as metricsBySegment does,
- * never a second list drawn per segment.
+ * ROC, PR, gains, calibration, Brier and label coverage of the rows in view. At 10^6 rows
+ * this is the view's main cost (about a second), so it is kept apart from the capacity:
+ * moving the capacity slider recomputes only `evaluateAt`.
  */
-export function evaluate(
-  prob: NumberColumn,
-  label: NumberColumn,
-  order: Uint32Array,
-  capacity: number,
-  inView?: Uint8Array,
-): Evaluation {
-  const scoredAll = scoredCount(order, prob);
-  const cut = Math.max(0, Math.min(scoredAll, Math.floor(capacity)));
-  let viewOrder = order;
-  let k = cut;
-  let subset: Uint32Array | undefined;
-  if (inView) {
-    let m = 0;
-    for (let r = 0; r < inView.length; r++) m += inView[r];
-    subset = new Uint32Array(m);
-    for (let r = 0, j = 0; r < inView.length; r++) if (inView[r]) subset[j++] = r;
-    viewOrder = new Uint32Array(m);
-    k = 0;
-    for (let i = 0, j = 0; i < order.length; i++) {
-      const r = order[i];
-      if (!inView[r]) continue;
-      viewOrder[j++] = r;
-      if (i < cut) k++;
-    }
-  }
-  const at = atCapacity(viewOrder, prob, label, k);
+export function evaluateCurves(prob: NumberColumn, label: NumberColumn, order: Uint32Array, inView?: Uint8Array): Curves {
+  const subset = subsetOf(inView);
   // One ranking of the labelled rows feeds ROC, PR and gains: at 10^6 rows each ranking costs
   // ~1 s in V8, so ranking once instead of three times is most of the view's cost.
   const ranked = rankedOutcomes(prob, label, subset);
@@ -75,16 +72,39 @@ export function evaluate(
   for (let i = 0; i < ranked.positive.length; i++) found[i + 1] = found[i] + ranked.positive[i];
   const labelled = ranked.positive.length;
   return {
-    scored: scoredCount(viewOrder, prob),
-    labelled: at.labelled,
-    positives: at.positives,
-    baseRate: at.baseRate,
     roc: rocFromRanked(ranked, true),
     pr: precisionRecallFromRanked(ranked, false),
     gains: { n: labelled, positives: ranked.positives, baseRate: labelled > 0 ? ranked.positives / labelled : NaN, found },
     calibration: calibrationCurve(prob, label, { nBins: 10, strategy: 'uniform', subset }),
     brier: brierScore(prob, label, subset),
-    atCapacity: at,
-    coverage: labelCoverageByDecile(viewOrder, prob, label),
+    coverage: labelCoverageByDecile(viewOrderOf(order, inView), prob, label),
   };
+}
+
+/**
+ * The file-wide selection of the first `capacity` rows of `order` (the file's rankOrder),
+ * judged on the rows in view: filtering to a segment shows how that one list fares inside
+ * the segment, as metricsBySegment does, never a second list drawn per segment. O(rows).
+ */
+export function evaluateAt(
+  prob: NumberColumn,
+  label: NumberColumn,
+  order: Uint32Array,
+  capacity: number,
+  inView?: Uint8Array,
+): Pick<Evaluation, 'atCapacity' | 'labelled' | 'positives' | 'baseRate' | 'scored'> {
+  const cut = Math.max(0, Math.min(scoredCount(order, prob), Math.floor(capacity)));
+  let k = cut;
+  if (inView) {
+    k = 0;
+    for (let i = 0; i < cut; i++) k += inView[order[i]];
+  }
+  const viewOrder = viewOrderOf(order, inView);
+  const at = atCapacity(viewOrder, prob, label, k);
+  return { scored: scoredCount(viewOrder, prob), labelled: at.labelled, positives: at.positives, baseRate: at.baseRate, atCapacity: at };
+}
+
+/** Every figure of the view for the rows in view (see evaluateCurves and evaluateAt). */
+export function evaluate(prob: NumberColumn, label: NumberColumn, order: Uint32Array, capacity: number, inView?: Uint8Array): Evaluation {
+  return { ...evaluateCurves(prob, label, order, inView), ...evaluateAt(prob, label, order, capacity, inView) };
 }
