@@ -66,6 +66,9 @@ test('a Windows-1252 semicolon Excel export with decimal commas and æøå is pr
   await expect(page.getByTestId('detected-encoding')).toContainText('Windows-1252');
   await expect(page.getByTestId('detected-delimiter')).toContainText('semikolon');
   await expect(page.getByTestId('detected-newline')).toContainText('CRLF');
+  await expect(page.getByTestId('mapping-count')).toHaveText(/^(\d+) av \1 variabler/);
+  await expect(page.getByTestId('preview')).toContainText('«Lønnsinntekt» brukes som Lønnsinntekt');
+  await page.locator('summary', { hasText: 'Kolonner koblet til modellen' }).click();
   const wageRow = page.getByTestId('mapping').getByRole('row').filter({ hasText: 'lonnsinntekt' });
   await expect(wageRow).toContainText('Lønnsinntekt');
   await expect(wageRow).toContainText('komma');
@@ -164,6 +167,7 @@ test('a column under an unknown name is mapped in the dialog, and the file then 
   await dialog.getByRole('button', { name: 'Bruk koblingen' }).click();
   await expect(dialog).toBeHidden();
 
+  await page.locator('summary', { hasText: 'Kolonner koblet til modellen' }).click();
   const row = page.getByTestId('mapping').getByRole('row', { name: /^Reisefradrag reisefradrag/ });
   await expect(row).toContainText('RF post 3.2.8');
   await expect(row).toContainText('ditt valg');
