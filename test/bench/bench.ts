@@ -4,6 +4,7 @@
  *   npm run bench                                   100,000 and 1,000,000 rows
  *   npm run bench -- --rows 100000                  one size (comma-separated for several)
  *   npm run bench -- --skip-reference | --skip-browser
+ *   npm run bench -- --profile                      adds CPU profiles of the page and workers
  *
  * Generates the CSVs with the model pipeline's generator (cached in test/bench/out/), builds
  * the app when the build is missing or older than its sources, serves it with `vite preview`,
@@ -21,7 +22,8 @@ import { markdown, type Bench, type Reference } from './report';
 
 const OUT = 'test/bench/out';
 const SEED = 8;
-const DIST = process.env.BENCH_DIST ?? 'dist';
+/** --profile builds unminified into a folder of its own, so profiles name the functions. */
+const DIST = (process.env.BENCH_DIST ?? 'dist') + (process.argv.includes('--profile') ? '-profile' : '');
 /** The checkout whose app is built (default this one; a clean `git archive` of HEAD avoids measuring work in progress). */
 const APP = process.env.BENCH_APP ?? '.';
 const PORT = Number(process.env.BENCH_PORT ?? 4183);
@@ -58,7 +60,8 @@ function ensureBuild(): void {
   const sources = Math.max(...['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(APP, p)).filter(existsSync).map(newest));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   log(`building the app in ${APP} into ${DIST}`);
-  execFileSync('npx', ['vite', 'build', '--outDir', resolve(DIST), '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', cwd: APP });
+  const unminified = flag('--profile') ? ['--minify', 'false'] : [];
+  execFileSync('npx', ['vite', 'build', '--outDir', resolve(DIST), '--emptyOutDir', '--logLevel', 'warn', ...unminified], { stdio: 'inherit', cwd: APP });
 }
 
 async function serve(): Promise<() => void> {
@@ -121,7 +124,7 @@ async function main(): Promise<void> {
       const loadBefore = loadavg()[0];
       let browser: BrowserRun | null = null;
       if (!flag('--skip-browser')) {
-        browser = { ...(await runInBrowser({ url: `http://127.0.0.1:${PORT}/`, csv, rows, chromium: CHROMIUM, timeoutMs: TIMEOUT_MS, log })), bytes };
+        browser = { ...(await runInBrowser({ url: `http://127.0.0.1:${PORT}/`, csv, rows, chromium: CHROMIUM, timeoutMs: TIMEOUT_MS, profile: flag('--profile'), log })), bytes };
       }
       const ref = flag('--skip-reference') ? null : reference(csv);
       bench.files.push({ rows, bytes, csv, browser, reference: ref, load: [loadBefore, loadavg()[0]] });

@@ -9,6 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumFlags } from '../../playwright.config';
 import { installInPage } from './in-page';
 import { Targets } from './targets';
+import { Profiler, type ProfileSummary } from './profile';
 
 export interface FrameStats {
   frames: number;
@@ -50,6 +51,8 @@ export interface BrowserRun {
   scrollDuringExplain: FrameStats | null;
   scroll: FrameStats | null;
   hover: FrameStats | null;
+  /** CPU profile from the drop to all explanations, when asked for (it slows the run a little). */
+  profile: ProfileSummary[] | null;
 }
 
 export interface BrowserOptions {
@@ -58,6 +61,7 @@ export interface BrowserOptions {
   rows: number;
   chromium: string;
   timeoutMs: number;
+  profile: boolean;
   log: (line: string) => void;
 }
 
@@ -95,6 +99,8 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
     })();
 
     o.log(`  dropping ${o.csv} (${o.rows.toLocaleString('en')} rows)`);
+    const profiler = o.profile ? new Profiler(cdp, targets) : null;
+    await profiler?.start();
     const dropped = Date.now();
     await page.locator('#file-input').setInputFiles(o.csv);
     const deadline = Date.now() + o.timeoutMs;
@@ -109,6 +115,7 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
     const scrollDuringExplain = explaining ? await scrollTable(page) : null;
 
     await waitForMark(page, 'explorer:all-explained', deadline, o.log);
+    const profile = (await profiler?.stop()) ?? null;
     await sleep(500);
     const scroll = await scrollTable(page);
     const hover = await hoverBeeswarm(page);
@@ -125,9 +132,13 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
     const end = start + ((await after('explorer:all-explained')) ?? (await after('explorer:all-scores')) ?? Infinity);
     const during = inPage.longtasks.filter(([t]) => t >= start && t <= end);
     const slowest = [...during].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t, d]) => [Math.round(t - start), Math.round(d)] as [number, number]);
+    // The explanation status carries the summary's worker count as data-workers; an explorer
+    // on globalThis is read too, should the app ever expose one.
     const appWorkers = await page.evaluate(() => {
-      const w = (globalThis as { explorer?: { explanations?: { summary?: { workers?: unknown } } } }).explorer?.explanations?.summary?.workers;
-      return typeof w === 'number' ? w : null;
+      const w =
+        (globalThis as { explorer?: { explanations?: { summary?: { workers?: unknown } } } }).explorer?.explanations?.summary?.workers ??
+        document.querySelector('[data-testid="explain-status"][data-workers]')?.getAttribute('data-workers');
+      return w === undefined || w === null || w === '' ? null : Number(w);
     });
     return {
       rows: o.rows,
@@ -151,6 +162,7 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
       scrollDuringExplain,
       scroll,
       hover,
+      profile,
     };
   } finally {
     await browser.close();

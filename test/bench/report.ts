@@ -75,5 +75,12 @@ export function markdown(bench: Bench): string {
     row('explaining rows/s ÷ pred_contrib (1 thread)', (f) => ratio(f.browser && f.reference && explainRate(f.browser) !== null ? explainRate(f.browser)! / f.reference.contrib.rows_per_s_one_thread : null, '–')),
     '',
   ];
+  for (const f of bench.files) {
+    for (const p of f.browser?.profile ?? []) {
+      lines.push(`Profile, ${n(f.rows)} rows, ${p.target}: busy ${s(p.busyMs)} of ${s(p.wallMs)}; self time by function:`, '');
+      for (const [name, ms] of p.top) lines.push(`- ${n(ms)} ms  ${name.replace(/\|/g, '\\|')}`);
+      lines.push('');
+    }
+  }
   return lines.join('\n');
 }
