@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fixtureCard } from '../../../test/csv/helpers';
+import type { IngestOptions } from '../core/csv/options';
+import type { Explorer } from './explorer.svelte';
+import { Intake } from './intake.svelte';
+
+const card = fixtureCard();
+const file = (path: string) => new Blob([readFileSync(`test/fixtures/csv/${path}`)]);
+
+/** The part of Explorer that Intake uses: the model's card, and score() recorded instead of run. */
+function fakeExplorer() {
+  const calls: { name: string; options: IngestOptions }[] = [];
+  const explorer = { model: { card }, score: async (_file: Blob, name: string, options: IngestOptions) => void calls.push({ name, options }) };
+  return { explorer: explorer as unknown as Explorer, calls };
+}
+
+describe('Intake', () => {
+  it('sniffs a chosen file and scores it with the options shown', async () => {
+    const { explorer, calls } = fakeExplorer();
+    const intake = new Intake(explorer);
+    await intake.open(file('golden/cp1252-semicolon-crlf.csv'), 'excel.csv');
+    expect(intake.sniffed?.plan.encoding).toBe('windows-1252');
+    expect(intake.sniffed?.plan.delimiter).toBe(';');
+    intake.score();
+    expect(calls).toEqual([{ name: 'excel.csv', options: { encoding: 'auto', delimiter: 'auto', newline: 'auto' } }]);
+    expect(intake.file).toBeNull();
+  });
+
+  it('reads the sample again when the user overrides the separator', async () => {
+    const { explorer } = fakeExplorer();
+    const intake = new Intake(explorer);
+    await intake.open(file('golden/utf8-semicolon-lf.csv'), 'a.csv');
+    expect(intake.sniffed?.plan.blocked).toBe(false);
+    intake.delimiter = '|';
+    expect(intake.sniffed?.plan.delimiter).toBe('|');
+    expect(intake.sniffed?.plan.blocked).toBe(true);
+  });
+
+  it('refuses to score a file the preview says is blocked', async () => {
+    const { explorer, calls } = fakeExplorer();
+    const intake = new Intake(explorer);
+    await intake.open(file('hostile/missing-features.csv'), 'm.csv');
+    intake.score();
+    expect(calls).toEqual([]);
+    expect(intake.file).not.toBeNull();
+  });
+
+  it('passes the user mapping on, and then scores a file it unblocked', async () => {
+    const { explorer, calls } = fakeExplorer();
+    const intake = new Intake(explorer);
+    await intake.open(file('hostile/missing-features.csv'), 'm.csv');
+    // reisefradrag may be missing; eier_bolig may not, so the file stays blocked until merknad stands in for it.
+    intake.mapping = { reisefradrag: null, eier_bolig: 'merknad' };
+    expect(intake.sniffed?.plan.blocked).toBe(false);
+    intake.score();
+    expect(calls[0].options.mapping).toEqual({ reisefradrag: null, eier_bolig: 'merknad' });
+  });
+
+  it('lets a newer file settle an older one still being read, and a fresh file start from automatic', async () => {
+    const { explorer } = fakeExplorer();
+    const intake = new Intake(explorer);
+    await intake.open(file('golden/utf8-comma-lf.csv'), 'first.csv');
+    intake.delimiter = ';';
+    const older = intake.open(file('golden/utf8-comma-lf.csv'), 'older.csv');
+    const newer = intake.open(file('golden/utf8-tab-lf.csv'), 'newer.csv');
+    await Promise.all([older, newer]);
+    expect(intake.fileName).toBe('newer.csv');
+    expect(intake.delimiter).toBe('auto');
+    expect(intake.sniffed?.plan.delimiter).toBe('\t');
+  });
+
+  it('shows nothing before the model is loaded', async () => {
+    const intake = new Intake({ model: null } as unknown as Explorer);
+    await intake.open(file('golden/utf8-comma-lf.csv'), 'a.csv');
+    expect(intake.sniffed).toBeNull();
+  });
+});
