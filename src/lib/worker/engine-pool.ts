@@ -72,6 +72,9 @@ interface RunState {
   result: ScoredResult | null;
   lost: number;
   problems: Problem[];
+  /** Ids and passthrough columns as they arrive in `text` slices, until `done`. */
+  ids: string[];
+  columns: string[][];
 }
 
 export class EnginePool {
@@ -108,6 +111,7 @@ export class EnginePool {
 
   #receive(engine: Engine, reply: Reply): void {
     if (reply.type === 'scored') return this.#takeScored(reply);
+    if (reply.type === 'text') return this.#takeText(reply);
     const entry = engine.pending.get(reply.id);
     if (!entry) return;
     if (reply.type === 'progress') {
@@ -172,17 +176,35 @@ export class EnginePool {
       result: null,
       lost: 0,
       problems: [],
+      ids: [],
+      columns: [],
     };
     this.#current = state;
     const stream = this.#streamable && this.size > 1;
     const reply = await this.#send(this.#lead(), { type: 'run', id, file, fileName, options, stream }, [], handlers.onProgress);
     if (this.#current !== state) return { result: null, problems: [] };
     if (reply.type === 'done') {
-      void this.#explainAll(state, reply.result, reply.covers);
-      return { result: reply.result, problems: [] };
+      const { ingest } = reply.result;
+      const columns = ingest.plan.passthrough.map((_, j) => state.columns[j] ?? []);
+      const result: ScoredResult = { ...reply.result, ingest: { ...ingest, ids: state.ids, passthrough: { ...ingest.passthrough, columns } } };
+      state.ids = [];
+      state.columns = [];
+      void this.#explainAll(state, result, reply.covers);
+      return { result, problems: [] };
     }
     this.#current = null;
     return { result: null, problems: reply.type === 'failed' ? reply.problems : [] };
+  }
+
+  /** Appends a slice of ids and passthrough cells; `run` puts them into the result. */
+  #takeText(reply: Extract<Reply, { type: 'text' }>): void {
+    const state = this.#current;
+    if (!state || state.id !== reply.id) return;
+    for (const id of reply.ids) state.ids.push(id);
+    reply.columns.forEach((cells, j) => {
+      const column = (state.columns[j] ??= []);
+      for (const cell of cells) column.push(cell);
+    });
   }
 
   /** A block the lead has scored while reading: explained now by an idle engine, or later. */

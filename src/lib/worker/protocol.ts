@@ -40,6 +40,8 @@ export type Reply =
   | { type: 'progress'; id: number; bytes: number; totalBytes: number; rows: number; elapsedMs: number }
   /** Rows start … start + p.length − 1, scored: x row-major × F, p their probabilities. */
   | { type: 'scored'; id: number; start: number; x: Float32Array; p: Float32Array }
+  /** The next rows' ids and passthrough cells, in order, ahead of `done` (whose result carries none). */
+  | { type: 'text'; id: number; ids: string[]; columns: string[][] }
   | { type: 'done'; id: number; result: ScoredResult; covers: Float64Array | null }
   | { type: 'explained'; id: number; rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }
   | { type: 'row-explained'; id: number; row: number; contrib: Float64Array; raw: number; ok: boolean }

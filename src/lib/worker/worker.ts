@@ -104,8 +104,9 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
     // A model without covers is explained against this file's own distribution (Lundberg
     // et al. 2020 use the training data; the file is the best stand-in the browser has).
     const covers = ensemble && ensemble.covers === 'none' ? estimateCovers(ensemble, ingest.features, ingest.rows).cover : null;
+    sendText(request.id, ingest);
     reply(
-      { type: 'done', id: request.id, covers, result: { fileName: request.fileName, ingest, probability, elapsedMs: performance.now() - started } },
+      { type: 'done', id: request.id, covers, result: { fileName: request.fileName, ingest: { ...ingest, ids: [], passthrough: { ...ingest.passthrough, columns: [] } }, probability, elapsedMs: performance.now() - started } },
       [probability.buffer, ingest.features.buffer, ingest.status.buffer, ingest.line.buffer, ingest.rowProblems.row.buffer, ...(ingest.label ? [ingest.label.buffer] : []), ...(covers ? [covers.buffer] : [])],
     );
   } catch (error) {
@@ -113,6 +114,21 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
     reply({ type: 'failed', id: request.id, problems: [problem('run.failed', 'error', { params: { detail } })] });
   } finally {
     running.delete(request.id);
+  }
+}
+
+/** Rows of text per message: deserialising strings is the page's cost, so each message stays a short task. */
+const TEXT_ROWS = 25_000;
+
+/**
+ * Ids and passthrough cells are strings, which cannot be transferred, only copied: a million
+ * of them in one message is a task of a second or more on the page. They go ahead of `done` in
+ * slices instead, which the page appends in order (see engine-pool.ts).
+ */
+function sendText(id: number, ingest: { rows: number; ids: string[]; passthrough: { columns: string[][] } }): void {
+  for (let start = 0; start < ingest.rows; start += TEXT_ROWS) {
+    const end = Math.min(ingest.rows, start + TEXT_ROWS);
+    reply({ type: 'text', id, ids: ingest.ids.slice(start, end), columns: ingest.passthrough.columns.map((c) => c.slice(start, end)) });
   }
 }
 
