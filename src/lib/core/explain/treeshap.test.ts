@@ -126,6 +126,17 @@ describe('path-dependent TreeSHAP', () => {
     }
   });
 
+  it('gives the same values without its own check, which then flags nothing and reports no raw score', () => {
+    const e = randomEnsemble(23, { nFeatures: 5, nTrees: 4, maxDepth: 4 });
+    const ex = prepareExplainer(e).explainer!;
+    const x = randomRows(24, 40, 5);
+    const checked = explain(ex, x, 40);
+    const unchecked = explain(ex, x, 40, { check: false });
+    expect(Array.from(unchecked.contrib)).toEqual(Array.from(checked.contrib));
+    expect(unchecked.failures).toBe(0);
+    expect(Array.from(unchecked.raw).every(Number.isNaN)).toBe(true);
+  });
+
   it('flags rows whose contributions do not add up instead of hiding them', () => {
     const e = randomEnsemble(21, { nFeatures: 4, nTrees: 2, maxDepth: 3, leafChance: 0 });
     const ex = prepareExplainer(e).explainer!;

@@ -264,7 +264,7 @@ export interface Explanation {
    * values add up to its raw margin.
    */
   contrib: Float32Array;
-  /** The raw margin of each row, from predictRaw (float64). */
+  /** The raw margin of each row, from predictRaw (float64); NaN when not checked. */
   raw: Float64Array;
   /** 1 where base + Σφ differs from the raw margin by more than SELF_CHECK_TOLERANCE. */
   failed: Uint8Array;
@@ -275,6 +275,12 @@ export interface Explanation {
 export interface ExplainOptions {
   /** Rows explained together per tree (default 4,096: more rows share split patterns). */
   blockRows?: number;
+  /**
+   * Check each row against predictRaw, the TypeScript trees (default true). The app's page
+   * checks every row against onnxruntime's own score instead (engine-pool.ts), so its workers
+   * skip this second walk of the trees (about a tenth of their time); `raw` is then NaN.
+   */
+  check?: boolean;
 }
 
 /**
@@ -296,7 +302,8 @@ export function explain(ex: Explainer, x: Float32Array, n: number, options: Expl
     const xs = x.subarray(start * f, (start + count) * f);
     phi.fill(0);
     explainBlock(ex, xs, count, phi, scratch);
-    const r = predictRaw(ex.ensemble, xs, count);
+    const check = options.check ?? true;
+    const r = check ? predictRaw(ex.ensemble, xs, count) : null;
     for (let i = 0; i < count; i++) {
       let sum = ex.expected;
       const po = i * stride;
@@ -306,8 +313,8 @@ export function explain(ex: Explainer, x: Float32Array, n: number, options: Expl
         contrib[out + k] = phi[po + k];
       }
       contrib[out + f] = ex.expected;
-      raw[start + i] = r[i];
-      if (!(Math.abs(sum - r[i]) <= SELF_CHECK_TOLERANCE)) {
+      raw[start + i] = r ? r[i] : NaN;
+      if (r && !(Math.abs(sum - r[i]) <= SELF_CHECK_TOLERANCE)) {
         failed[start + i] = 1;
         failures++;
       }
