@@ -32,7 +32,7 @@ test('every main state of the app passes axe for WCAG 2.1 A and AA', async ({ pa
   await expectNoViolations(page, 'record explanation');
 
   await page.locator('#tab-explain').click();
-  await expect(page.getByText(/Eksakte forklaringer \(TreeSHAP\)/)).toBeVisible();
+  await expect(page.getByTestId('explain-status').getByText(/Eksakte forklaringer \(TreeSHAP\)/)).toBeVisible();
   await expectNoViolations(page, 'explanations tab');
 
   for (const [id, state] of [

@@ -68,7 +68,7 @@ test('a file with a canary and national ids is scored, explained and exported wi
   for (const id of ids) expect(tableHtml).not.toContain(id);
 
   await page.locator('#tab-explain').click();
-  await expect(page.getByText(/Eksakte forklaringer \(TreeSHAP\) for alle 300 rader/)).toBeVisible();
+  await expect(page.getByTestId('explain-status').getByText(/Eksakte forklaringer \(TreeSHAP\) for alle 300 rader/)).toBeVisible();
 
   await page.locator('#tab-results').click();
   await grid.locator('tbody tr[aria-rowindex="2"]').click();
