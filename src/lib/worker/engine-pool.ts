@@ -1,8 +1,10 @@
 /**
  * The page's side of the engine pool: one Web Worker per core, all loaded with the same
- * model. The lead reads and scores the file; while it reads, the others explain the blocks it
- * has scored; once every row is scored, all engines — the lead too — explain the rest in
- * 4,096-row blocks, an evenly spread sample first so the global charts fill early.
+ * model and the same onnxruntime-web engine. The lead reads the file; while it reads, the
+ * others score the blocks it has parsed (parsing and scoring are the two halves of the
+ * scoring pass, so on two cores they overlap); once every row is scored, all engines — the
+ * lead too — explain every row in 4,096-row blocks, an evenly spread sample first so the
+ * global charts fill early. With one engine the lead scores as it reads.
  *
  * The parallelism is ours, not onnxruntime-web's: its threads need cross-origin isolation,
  * which static hosts often lack, while plain workers run everywhere.
@@ -53,19 +55,17 @@ interface Job {
   sample: boolean;
 }
 
-/** Explanation work of one run, shared by the engines' request loops. */
+/** The work of one run, shared by the engines' request loops. */
 interface RunState {
   id: number;
   handlers: RunHandlers;
   started: number;
-  /** Explained before the file ended, held until the row count and scores are known. */
-  early: { rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }[];
-  /** Scored blocks waiting for a free engine while the file is read. */
-  queue: Job[];
-  /** Rows below this were handed to an engine while the file was read. */
-  streamedTo: number;
-  /** Streamed blocks dropped because every engine was busy; explained after the file ends. */
-  skipped: [number, number][];
+  /** Parsed blocks (rows start …, x row-major × F) waiting for a scoring engine. */
+  toScore: { start: number; x: Float32Array }[];
+  /** P(incorrect deduction) by row as the scoring engines return it (grows with the file). */
+  scores: Float32Array;
+  /** Score requests in flight. */
+  scoring: number;
   total: number | null;
   done: number;
   failures: number;
@@ -82,7 +82,7 @@ export class EnginePool {
   #next = 1;
   #current: RunState | null = null;
   #features = 0;
-  #streamable = false;
+  #explainable = false;
 
   constructor(workers: Worker[]) {
     if (workers.length === 0) throw new Error('EnginePool needs at least one worker');
@@ -100,7 +100,7 @@ export class EnginePool {
     });
   }
 
-  /** Engines that can explain (the lead included). */
+  /** Engines that can score and explain (the lead included). */
   get size(): number {
     return this.#engines.filter((e) => e.alive).length;
   }
@@ -110,7 +110,7 @@ export class EnginePool {
   }
 
   #receive(engine: Engine, reply: Reply): void {
-    if (reply.type === 'scored') return this.#takeScored(reply);
+    if (reply.type === 'parsed') return this.#takeParsed(reply);
     if (reply.type === 'text') return this.#takeText(reply);
     const entry = engine.pending.get(reply.id);
     if (!entry) return;
@@ -131,15 +131,16 @@ export class EnginePool {
   }
 
   /**
-   * Loads the model into every engine: the lead gets the wasm engine to score with, the
-   * others only read the trees. An engine that fails to load is left out of the pool.
+   * Loads the model and the wasm engine into every engine. An engine other than the lead
+   * that fails to load is left out of the pool.
    */
   async init(wasm: ArrayBuffer, model: ArrayBuffer, modelName: string): Promise<{ model: ModelInfo | null; problems: Problem[] }> {
-    const copies = this.#engines.map((_, i) => (i === this.#engines.length - 1 ? model : model.slice(0)));
+    const last = this.#engines.length - 1;
     const replies = await Promise.all(
       this.#engines.map((engine, i) => {
-        const request: Request = { type: 'init', id: this.#next++, wasm: i === 0 ? wasm : null, model: copies[i], modelName };
-        return this.#send(engine, request, i === 0 ? [wasm, copies[i]] : [copies[i]]);
+        const own = { wasm: i === last ? wasm : wasm.slice(0), model: i === last ? model : model.slice(0) };
+        const request: Request = { type: 'init', id: this.#next++, wasm: own.wasm, model: own.model, modelName };
+        return this.#send(engine, request, [own.wasm, own.model]);
       }),
     );
     replies.forEach((reply, i) => {
@@ -151,7 +152,7 @@ export class EnginePool {
     const lead = replies[0];
     if (lead.type !== 'ready') return { model: null, problems: lead.type === 'failed' ? lead.problems : [] };
     this.#features = lead.model?.card.features.length ?? 0;
-    this.#streamable = !!lead.model?.explainable && lead.model.covers !== 'none';
+    this.#explainable = !!lead.model?.explainable;
     return { model: lead.model, problems: lead.problems };
   }
 
@@ -166,10 +167,9 @@ export class EnginePool {
       id,
       handlers,
       started: performance.now(),
-      early: [],
-      queue: [],
-      streamedTo: 0,
-      skipped: [],
+      toScore: [],
+      scores: new Float32Array(1 << 16),
+      scoring: 0,
       total: null,
       done: 0,
       failures: 0,
@@ -180,13 +180,25 @@ export class EnginePool {
       columns: [],
     };
     this.#current = state;
-    const stream = this.#streamable && this.size > 1;
-    const reply = await this.#send(this.#lead(), { type: 'run', id, file, fileName, options, stream }, [], handlers.onProgress);
+    const delegate = this.size > 1;
+    const reply = await this.#send(this.#lead(), { type: 'run', id, file, fileName, options, delegate }, [], handlers.onProgress);
     if (this.#current !== state) return { result: null, problems: [] };
     if (reply.type === 'done') {
       const { ingest } = reply.result;
+      let probability = reply.result.probability;
+      if (delegate) {
+        while (state.toScore.length > 0 || state.scoring > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+        if (this.#current !== state) return { result: null, problems: [] };
+        if (state.problems.length > 0) {
+          this.#current = null;
+          return { result: null, problems: dedupe(state.problems) };
+        }
+        // As the lead would have written it: one probability per row, NaN for rejected rows.
+        probability = state.scores.slice(0, ingest.rows);
+        for (let i = 0; i < ingest.rows; i++) if (ingest.status[i] === 2) probability[i] = NaN;
+      }
       const columns = ingest.plan.passthrough.map((_, j) => state.columns[j] ?? []);
-      const result: ScoredResult = { ...reply.result, ingest: { ...ingest, ids: state.ids, passthrough: { ...ingest.passthrough, columns } } };
+      const result: ScoredResult = { ...reply.result, probability, ingest: { ...ingest, ids: state.ids, passthrough: { ...ingest.passthrough, columns } } };
       state.ids = [];
       state.columns = [];
       void this.#explainAll(state, result, reply.covers);
@@ -207,26 +219,41 @@ export class EnginePool {
     });
   }
 
-  /** A block the lead has scored while reading: explained now by an idle engine, or later. */
-  #takeScored(reply: Extract<Reply, { type: 'scored' }>): void {
+  /** A block the lead has parsed: scored by the first free engine other than the lead. */
+  #takeParsed(reply: Extract<Reply, { type: 'parsed' }>): void {
     const state = this.#current;
-    if (!state || state.id !== reply.id || state.total !== null) return;
-    const n = reply.p.length;
-    const helpers = this.#engines.slice(1).filter((e) => e.alive);
-    const capacity = helpers.length * IN_FLIGHT;
-    const busy = helpers.reduce((sum, e) => sum + e.pending.size, 0);
-    if (busy + state.queue.length >= capacity) {
-      // Every helper is busy: keep no copy (memory would grow with the file); these rows are
-      // explained from the final arrays once the file ends.
-      state.skipped.push([reply.start, reply.start + n]);
-      state.streamedTo = reply.start + n;
-      return;
+    if (!state || state.id !== reply.id) return;
+    state.toScore.push({ start: reply.start, x: reply.x });
+    this.#pumpScoring(state);
+  }
+
+  /** Keeps every scoring engine at IN_FLIGHT requests while parsed blocks wait. */
+  #pumpScoring(state: RunState): void {
+    const f = this.#features;
+    for (const engine of this.#engines.slice(1)) {
+      while (engine.alive && engine.pending.size < IN_FLIGHT && state.toScore.length > 0) {
+        const { start, x } = state.toScore.shift()!;
+        const n = x.length / f;
+        state.scoring++;
+        void this.#send(engine, { type: 'score', id: this.#next++, x, n }, [x.buffer]).then((reply) => {
+          state.scoring--;
+          if (this.#current !== state) return;
+          if (reply.type !== 'scores') {
+            state.problems.push(...(reply.type === 'failed' ? reply.problems : [problem('run.failed', 'error', { params: { detail: reply.type } })]));
+            return;
+          }
+          if (start + n > state.scores.length) {
+            let size = state.scores.length;
+            while (size < start + n) size *= 2;
+            const grown = new Float32Array(size);
+            grown.set(state.scores);
+            state.scores = grown;
+          }
+          state.scores.set(reply.p, start);
+          this.#pumpScoring(state);
+        });
+      }
     }
-    const rows = new Uint32Array(n);
-    for (let i = 0; i < n; i++) rows[i] = reply.start + i;
-    state.queue.push({ rows, x: reply.x, sample: false });
-    state.streamedTo = reply.start + n;
-    for (const engine of helpers) if (engine.pending.size < IN_FLIGHT && state.queue.length) void this.#work(state, engine, () => state.queue.shift() ?? null);
   }
 
   /** One request loop of one engine: takes jobs until none is left or the run is replaced. */
@@ -244,8 +271,7 @@ export class EnginePool {
         if (reply.type === 'failed') state.problems.push(...reply.problems);
         return;
       }
-      if (state.total === null) state.early.push({ rows: reply.rows, contrib: reply.contrib, failed: reply.failed });
-      else this.#deliver(state, reply, job.sample);
+      this.#deliver(state, reply, job.sample);
     }
   }
 
@@ -268,7 +294,7 @@ export class EnginePool {
       if (coversEstimated) state.problems.push(problem('explain.covers_estimated', 'info'));
     }
     if (this.#current !== state) return;
-    const able = this.#streamable || coversEstimated;
+    const able = (this.#explainable && !covers) || coversEstimated;
     if (!able) {
       state.handlers.onExplainDone({ failures: 0, coversEstimated: false, elapsedMs: 0, workers: 0, problems: [...dedupe(state.problems), problem('explain.unavailable', 'warning')] });
       this.#current = null;
@@ -277,23 +303,11 @@ export class EnginePool {
 
     state.total = n;
     state.result = result;
-    for (const block of state.early) this.#deliver(state, block, false);
-    state.early = [];
 
     const x = result.ingest.features;
-    const slice = (start: number, end: number): Job => {
-      const rows = new Uint32Array(end - start);
-      for (let i = 0; i < rows.length; i++) rows[i] = start + i;
-      return { rows, x: x.slice(start * f, end * f), sample: false };
-    };
-    // What is left: blocks skipped while streaming, then everything past the streamed prefix.
-    const ranges: [number, number][] = [...state.skipped, [state.streamedTo, n]];
-    let range = 0;
-    let cursor = ranges.length ? ranges[0][0] : n;
-    let sampled = state.streamedTo >= n && state.skipped.length === 0;
+    let cursor = 0;
+    let sampled = false;
     const take = (): Job | null => {
-      const queued = state.queue.shift();
-      if (queued) return queued;
       if (!sampled) {
         sampled = true;
         const rows = sampleRows(n, SAMPLE_ROWS);
@@ -303,22 +317,15 @@ export class EnginePool {
           return { rows, x: xs, sample: true };
         }
       }
-      while (range < ranges.length) {
-        const [, end] = ranges[range];
-        if (cursor < end) {
-          const stop = Math.min(end, cursor + BLOCK_ROWS);
-          const job = slice(cursor, stop);
-          cursor = stop;
-          return job;
-        }
-        range++;
-        if (range < ranges.length) cursor = ranges[range][0];
-      }
-      return null;
+      if (cursor >= n) return null;
+      const stop = Math.min(n, cursor + BLOCK_ROWS);
+      const rows = new Uint32Array(stop - cursor);
+      for (let i = 0; i < rows.length; i++) rows[i] = cursor + i;
+      const job = { rows, x: x.slice(cursor * f, stop * f), sample: false };
+      cursor = stop;
+      return job;
     };
     await Promise.all(ready.flatMap((engine) => Array.from({ length: IN_FLIGHT }, () => this.#work(state, engine, take))));
-    // Blocks streamed while the file was read may still be in flight in their own loops.
-    await this.#drained(ready);
     if (this.#current !== state) return;
     const problems = dedupe(state.problems);
     if (state.failures > 0) problems.push(problem('explain.sum_mismatch', 'warning', { params: { count: state.failures } }));
@@ -353,10 +360,6 @@ export class EnginePool {
     state.handlers.onExplained({ rows, contrib, failed, sample, done: state.done, total: state.total! });
   }
 
-  /** Resolves when the engines have answered every request sent so far. */
-  async #drained(engines: Engine[]): Promise<void> {
-    while (engines.some((e) => e.alive && e.pending.size > 0)) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 
   /**
    * One record's explanation now (for a record the stream has not reached), from its feature

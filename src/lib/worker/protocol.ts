@@ -1,7 +1,7 @@
 /**
  * The one module both sides import. The page runs a pool of identical workers (one per
- * core): the lead reads and scores the file, then every worker — the lead included —
- * explains blocks of rows the page hands out. Parallelism therefore does not depend on
+ * core): the lead reads the file while the others score the blocks it parsed, then every
+ * worker — the lead included — explains blocks of rows the page hands out. Parallelism therefore does not depend on
  * cross-origin isolation (onnxruntime-web's own threads need it; static hosts often lack it).
  * Every message carries the id of its request; replies from a superseded run are dropped.
  * Big arrays travel as transferred buffers, never as structured clones of row objects.
@@ -11,10 +11,11 @@ import type { Problem } from '../core/problems';
 import type { IngestOptions, IngestResult } from '../core/csv/ingest';
 
 export type Request =
-  /** `wasm` for the lead (it scores); null for workers that only explain. */
-  | { type: 'init'; id: number; wasm: ArrayBuffer | null; model: ArrayBuffer; modelName: string }
-  /** `stream`: also send each scored block (`scored`), so other engines explain while this one reads. */
-  | { type: 'run'; id: number; file: Blob; fileName: string; options: IngestOptions; stream: boolean }
+  | { type: 'init'; id: number; wasm: ArrayBuffer; model: ArrayBuffer; modelName: string }
+  /** `delegate`: send each parsed block (`parsed`) for other engines to score instead of scoring it here. */
+  | { type: 'run'; id: number; file: Blob; fileName: string; options: IngestOptions; delegate: boolean }
+  /** Score n rows: x is n × F row-major (NaN missing); replied with `scores`. */
+  | { type: 'score'; id: number; x: Float32Array; n: number }
   | { type: 'cancel'; id: number }
   /** Covers estimated from the file, for a model without nodes_hitrates (one value per node). */
   | { type: 'set-covers'; id: number; covers: Float64Array }
@@ -38,8 +39,10 @@ export interface ModelInfo {
 export type Reply =
   | { type: 'ready'; id: number; model: ModelInfo | null; problems: Problem[] }
   | { type: 'progress'; id: number; bytes: number; totalBytes: number; rows: number; elapsedMs: number }
-  /** Rows start … start + p.length − 1, scored: x row-major × F, p their probabilities. */
-  | { type: 'scored'; id: number; start: number; x: Float32Array; p: Float32Array }
+  /** Rows start … start + x.length / F − 1, parsed (row-major × F), for another engine to score. */
+  | { type: 'parsed'; id: number; start: number; x: Float32Array }
+  /** P(incorrect deduction) of the rows of a `score` request, in order. */
+  | { type: 'scores'; id: number; p: Float32Array }
   /** The next rows' ids and passthrough cells, in order, ahead of `done` (whose result carries none). */
   | { type: 'text'; id: number; ids: string[]; columns: string[][] }
   | { type: 'done'; id: number; result: ScoredResult; covers: Float64Array | null }

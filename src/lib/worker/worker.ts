@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * One engine of the pool. The lead (initialised with the wasm binary) reads and scores
- * files; every engine explains the blocks of rows the page sends it. An engine keeps no
- * file data between requests.
+ * One engine of the pool: onnxruntime-web with the model, and its trees for TreeSHAP. The
+ * lead reads files (and scores them itself when it is alone); every engine scores and
+ * explains the blocks of rows the page sends it. An engine keeps no file data between requests.
  */
 import type { ModelInfo, Reply, Request } from './protocol';
 import { readModel } from '../core/model/read-card';
@@ -74,13 +74,11 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
   const read = readModel(bytes);
   if (!read.card || !read.proto) return reply({ type: 'ready', id: request.id, model: null, problems: read.problems });
   const problems: Problem[] = [...read.problems];
-  if (request.wasm) {
-    try {
-      scorer = await createScorer(bytes, read.card, { wasmBinary: request.wasm });
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return reply({ type: 'ready', id: request.id, model: null, problems: [problem('model.engine_failed', 'error', { params: { detail } })] });
-    }
+  try {
+    scorer = await createScorer(bytes, read.card, { wasmBinary: request.wasm });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return reply({ type: 'ready', id: request.id, model: null, problems: [problem('model.engine_failed', 'error', { params: { detail } })] });
   }
   card = read.card;
   const trees = readEnsemble(read.proto);
@@ -108,16 +106,21 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
   const started = performance.now();
   let lastProgress = 0;
   const active = scorer;
+  let parsed = 0;
+  // Delegating: each parsed block goes to the page for another engine to score, and reading
+  // goes on at once; the page assembles the probabilities (engine-pool.ts), so the ones
+  // scoreStream collects here are placeholders.
+  const score = request.delegate
+    ? (x: Float32Array, n: number) => {
+        const xs = x.slice();
+        reply({ type: 'parsed', id: request.id, start: parsed, x: xs }, [xs.buffer]);
+        parsed += n;
+        return Promise.resolve(new Float32Array(n).fill(NaN));
+      }
+    : (x: Float32Array, n: number) => active.score(x, n);
   try {
-    const result = await scoreStream(card, chunksOf(request.file), request.options, (x, n) => active.score(x, n), {
+    const result = await scoreStream(card, chunksOf(request.file), request.options, score, {
       signal: controller.signal,
-      onScores: request.stream
-        ? (start, p, x) => {
-            const xs = x.slice();
-            const ps = p.slice();
-            reply({ type: 'scored', id: request.id, start, x: xs, p: ps }, [xs.buffer, ps.buffer]);
-          }
-        : undefined,
       onProgress: ({ bytes, rows }) => {
         const now = performance.now();
         if (now - lastProgress < 100 && bytes < request.file.size) return;
@@ -165,6 +168,17 @@ function setCovers(request: Extract<Request, { type: 'set-covers' }>): void {
   reply({ type: 'ok', id: request.id });
 }
 
+async function scoreBlock(request: Extract<Request, { type: 'score' }>): Promise<void> {
+  if (!scorer) return reply({ type: 'failed', id: request.id, problems: [problem('model.not_loaded', 'error')] });
+  try {
+    const p = await scorer.score(request.x, request.n);
+    reply({ type: 'scores', id: request.id, p }, [p.buffer]);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    reply({ type: 'failed', id: request.id, problems: [problem('run.failed', 'error', { params: { detail } })] });
+  }
+}
+
 function explainBlock(request: Extract<Request, { type: 'explain' }>): void {
   if (!explainer) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   const n = request.rows.length;
@@ -189,6 +203,8 @@ self.onmessage = (event: MessageEvent<Request>) => {
       return void run(request);
     case 'set-covers':
       return setCovers(request);
+    case 'score':
+      return void scoreBlock(request);
     case 'explain':
       return explainBlock(request);
     case 'explain-row':

@@ -23,7 +23,6 @@ export interface ScoredFile {
  * Streams a file through intake and scoring: each chunk of bytes is parsed into a block of
  * typed rows and scored while the next chunk is read, so memory follows the columnar data,
  * not the text. Shared by the browser worker and the CLI, which inject the scorer.
- * `onScores` sees each block as it is scored, so explaining can start before the file ends.
  */
 export async function scoreStream(
   card: ModelCard,
@@ -32,8 +31,6 @@ export async function scoreStream(
   score: ScoreFn,
   hooks: {
     onProgress?: (p: StreamProgress) => void;
-    /** A block's probabilities and its count × features rows (a view: copy to keep). */
-    onScores?: (start: number, probability: Float32Array, x: Float32Array) => void;
     signal?: AbortSignal;
   } = {},
 ): Promise<ScoredFile | null> {
@@ -55,7 +52,6 @@ export async function scoreStream(
     }
     probability.set(p, start);
     scored = start + count;
-    hooks.onScores?.(start, p, x.subarray(0, count * f));
   };
 
   for await (const chunk of chunks) {
