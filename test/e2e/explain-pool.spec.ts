@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 
 /**
- * The engine pool (src/lib/worker/engine-pool.ts) explains a file big enough to be read in
- * many blocks, so explaining overlaps reading and the blocks are spread over every engine.
- * The page checks each block against its own scores, so a block stored at the wrong rows
- * would count as failures here.
+ * The engine pool (src/lib/worker/engine-pool.ts) on a file big enough to be read in several
+ * blocks: the lead parses, the other engines score the parsed blocks, and every engine
+ * explains. The page checks each row's explanation against the score it assembled, so a
+ * score or an explanation stored at the wrong rows would count as failures here; and the top
+ * of the ranking must be the headless scorer's, row for row.
  */
 test('every row of a 40,000-row file is explained once, by every engine, and adds up to its score', async ({ page }) => {
   const rows = 40_000;
@@ -29,4 +31,16 @@ test('every row of a 40,000-row file is explained once, by every engine, and add
   await expect(status).toHaveAttribute('data-total', String(rows));
   await expect(status).toHaveAttribute('data-failures', '0');
   await expect(status).toHaveAttribute('data-workers', String(Math.min(4, Math.max(1, cores))));
+
+  const out = join(mkdtempSync(join(tmpdir(), 'pool-cli-')), 'scored.csv');
+  execFileSync('npx', ['tsx', 'src/cli/score.ts', '--input', file, '--output', out], { stdio: 'ignore' });
+  const cli = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const byRank = new Map(cli.map((row) => [row.risk_rank, row]));
+  await page.getByRole('tab', { name: 'Rangering' }).click();
+  for (let rank = 1; rank <= 10; rank++) {
+    const cells = page.locator(`tbody tr[aria-rowindex="${rank + 1}"] td`);
+    const want = byRank.get(String(rank))!;
+    await expect(cells.nth(1)).toHaveText(want.skattyter_id);
+    expect(Math.fround(Number(await cells.nth(2).getAttribute('data-probability')))).toBe(Math.fround(Number(want.risk_probability)));
+  }
 });
