@@ -213,9 +213,9 @@ export class EnginePool {
     const state = this.#current;
     if (!state || state.id !== reply.id) return;
     for (const id of reply.ids) state.ids.push(id);
-    reply.columns.forEach((cells, j) => {
+    reply.columns.forEach(({ values, codes }, j) => {
       const column = (state.columns[j] ??= []);
-      for (const cell of cells) column.push(cell);
+      for (let i = 0; i < codes.length; i++) column.push(values[codes[i]]);
     });
   }
 

@@ -43,8 +43,11 @@ export type Reply =
   | { type: 'parsed'; id: number; start: number; x: Float32Array }
   /** P(incorrect deduction) of the rows of a `score` request, in order. */
   | { type: 'scores'; id: number; p: Float32Array }
-  /** The next rows' ids and passthrough cells, in order, ahead of `done` (whose result carries none). */
-  | { type: 'text'; id: number; ids: string[]; columns: string[][] }
+  /**
+   * The next rows' ids and passthrough cells, in order, ahead of `done` (whose result carries
+   * none); a passthrough column's cells are values[codes[i]].
+   */
+  | { type: 'text'; id: number; ids: string[]; columns: { values: string[]; codes: Uint32Array }[] }
   | { type: 'done'; id: number; result: ScoredResult; covers: Float64Array | null }
   | { type: 'explained'; id: number; rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }
   | { type: 'row-explained'; id: number; row: number; contrib: Float64Array; raw: number; ok: boolean }

@@ -147,17 +147,34 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
 }
 
 /** Rows of text per message: deserialising strings is the page's cost, so each message stays a short task. */
-const TEXT_ROWS = 25_000;
+const TEXT_ROWS = 10_000;
 
 /**
  * Ids and passthrough cells are strings, which cannot be transferred, only copied: a million
  * of them in one message is a task of a second or more on the page. They go ahead of `done` in
- * slices instead, which the page appends in order (see engine-pool.ts).
+ * slices instead, which the page appends in order (see engine-pool.ts). Passthrough columns
+ * (kommune, sivilstand …) repeat a few values, so each slice sends a column as codes into its
+ * distinct values: the page then holds one string per value, not one per cell.
  */
 function sendText(id: number, ingest: { rows: number; ids: string[]; passthrough: { columns: string[][] } }): void {
   for (let start = 0; start < ingest.rows; start += TEXT_ROWS) {
     const end = Math.min(ingest.rows, start + TEXT_ROWS);
-    reply({ type: 'text', id, ids: ingest.ids.slice(start, end), columns: ingest.passthrough.columns.map((c) => c.slice(start, end)) });
+    const columns = ingest.passthrough.columns.map((column) => {
+      const index = new Map<string, number>();
+      const values: string[] = [];
+      const codes = new Uint32Array(end - start);
+      for (let r = start; r < end; r++) {
+        const cell = column[r];
+        let code = index.get(cell);
+        if (code === undefined) {
+          code = values.push(cell) - 1;
+          index.set(cell, code);
+        }
+        codes[r - start] = code;
+      }
+      return { values, codes };
+    });
+    reply({ type: 'text', id, ids: ingest.ids.slice(start, end), columns }, columns.map((c) => c.codes.buffer));
   }
 }
 
