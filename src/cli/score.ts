@@ -13,7 +13,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { loadModelFile } from '../lib/runtime/node-engine';
 import { scoreStream } from '../lib/core/pipeline/score-stream';
-import { rankOrder } from '../lib/core/metrics/rank-order';
+import { rankOrder, ranksOf } from '../lib/core/metrics/rank-order';
 import { float32Text } from '../lib/core/export/float32-text';
 import { quote } from '../lib/core/export/csv-writer';
 import { rawRecords } from './raw-records';
@@ -92,9 +92,7 @@ async function main(argv: string[]): Promise<number> {
   if (ingest.plan.columns.length === 0) return 1;
 
   const order = rankOrder(probability);
-  const rank = new Uint32Array(ingest.rows);
-  let r = 0;
-  for (const row of order) if (!Number.isNaN(probability[row])) rank[row] = ++r;
+  const rank = ranksOf(order, probability);
   if (args.list && listChoices) {
     const job = { modelBytes: model.bytes, card: model.card, ingest, probability, order, rank, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale };
     const written = await writeControlList(job);

@@ -8,7 +8,7 @@ import { EnginePool, type RowExplanation } from '../worker/engine-pool';
 import type { ExplainedBlock, ExplainSummary, ModelInfo, ScoredResult } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { Problem } from '../core/problems';
-import { rankOrder } from '../core/metrics/rank-order';
+import { rankOrder, ranksOf } from '../core/metrics/rank-order';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
 
@@ -71,17 +71,10 @@ export class Explorer {
   rowExplanation = $state.raw<RowExplanation | null>(null);
 
   /** Row indices by descending risk (rank 1 first), rejected rows last. */
-  order = $derived.by(() => (this.result ? rankOrder(this.result.probability) : new Uint32Array(0)));
+  order = $derived.by(() => (this.result ? (this.result.order ?? rankOrder(this.result.probability)) : new Uint32Array(0)));
 
   /** 1-based rank of each row (0 for rejected rows, which have no rank). */
-  rank = $derived.by(() => {
-    const result = this.result;
-    const rank = new Uint32Array(result ? result.probability.length : 0);
-    if (!result) return rank;
-    let r = 0;
-    for (const row of this.order) if (!Number.isNaN(result.probability[row])) rank[row] = ++r;
-    return rank;
-  });
+  rank = $derived.by(() => (this.result ? (this.result.rank ?? ranksOf(this.order, this.result.probability)) : new Uint32Array(0)));
 
   /** The table's row order for the chosen sort. */
   view = $derived.by(() => {

@@ -197,8 +197,17 @@ export class EnginePool {
         probability = state.scores.slice(0, ingest.rows);
         for (let i = 0; i < ingest.rows; i++) if (ingest.status[i] === 2) probability[i] = NaN;
       }
+      // Sorting a million scores is a task of a few hundred ms: done here, not on the page's thread.
+      const copy = probability.slice();
+      const ranked = await this.#send(this.#lead(), { type: 'rank', id: this.#next++, probability: copy }, [copy.buffer]);
+      if (this.#current !== state) return { result: null, problems: [] };
       const columns = ingest.plan.passthrough.map((_, j) => state.columns[j] ?? []);
-      const result: ScoredResult = { ...reply.result, probability, ingest: { ...ingest, ids: state.ids, passthrough: { ...ingest.passthrough, columns } } };
+      const result: ScoredResult = {
+        ...reply.result,
+        probability,
+        ...(ranked.type === 'ranked' ? { order: ranked.order, rank: ranked.rank } : {}),
+        ingest: { ...ingest, ids: state.ids, passthrough: { ...ingest.passthrough, columns } },
+      };
       state.ids = [];
       state.columns = [];
       void this.#explainAll(state, result, reply.covers);

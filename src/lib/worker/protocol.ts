@@ -14,6 +14,8 @@ export type Request =
   | { type: 'init'; id: number; wasm: ArrayBuffer; model: ArrayBuffer; modelName: string }
   /** `delegate`: send each parsed block (`parsed`) for other engines to score instead of scoring it here. */
   | { type: 'run'; id: number; file: Blob; fileName: string; options: IngestOptions; delegate: boolean }
+  /** Rank a file's probabilities (rankOrder, ranksOf) off the page's thread; replied with `ranked`. */
+  | { type: 'rank'; id: number; probability: Float32Array }
   /** Score n rows: x is n × F row-major (NaN missing); replied with `scores`. */
   | { type: 'score'; id: number; x: Float32Array; n: number }
   | { type: 'cancel'; id: number }
@@ -41,6 +43,7 @@ export type Reply =
   | { type: 'progress'; id: number; bytes: number; totalBytes: number; rows: number; elapsedMs: number }
   /** Rows start … start + x.length / F − 1, parsed (row-major × F), for another engine to score. */
   | { type: 'parsed'; id: number; start: number; x: Float32Array }
+  | { type: 'ranked'; id: number; order: Uint32Array; rank: Uint32Array }
   /** P(incorrect deduction) of the rows of a `score` request, in order. */
   | { type: 'scores'; id: number; p: Float32Array }
   /**
@@ -61,6 +64,10 @@ export interface ScoredResult {
   /** P(incorrect deduction) per data row, input order; NaN for rejected rows. */
   probability: Float32Array;
   elapsedMs: number;
+  /** Row indices by descending probability, unscored rows last (rankOrder), when the pool ranked them. */
+  order?: Uint32Array;
+  /** 1-based rank per row, 0 for unscored rows (ranksOf), alongside `order`. */
+  rank?: Uint32Array;
 }
 
 /**

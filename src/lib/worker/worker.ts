@@ -14,6 +14,7 @@ import { scoreStream } from '../core/pipeline/score-stream';
 import { sha256Hex } from '../core/export/sha256';
 import { createScorer, engineVersion, type Scorer } from '../runtime/ort';
 import { problem, type Problem } from '../core/problems';
+import { rankOrder, ranksOf } from '../core/metrics/rank-order';
 import type { ModelCard } from '../core/model/card';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -185,6 +186,12 @@ function setCovers(request: Extract<Request, { type: 'set-covers' }>): void {
   reply({ type: 'ok', id: request.id });
 }
 
+function rank(request: Extract<Request, { type: 'rank' }>): void {
+  const order = rankOrder(request.probability);
+  const ranks = ranksOf(order, request.probability);
+  reply({ type: 'ranked', id: request.id, order, rank: ranks }, [order.buffer, ranks.buffer]);
+}
+
 async function scoreBlock(request: Extract<Request, { type: 'score' }>): Promise<void> {
   if (!scorer) return reply({ type: 'failed', id: request.id, problems: [problem('model.not_loaded', 'error')] });
   try {
@@ -222,6 +229,8 @@ self.onmessage = (event: MessageEvent<Request>) => {
       return setCovers(request);
     case 'score':
       return void scoreBlock(request);
+    case 'rank':
+      return rank(request);
     case 'explain':
       return explainBlock(request);
     case 'explain-row':

@@ -1,5 +1,5 @@
 export { type NumberColumn, isLabel } from './types';
-export { rankOrder, scoredCount } from './rank-order';
+export { rankOrder, ranksOf, scoredCount } from './rank-order';
 export { rankedOutcomes, type RankedOutcomes } from './ranked-outcomes';
 export { thresholdCounts, type ThresholdCounts } from './threshold-counts';
 export { rocCurve, rocAuc, rocFromRanked, type RocCurve, type RocOptions } from './roc-curve';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { column, loadMetricsFixture } from '../../../../test/fixtures/metrics/load';
-import { rankOrder, scoredCount } from './rank-order';
+import { rankOrder, ranksOf, scoredCount } from './rank-order';
 
 const cases = loadMetricsFixture('binary_cases.json');
 
@@ -80,3 +80,13 @@ describe('rankOrder', () => {
   });
 });
 
+describe('ranksOf', () => {
+  it('numbers the ranked rows from 1 in their input positions and gives unscored rows 0', () => {
+    const prob = new Float32Array([0.2, NaN, 0.9, 0.5, NaN]);
+    expect(Array.from(ranksOf(rankOrder(prob), prob))).toEqual([3, 0, 1, 2, 0]);
+  });
+
+  it('is empty for no rows', () => {
+    expect(ranksOf(new Uint32Array(0), new Float32Array(0))).toEqual(new Uint32Array(0));
+  });
+});

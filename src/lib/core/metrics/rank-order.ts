@@ -105,6 +105,20 @@ function descendingKey(bits: number): number {
   return (bits >>> 31 === 1 ? bits : ~(bits ^ 0x80000000)) >>> 0;
 }
 
+/**
+ * The 1-based rank of every row from its rankOrder (1 = highest risk), 0 for a row without a
+ * score (NaN), which rankOrder puts last.
+ */
+export function ranksOf(order: Uint32Array, prob: NumberColumn): Uint32Array {
+  const rank = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i];
+    if (!(prob[row] === prob[row])) break;
+    rank[row] = i + 1;
+  }
+  return rank;
+}
+
 /** Number of leading entries of `order` whose probability is not NaN (rankOrder puts NaN last). */
 export function scoredCount(order: Uint32Array, prob: NumberColumn): number {
   let lo = 0;
