@@ -7,8 +7,8 @@ import Papa from 'papaparse';
 
 /**
  * The engine pool (src/lib/worker/engine-pool.ts) on a file big enough to be read in several
- * blocks: the lead parses, the other engines score the parsed blocks, and every engine
- * explains. The page checks each row's explanation against the score it assembled, so a
+ * blocks: the lead parses, the other engines score the parsed blocks (the lead too, once they
+ * fall behind), and every engine explains. The page checks each row's explanation against the score it assembled, so a
  * score or an explanation stored at the wrong rows would count as failures here; and the top
  * of the ranking must be the headless scorer's, row for row.
  */

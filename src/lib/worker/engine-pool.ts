@@ -2,7 +2,8 @@
  * The page's side of the engine pool: one Web Worker per core, all loaded with the same
  * model and the same onnxruntime-web engine. The lead reads the file; while it reads, the
  * others score the blocks it has parsed (parsing and scoring are the two halves of the
- * scoring pass, so on two cores they overlap); once every row is scored, all engines — the
+ * scoring pass, so on two cores they overlap), and the lead scores the blocks they fall behind
+ * on; once every row is scored, all engines — the
  * lead too — explain every row in 4,096-row blocks, an evenly spread sample first so the
  * global charts fill early. With one engine the lead scores as it reads.
  *
@@ -25,6 +26,8 @@ export const BLOCK_ROWS = 4096;
 export const SAMPLE_ROWS = 2000;
 /** Requests in flight per engine: one computing, one waiting, so no engine idles on a message. */
 const IN_FLIGHT = 2;
+/** Parsed blocks waiting for a helper before the lead, still reading, scores one itself. */
+const LEAD_BACKLOG = 2;
 
 export interface RunHandlers {
   onProgress(p: Extract<Reply, { type: 'progress' }>): void;
@@ -66,6 +69,10 @@ interface RunState {
   scores: Float32Array;
   /** Score requests in flight. */
   scoring: number;
+  /** Score requests in flight on the lead (see #pumpScoring). */
+  leadScoring: number;
+  /** The lead has read the whole file and is free to score. */
+  read: boolean;
   total: number | null;
   done: number;
   failures: number;
@@ -170,6 +177,8 @@ export class EnginePool {
       toScore: [],
       scores: new Float32Array(1 << 16),
       scoring: 0,
+      leadScoring: 0,
+      read: false,
       total: null,
       done: 0,
       failures: 0,
@@ -187,6 +196,8 @@ export class EnginePool {
       const { ingest } = reply.result;
       let probability = reply.result.probability;
       if (delegate) {
+        state.read = true;
+        if (state.toScore.length > 0) this.#pumpScoring(state);
         while (state.toScore.length > 0 || state.scoring > 0) await new Promise((resolve) => setTimeout(resolve, 10));
         if (this.#current !== state) return { result: null, problems: [] };
         if (state.problems.length > 0) {
@@ -236,33 +247,46 @@ export class EnginePool {
     this.#pumpScoring(state);
   }
 
-  /** Keeps every scoring engine at IN_FLIGHT requests while parsed blocks wait. */
+  /**
+   * Keeps every scoring engine at IN_FLIGHT requests while parsed blocks wait. Scoring a row in
+   * wasm costs more than parsing it, so on two cores the helper falls behind the lead: when
+   * blocks queue up (or the lead has finished reading), the lead scores one too, between its
+   * reads, and both cores end together (10^6 rows: the lead reads in ~7.5 s, one helper alone
+   * scores in ~10.5 s; see docs/BENCHMARK.md).
+   */
   #pumpScoring(state: RunState): void {
-    const f = this.#features;
     for (const engine of this.#engines.slice(1)) {
-      while (engine.alive && engine.pending.size < IN_FLIGHT && state.toScore.length > 0) {
-        const { start, x } = state.toScore.shift()!;
-        const n = x.length / f;
-        state.scoring++;
-        void this.#send(engine, { type: 'score', id: this.#next++, x, n }, [x.buffer]).then((reply) => {
-          state.scoring--;
-          if (this.#current !== state) return;
-          if (reply.type !== 'scores') {
-            state.problems.push(...(reply.type === 'failed' ? reply.problems : [problem('run.failed', 'error', { params: { detail: reply.type } })]));
-            return;
-          }
-          if (start + n > state.scores.length) {
-            let size = state.scores.length;
-            while (size < start + n) size *= 2;
-            const grown = new Float32Array(size);
-            grown.set(state.scores);
-            state.scores = grown;
-          }
-          state.scores.set(reply.p, start);
-          this.#pumpScoring(state);
-        });
-      }
+      while (engine.alive && engine.pending.size < IN_FLIGHT && state.toScore.length > 0) this.#scoreOn(state, engine, false);
     }
+    const lead = this.#lead();
+    const room = state.read ? IN_FLIGHT : 1;
+    while (lead.alive && state.leadScoring < room && state.toScore.length >= (state.read ? 1 : LEAD_BACKLOG)) this.#scoreOn(state, lead, true);
+  }
+
+  /** Sends the oldest parsed block to `engine` and files its probabilities by row. */
+  #scoreOn(state: RunState, engine: Engine, onLead: boolean): void {
+    const { start, x } = state.toScore.shift()!;
+    const n = x.length / this.#features;
+    state.scoring++;
+    if (onLead) state.leadScoring++;
+    void this.#send(engine, { type: 'score', id: this.#next++, x, n }, [x.buffer]).then((reply) => {
+      state.scoring--;
+      if (onLead) state.leadScoring--;
+      if (this.#current !== state) return;
+      if (reply.type !== 'scores') {
+        state.problems.push(...(reply.type === 'failed' ? reply.problems : [problem('run.failed', 'error', { params: { detail: reply.type } })]));
+        return;
+      }
+      if (start + n > state.scores.length) {
+        let size = state.scores.length;
+        while (size < start + n) size *= 2;
+        const grown = new Float32Array(size);
+        grown.set(state.scores);
+        state.scores = grown;
+      }
+      state.scores.set(reply.p, start);
+      this.#pumpScoring(state);
+    });
   }
 
   /** One request loop of one engine: takes jobs until none is left or the run is replaced. */

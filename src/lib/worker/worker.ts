@@ -37,6 +37,22 @@ function reply(message: Reply, transfer: Transferable[] = []): void {
  */
 const CHUNK_BYTES = 1 << 20;
 
+/**
+ * Resolves in a new task. A Blob's stream answers reads from memory as microtasks, so a
+ * read loop never lets the worker's message queue run: the page's `score` and `cancel`
+ * requests would wait until the whole file was read. A MessageChannel round trip is a task
+ * without setTimeout's 4 ms clamp (HTML, "timers", nesting level > 5).
+ */
+const tick = new MessageChannel();
+const ticks: (() => void)[] = [];
+tick.port1.onmessage = () => ticks.shift()?.();
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    ticks.push(resolve);
+    tick.port2.postMessage(null);
+  });
+}
+
 async function* chunksOf(file: Blob): AsyncIterable<Uint8Array> {
   const reader = file.stream().getReader();
   let parts: Uint8Array[] = [];
@@ -59,7 +75,10 @@ async function* chunksOf(file: Blob): AsyncIterable<Uint8Array> {
     if (done) break;
     parts.push(value);
     size += value.byteLength;
-    if (size >= CHUNK_BYTES) yield gathered();
+    if (size >= CHUNK_BYTES) {
+      await nextTask();
+      yield gathered();
+    }
   }
   if (size > 0) yield gathered();
 }
