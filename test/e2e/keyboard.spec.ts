@@ -26,9 +26,12 @@ test('the whole flow works by keyboard alone, and progress and completion are an
   });
   await openApp(page);
 
-  // Choose a file: the button opens the browser's file chooser from the keyboard.
-  await tabTo(page, page.getByRole('button', { name: 'Velg fil …' }));
+  // Choose a file: the button opens the browser's file chooser from the keyboard. Waiting
+  // starts before tabbing: Playwright turns on the interception of choosers asynchronously
+  // when the wait begins, and an Enter that beats it opens an unseen native chooser instead
+  // (puppeteer/puppeteer#6040).
   const chooser = page.waitForEvent('filechooser');
+  await tabTo(page, page.getByRole('button', { name: 'Velg fil …' }));
   await page.keyboard.press('Enter');
   await (await chooser).setFiles({ name: 'demo.csv', mimeType: 'text/csv', buffer: Buffer.from(demoCsv()) });
   await confirmAndWaitForScores(page, 'keyboard');
