@@ -28,6 +28,8 @@ export interface BrowserRun {
   /** Milliseconds after 'explorer:file-start'; null when the milestone was not reached. */
   firstScoresMs: number | null;
   allScoresMs: number | null;
+  /** The early picture: importance from the first rows read, shown while scoring goes on. */
+  earlyPictureMs: number | null;
   firstExplainedMs: number | null;
   allExplainedMs: number | null;
   /** Drop to the intake preview's "score" button, ms, when the app previews a file first. */
@@ -146,6 +148,7 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
       previewMs,
       firstScoresMs: inPage.firstRow === null ? null : inPage.firstRow - start,
       allScoresMs: await after('explorer:all-scores'),
+      earlyPictureMs: await after('explorer:early-picture'),
       firstExplainedMs: await after('explorer:first-explained'),
       allExplainedMs: await after('explorer:all-explained'),
       summary: (await page.getByTestId('run-summary').textContent()) ?? '',

@@ -4,7 +4,7 @@
  * $derived, so the UI never holds a second copy of the data.
  */
 import { createContext } from 'svelte';
-import { EnginePool, type RowExplanation } from '../worker/engine-pool';
+import { EnginePool, type EarlyPicture, type RowExplanation } from '../worker/engine-pool';
 import type { ExplainedBlock, ExplainSummary, ModelInfo, ScoredResult } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { Problem } from '../core/problems';
@@ -59,6 +59,8 @@ export class Explorer {
   selectedRow = $state<number | null>(null);
   /** Replaced (not mutated) on each block so $derived readers update; the arrays are shared. */
   explanations = $state.raw<Explanations | null>(null);
+  /** Importance from the first rows read, shown while a big file is still being scored. */
+  early = $state.raw<EarlyPicture | null>(null);
   /**
    * How many returns the team can check: the selection is the top `capacity` of the ranking.
    * Shared by the capacity planner and the evaluation view. Set to 25 % of the scored rows
@@ -131,11 +133,17 @@ export class Explorer {
     this.rowExplanation = null;
     this.progress = { bytes: 0, totalBytes: file.size, rows: 0, elapsedMs: 0 };
     this.#pending = null;
+    this.early = null;
     // Marks for the benchmark (test/bench) and for anyone profiling in DevTools.
     performance.clearMarks();
     performance.mark('explorer:file-start');
     const { result, problems } = await this.#client.run(file, fileName, options, {
       onProgress: (p) => (this.progress = { bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsedMs: p.elapsedMs }),
+      onEarly: (picture) => {
+        if (run !== this.#runs || this.result) return;
+        this.early = picture;
+        performance.mark('explorer:early-picture');
+      },
       onExplained: (block) => run === this.#runs && this.#takeExplained(block),
       onExplainDone: (summary) => {
         if (run !== this.#runs) return;

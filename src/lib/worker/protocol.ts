@@ -21,8 +21,12 @@ export type Request =
   | { type: 'cancel'; id: number }
   /** Covers estimated from the file, for a model without nodes_hitrates (one value per node). */
   | { type: 'set-covers'; id: number; covers: Float64Array }
-  /** Explain rows: x is rows.length × F (row-major). The page checks the sums against its scores. */
-  | { type: 'explain'; id: number; rows: Uint32Array; x: Float32Array }
+  /**
+   * Explain rows: x is rows.length × F (row-major). The page checks the sums against its
+   * scores; `check` has the worker check them against its own trees instead, for rows the
+   * page has no scores for yet (the early picture).
+   */
+  | { type: 'explain'; id: number; rows: Uint32Array; x: Float32Array; check?: boolean }
   /** One record now (for a waterfall), x its F feature values. */
   | { type: 'explain-row'; id: number; row: number; x: Float32Array };
 

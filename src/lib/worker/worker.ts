@@ -225,8 +225,9 @@ async function scoreBlock(request: Extract<Request, { type: 'score' }>): Promise
 function explainBlock(request: Extract<Request, { type: 'explain' }>): void {
   if (!explainer) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   const n = request.rows.length;
-  // The page checks every row against onnxruntime's score (engine-pool.ts #deliver).
-  const explanation = explain(explainer, request.x, n, { check: false });
+  // The page checks every row against onnxruntime's score (engine-pool.ts #deliver), except
+  // the early picture's, which it has no scores for yet.
+  const explanation = explain(explainer, request.x, n, { check: request.check ?? false });
   const failed = explanation.failed;
   reply({ type: 'explained', id: request.id, rows: request.rows, contrib: explanation.contrib, failed }, [request.rows.buffer, explanation.contrib.buffer, failed.buffer]);
 }
