@@ -8,13 +8,12 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { IngestResult } from '../lib/core/csv/ingest';
 import type { ModelCard } from '../lib/core/model/card';
-import { readModel } from '../lib/core/model/read-card';
-import { readEnsemble } from '../lib/core/model/read-ensemble';
-import { explain, prepareExplainer } from '../lib/core/explain';
+import { explain } from '../lib/core/explain';
+import { loadExplainer } from './load-explainer';
 import { countForShare } from '../lib/core/metrics/count-for-share';
 import { selectWithControl } from '../lib/core/select/control-sample';
 import { csvChunks, EXCEL_NORWEGIAN, RFC_4180, type CsvDialect } from '../lib/core/export/csv-writer';
-import { Sha256, sha256Hex, toHex } from '../lib/core/export/sha256';
+import { sha256Hex } from '../lib/core/export/sha256';
 import { buildManifest, manifestJson } from '../lib/core/export/manifest';
 import { controlList, controlListManifestInput, manifestFileName, type ExplanationOf } from '../lib/core/export/control-list';
 import { problem, type Problem } from '../lib/core/problems';
@@ -79,15 +78,11 @@ export interface ListWritten {
 
 /** Explanations of the listed rows only (φ then base, log-odds), or null when the model's trees cannot be explained. */
 function explainRows(modelBytes: Uint8Array, ingest: IngestResult, f: number, rows: Uint32Array): { explanation: ExplanationOf | null; problems: Problem[] } {
-  const read = readModel(modelBytes);
-  if (!read.proto) return { explanation: null, problems: read.problems };
-  const trees = readEnsemble(read.proto);
-  if (!trees.ensemble || trees.ensemble.covers === 'none') return { explanation: null, problems: trees.problems };
-  const prepared = prepareExplainer(trees.ensemble);
-  if (!prepared.explainer) return { explanation: null, problems: [...trees.problems, ...prepared.problems] };
+  const { explainer, problems: loading } = loadExplainer(modelBytes, null);
+  if (!explainer) return { explanation: null, problems: loading };
   const x = new Float32Array(rows.length * f);
   rows.forEach((row, i) => x.set(ingest.features.subarray(row * f, (row + 1) * f), i * f));
-  const { contrib, problems } = explain(prepared.explainer, x, rows.length);
+  const { contrib, problems } = explain(explainer, x, rows.length);
   const at = new Map<number, number>();
   rows.forEach((row, i) => at.set(row, i));
   const explanation: ExplanationOf = (row) => {
@@ -95,12 +90,6 @@ function explainRows(modelBytes: Uint8Array, ingest: IngestResult, f: number, ro
     return i === undefined ? null : contrib.subarray(i * (f + 1), (i + 1) * (f + 1));
   };
   return { explanation, problems };
-}
-
-async function fileSha256(path: string): Promise<string> {
-  const hash = new Sha256();
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Uint8Array);
-  return toHex(hash.digest());
 }
 
 /** Writes the list and `<list>.manifest.json` beside it. */
@@ -127,7 +116,7 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
   const manifest = buildManifest(
     controlListManifestInput({
       model: { id: card.model.id, version: card.model.version, sha256: await sha256Hex(job.modelBytes) },
-      input: { fileName: basename(job.inputPath), sizeBytes: job.inputSize, sha256: await fileSha256(job.inputPath) },
+      input: { fileName: basename(job.inputPath), sizeBytes: job.inputSize, sha256: await sha256Hex(createReadStream(job.inputPath, { highWaterMark: 1 << 20 })) },
       ingest,
       card,
       choices: { capacity, controlShare: choices.controlShare, seed: choices.seed },

@@ -6,10 +6,8 @@
  * against onnxruntime's probability; a row that fails the check is flagged, never dropped.
  */
 import type { ModelCard } from '../lib/core/model/card';
-import { readModel } from '../lib/core/model/read-card';
-import { readEnsemble } from '../lib/core/model/read-ensemble';
-import { estimateCovers } from '../lib/core/model/estimate-covers';
-import { explain, prepareExplainer } from '../lib/core/explain';
+import { explain } from '../lib/core/explain';
+import { loadExplainer } from './load-explainer';
 import { checkAgainstScore } from '../lib/core/explain/check-score';
 import { problem, type Problem } from '../lib/core/problems';
 
@@ -40,26 +38,16 @@ export function explainColumns(
   rows: number,
   probability: Float32Array,
 ): ExplainedColumns | { problems: Problem[] } {
-  const read = readModel(modelBytes);
-  if (!read.proto || !read.card) return { problems: read.problems };
-  const trees = readEnsemble(read.proto);
-  if (!trees.ensemble) return { problems: trees.problems };
-  const problems: Problem[] = [];
-  let ensemble = trees.ensemble;
-  if (ensemble.covers === 'none') {
-    // As in the app: without covers in the model, the file's own rows stand in for the training data.
-    ensemble = { ...ensemble, cover: estimateCovers(ensemble, features, rows).cover, covers: 'estimated' };
-    problems.push(problem('explain.covers_estimated', 'info'));
-  }
-  const prepared = prepareExplainer(ensemble);
-  if (!prepared.explainer) return { problems: [...problems, ...prepared.problems] };
-  const f = read.card.features.length;
+  const loaded = loadExplainer(modelBytes, { features, rows });
+  if (!loaded.explainer || !loaded.card) return { problems: loaded.problems };
+  const { explainer, problems } = loaded;
+  const f = loaded.card.features.length;
   const stride = f + 1;
   const contrib = new Float32Array(rows * stride);
   const failed = new Uint8Array(rows);
   for (let start = 0; start < rows; start += BLOCK_ROWS) {
     const n = Math.min(BLOCK_ROWS, rows - start);
-    const block = explain(prepared.explainer, features.subarray(start * f, (start + n) * f), n);
+    const block = explain(explainer, features.subarray(start * f, (start + n) * f), n);
     contrib.set(block.contrib, start * stride);
     failed.set(block.failed, start);
   }
