@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import type { IngestResult } from '../lib/core/csv/ingest';
 import type { ModelCard } from '../lib/core/model/card';
 import { explain } from '../lib/core/explain';
+import { gatherRows } from '../lib/core/explain/gather-rows';
 import { loadExplainer } from './load-explainer';
 import { countForShare } from '../lib/core/metrics/count-for-share';
 import { selectWithControl } from '../lib/core/select/control-sample';
@@ -80,9 +81,7 @@ export interface ListWritten {
 function explainRows(modelBytes: Uint8Array, ingest: IngestResult, f: number, rows: Uint32Array): { explanation: ExplanationOf | null; problems: Problem[] } {
   const { explainer, problems: loading } = loadExplainer(modelBytes, null);
   if (!explainer) return { explanation: null, problems: loading };
-  const x = new Float32Array(rows.length * f);
-  rows.forEach((row, i) => x.set(ingest.features.subarray(row * f, (row + 1) * f), i * f));
-  const { contrib, problems } = explain(explainer, x, rows.length);
+  const { contrib, problems } = explain(explainer, gatherRows(ingest.features, f, rows), rows.length);
   const at = new Map<number, number>();
   rows.forEach((row, i) => at.set(row, i));
   const explanation: ExplanationOf = (row) => {

@@ -20,6 +20,7 @@ import type { IngestOptions } from '../core/csv/ingest';
 import { problem, type Problem } from '../core/problems';
 import { sampleRows } from '../core/explain/sample-rows';
 import { meanAbs } from '../core/explain/mean-abs';
+import { gatherRows } from '../core/explain/gather-rows';
 import { checkAgainstScore } from '../core/explain/check-score';
 
 /** Rows per explanation request: big enough to amortise a message, small enough to stream. */
@@ -229,7 +230,7 @@ export class EnginePool {
       let probability = reply.result.probability;
       if (delegate) {
         state.read = true;
-        if (state.toScore.length > 0) this.#pumpScoring(state);
+        this.#pumpScoring(state);
         while (state.toScore.length > 0 || state.scoring > 0) await new Promise((resolve) => setTimeout(resolve, 10));
         if (this.#current !== state) return { result: null, problems: [] };
         if (state.problems.length > 0) {
@@ -297,8 +298,7 @@ export class EnginePool {
     const picked = Array.from(sampleRows(n, EARLY_ROWS)).filter((i) => x.subarray(i * f, (i + 1) * f).some((v) => v === v));
     if (picked.length === 0) return;
     const rows = Uint32Array.from(picked, (i) => start + i);
-    const xs = new Float32Array(picked.length * f);
-    picked.forEach((i, k) => xs.set(x.subarray(i * f, (i + 1) * f), k * f));
+    const xs = gatherRows(x, f, picked);
     void this.#send(helper, { type: 'explain', id: this.#next++, rows, x: xs, check: true }, [rows.buffer, xs.buffer]).then((reply) => {
       if (this.#current !== state || reply.type !== 'explained') return;
       let failures = 0;
@@ -404,11 +404,7 @@ export class EnginePool {
       if (!sampled) {
         sampled = true;
         const rows = sampleRows(n, SAMPLE_ROWS);
-        if (rows.length < n) {
-          const xs = new Float32Array(rows.length * f);
-          for (let i = 0; i < rows.length; i++) xs.set(x.subarray(rows[i] * f, (rows[i] + 1) * f), i * f);
-          return { rows, x: xs, sample: true };
-        }
+        if (rows.length < n) return { rows, x: gatherRows(x, f, rows), sample: true };
       }
       if (cursor >= n) return null;
       const stop = Math.min(n, cursor + BLOCK_ROWS);
