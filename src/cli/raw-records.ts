@@ -13,7 +13,7 @@ import type { Plan } from '../lib/core/csv/ingest';
 export async function* rawRecords(path: string, plan: Plan, asciiOnly: boolean): AsyncGenerator<{ line: number; fields: string[] | null }> {
   const decoder = new StreamDecoder(plan.encoding, asciiOnly);
   const queue: { line: number; fields: string[] | null }[] = [];
-  const reader = new RecordReader(plan.delimiter, plan.newline, {
+  const reader = new RecordReader(plan.delimiter, {
     record: (fields, line) => queue.push({ line, fields }),
   });
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {

@@ -86,6 +86,26 @@ describe('generated hostile input', () => {
     expect(r.rowProblems.problems[0]).toMatchObject({ code: 'csv.unterminated_quote', line: 2, params: { lines: 120_001 } });
   });
 
+  it('reads every return of a file whose rows end in a mix of CR LF, LF and a lone CR, and says the endings are mixed', () => {
+    const endings = ['\r\n', '\n', '\r'];
+    const rows = Array.from({ length: 20 }, (_, i) => `${i + 1};${goodRow.join(';')};"rad ${i + 1}\r\nmed linjeskift"${endings[i % 3]}`);
+    const r = ingestAll(encode(`${header}\r\n${rows.join('')}`), card);
+    expect(r.rows).toBe(20);
+    expect(r.counts.rejected).toBe(0);
+    expect(r.ids).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
+    expect(Array.from(r.line)).toEqual(Array.from({ length: 20 }, (_, i) => 2 + 2 * i));
+    expect(r.passthrough.columns[0][4]).toBe('rad 5\r\nmed linjeskift');
+    // Line 3 is the second line of row 1's quoted cell; row 2 ends with the first LF, on line 5.
+    expect(r.problems.find((p) => p.code === 'csv.mixed_line_endings')).toMatchObject({ line: 5, params: { endings: 'CRLF, LF' } });
+  });
+
+  it('says nothing about line endings when a CR LF file has bare LFs only inside quoted cells, as Excel writes them', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `${i + 1};${goodRow.join(';')};"to\nlinjer"\r\n`);
+    const r = ingestAll(encode(`${header}\r\n${rows.join('')}`), card);
+    expect(r.rows).toBe(5);
+    expect(r.problems.map((p) => p.code)).not.toContain('csv.mixed_line_endings');
+  });
+
   it('survives random bytes after a valid header without hanging or throwing', () => {
     let seed = 7;
     const noise = Uint8Array.from({ length: 200_000 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 23);

@@ -4,7 +4,7 @@
  * in the page, again on every change of an option, without the worker.
  */
 import { sniff, type SniffResult } from '../core/csv/sniff';
-import { SNIFF_BYTES, type Delimiter, type Encoding, type IngestOptions, type Newline } from '../core/csv/options';
+import { SNIFF_BYTES, type Delimiter, type Encoding, type IngestOptions } from '../core/csv/options';
 import type { Explorer } from './explorer.svelte';
 
 export class Intake {
@@ -17,12 +17,11 @@ export class Intake {
   sample = $state.raw<Uint8Array | null>(null);
   encoding = $state<'auto' | Encoding>('auto');
   delimiter = $state<'auto' | Delimiter>('auto');
-  newline = $state<'auto' | Newline>('auto');
   /** The user's column choices (see IngestOptions.mapping); empty means "as matched". */
   mapping = $state.raw<Record<string, string | null>>({});
 
   options = $derived.by((): IngestOptions => {
-    const options: IngestOptions = { encoding: this.encoding, delimiter: this.delimiter, newline: this.newline };
+    const options: IngestOptions = { encoding: this.encoding, delimiter: this.delimiter };
     if (Object.keys(this.mapping).length > 0) options.mapping = this.mapping;
     return options;
   });
@@ -46,7 +45,6 @@ export class Intake {
     if (opened !== this.#opened) return;
     this.encoding = 'auto';
     this.delimiter = 'auto';
-    this.newline = 'auto';
     this.mapping = {};
     this.file = file;
     this.fileName = fileName;

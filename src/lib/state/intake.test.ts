@@ -23,7 +23,7 @@ describe('Intake', () => {
     expect(intake.sniffed?.plan.encoding).toBe('windows-1252');
     expect(intake.sniffed?.plan.delimiter).toBe(';');
     intake.score();
-    expect(calls).toEqual([{ name: 'excel.csv', options: { encoding: 'auto', delimiter: 'auto', newline: 'auto' } }]);
+    expect(calls).toEqual([{ name: 'excel.csv', options: { encoding: 'auto', delimiter: 'auto' } }]);
     expect(intake.file).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { countLineBreaks } from './countLineBreaks';
+import { LineEndNormalizer } from './LineEndNormalizer';
 import { MAX_RECORD_CHARS, type Delimiter, type Newline } from './options';
 
 export const RECORD_OK = 0;
@@ -34,11 +35,11 @@ interface SkipState {
  * mode, whose meta.cursor after each row is that position. Used only for blocks longer than
  * the record limit, since a row at a time is slower.
  */
-function recordEnds(text: string, end: number, delimiter: Delimiter, newline: Newline, final: boolean): number[] {
+function recordEnds(text: string, end: number, delimiter: Delimiter, final: boolean): number[] {
   const ends: number[] = [];
   const parser = new Papa.Parser({
     delimiter,
-    newline,
+    newline: '\n',
     quoteChar: '"',
     step: (row: { meta: { cursor: number } }) => void ends.push(row.meta.cursor),
   });
@@ -46,6 +47,7 @@ function recordEnds(text: string, end: number, delimiter: Delimiter, newline: Ne
   return ends;
 }
 
+/** Ends in a line break; inside quotes (an unterminated one) breaks keep their raw form. */
 function endsWithBreak(text: string): boolean {
   const c = text.charCodeAt(text.length - 1);
   return c === 10 || c === 13;
@@ -55,8 +57,10 @@ function endsWithBreak(text: string): boolean {
  * Records from text that arrives in pieces, parsed by papaparse's core Parser the way its
  * own ChunkStreamer does it (papaparse.js, ChunkStreamer.parseChunk): parse the unparsed
  * tail plus the new text with ignoreLastRow, keep what follows `meta.cursor` — the last
- * record, possibly incomplete — for the next piece. The delimiter and newline are fixed
- * up front so no piece is guessed differently from another.
+ * record, possibly incomplete — for the next piece. The delimiter is fixed up front so no
+ * piece is guessed differently from another. Outside quotes, CR LF, LF and a lone CR each
+ * end a record, however they are mixed: a LineEndNormalizer turns them all into LF before
+ * the parser sees the text, so papaparse always runs with newline LF.
  *
  * An incomplete record longer than the limit (an unterminated quote, a megabyte cell) is
  * not re-parsed with every piece, which would be quadratic: a small quote-aware scanner
@@ -65,30 +69,59 @@ function endsWithBreak(text: string): boolean {
 export class RecordReader {
   /** 1-based physical line on which the next record starts. */
   line = 1;
+  /** The physical line ended by the first line break of a second kind outside quotes; 0 while there is none. */
+  mixedLine = 0;
 
   private pending = '';
   private readonly parser: Papa.Parser;
   private readonly delimiterCode: number;
+  private readonly normalizer: LineEndNormalizer;
   private skip: SkipState | null = null;
 
   constructor(
     private readonly delimiter: Delimiter,
-    private readonly newline: Newline,
     private readonly sink: RecordSink,
     private readonly maxChars = MAX_RECORD_CHARS,
   ) {
-    this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    this.parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
     this.delimiterCode = delimiter.charCodeAt(0);
+    this.normalizer = new LineEndNormalizer(delimiter);
+  }
+
+  /** Kinds of line break seen outside quotes so far, in the order first seen. */
+  get lineEndings(): readonly Newline[] {
+    return this.normalizer.kinds;
   }
 
   /** The physical line of character `at` of `text`, text that is about to be pushed. */
   lineOf(text: string, at: number): number {
-    const p = this.pending;
-    const splitCRLF = p.charCodeAt(p.length - 1) === 13 && text.charCodeAt(0) === 10 && at > 0 ? 1 : 0;
-    return this.line + countLineBreaks(p) + countLineBreaks(text, 0, at) - splitCRLF;
+    const splitCRLF = this.normalizer.endsInCR && text.charCodeAt(0) === 10 && at > 0 ? 1 : 0;
+    return this.linesSoFar() + countLineBreaks(text, 0, at) - splitCRLF;
   }
 
-  push(text: string): void {
+  /** The line the next character pushed starts on, counting text still held. */
+  private linesSoFar(): number {
+    const s = this.skip;
+    return s ? s.line + s.breaks : this.line + countLineBreaks(this.pending);
+  }
+
+  push(raw: string): void {
+    this.take(this.normalizer.push(raw));
+  }
+
+  /** The end of the text: hands out the last record, terminated or not. */
+  finish(): void {
+    this.take(this.normalizer.push('', true));
+    this.end();
+  }
+
+  private take(text: string): void {
+    const at = this.normalizer.mixedAt;
+    if (at !== null) this.mixedLine = this.linesSoFar() + (at < 0 ? -1 : countLineBreaks(text, 0, at));
+    if (text.length > 0) this.feed(text);
+  }
+
+  private feed(text: string): void {
     if (this.skip) {
       const end = this.scan(text);
       if (end < 0) return;
@@ -101,17 +134,16 @@ export class RecordReader {
     this.pending = this.pending.length > 0 ? this.pending + text : text;
     if (this.pending.length === 0) return;
     this.parse(false);
-    // The record's raw text is longer than the limit (one char of slack: a CR whose LF is yet to come).
+    // The record's text is longer than the limit (one character of slack for its line break).
     if (this.pending.length > this.maxChars + 1) {
       const rest = this.pending;
       this.pending = '';
       this.skip = { line: this.line, breaks: 0, quoted: false, fieldStart: true, afterCR: false, quotePending: false, lastWasBreak: false };
-      this.push(rest);
+      this.feed(rest);
     }
   }
 
-  /** The end of the text: hands out the last record, terminated or not. */
-  finish(): void {
+  private end(): void {
     const s = this.skip;
     if (s) {
       this.skip = null;
@@ -138,17 +170,10 @@ export class RecordReader {
     // Line breaks beyond one per record hide in quoted cells; only records up to the last of them need counting.
     let extra = final ? Infinity : countLineBreaks(text, 0, cursor) - rows.length;
     // Only a block longer than the limit can hold a record longer than it; then find where each ends.
-    const ends = cursor > this.maxChars ? recordEnds(text, cursor, this.delimiter, this.newline, final) : null;
-    const nl = this.newline;
+    const ends = cursor > this.maxChars ? recordEnds(text, cursor, this.delimiter, final) : null;
     for (let r = 0; r < rows.length; r++) {
       const fields = rows[r];
-      // Mixed line endings: a CR LF in a file read as LF leaves a CR ending the last cell, and in
-      // a file read as CR an LF starting the first. Both are taken to belong to the line end —
-      // far likelier than a quoted cell that ends in CR or starts with LF.
-      const last = fields[fields.length - 1];
-      if (nl === '\n' && last.charCodeAt(last.length - 1) === 13) fields[fields.length - 1] = last.slice(0, -1);
-      else if (nl === '\r' && fields[0].charCodeAt(0) === 10) fields[0] = fields[0].slice(1);
-      if (ends && ends[r] - (r > 0 ? ends[r - 1] : 0) - (final && r === rows.length - 1 ? 0 : nl.length) > this.maxChars) {
+      if (ends && ends[r] - (r > 0 ? ends[r - 1] : 0) - (final && r === rows.length - 1 ? 0 : 1) > this.maxChars) {
         let lines = 1;
         for (const f of fields) lines += countLineBreaks(f);
         const line = this.line;
@@ -173,35 +198,28 @@ export class RecordReader {
   /**
    * Scans a skipped record to its end with papaparse's quoting rules (a cell is quoted
    * when it starts with a quote; "" inside is a quote). Returns the index just past the
-   * record's line break, or -1 when the text ends first (the state carries over).
+   * record's line break, or -1 when the text ends first (the state carries over). The text
+   * is normalised: every line break is one LF, quoted ones included.
    */
   private scan(text: string): number {
     const s = this.skip as SkipState;
-    const nl = this.newline;
     if (text.length > 0) s.lastWasBreak = endsWithBreak(text);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (s.afterCR) {
         s.afterCR = false;
-        if (c === 10) {
-          if (!s.quoted && nl !== '\r') return i + 1;
-          continue;
-        }
+        // A CR LF inside quotes is one break.
+        if (c === 10) continue;
       }
       if (s.quotePending) {
         s.quotePending = false;
         if (c === 34) continue;
         s.quoted = false;
       }
-      if (c === 13) {
+      if (c === 10 || c === 13) {
         s.breaks++;
-        if (!s.quoted && nl === '\r') return i + 1;
-        s.afterCR = true;
-        continue;
-      }
-      if (c === 10) {
-        s.breaks++;
-        if (!s.quoted && nl === '\n') return i + 1;
+        if (!s.quoted && c === 10) return i + 1;
+        s.afterCR = c === 13;
         continue;
       }
       if (s.quoted) {

@@ -31,6 +31,7 @@ export interface ColumnPlan {
 export interface Plan {
   encoding: Encoding;
   delimiter: Delimiter;
+  /** The commonest line ending of the sample, for the preview: outside quotes CR LF, LF and CR each end a row. */
   newline: Newline;
   /** The file's default decimal separator, for columns whose sample values do not show one. */
   decimal: Decimal;

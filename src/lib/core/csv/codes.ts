@@ -30,6 +30,7 @@ export const CSV_PROBLEMS = {
   'csv.invalid_encoding': { severity: 'warning', params: ['encoding'] },
   'csv.mixed_decimal': { severity: 'warning', params: ['decimal', 'other', 'count'] },
   'csv.trailing_empty_fields': { severity: 'info', params: ['count'] },
+  'csv.mixed_line_endings': { severity: 'info', params: ['endings'] },
   'csv.problems_truncated': { severity: 'info', params: ['shown', 'total'] },
   // One record.
   'csv.ragged_row': { severity: 'error', params: ['expected', 'found'] },

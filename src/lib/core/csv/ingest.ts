@@ -6,7 +6,7 @@ import { GrowableFloat32, GrowableUint32, GrowableUint8 } from './growable';
 import { MAX_ROW_PROBLEMS, SNIFF_BYTES, type IngestOptions } from './options';
 import { RecordReader, type RecordSink } from './RecordReader';
 import { detach, RowCoercer, STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './RowCoercer';
-import { sniff, type SniffResult } from './sniff';
+import { mixedLineEndings, sniff, type SniffResult } from './sniff';
 
 export type { IngestOptions } from './options';
 export type { Plan } from './buildPlan';
@@ -136,7 +136,11 @@ export class Ingest {
     if (this.finished) throw new Error('Ingest.finish called twice');
     if (!this.sniffed) this.start();
     this.feed(new Uint8Array(0), true);
-    this.reader?.finish();
+    const reader = this.reader;
+    if (reader) {
+      reader.finish();
+      if (reader.mixedLine > 0 && !this.fileProblems.some((p) => p.code === 'csv.mixed_line_endings')) this.fileProblems.push(mixedLineEndings(reader));
+    }
     this.finished = true;
     this.takeBlock();
     return this.result();
@@ -157,7 +161,7 @@ export class Ingest {
     if (plan.columns.length === 0) return; // nothing readable: no rows
     this.coercer = new RowCoercer(this.card, plan);
     this.decoder = new StreamDecoder(plan.encoding, sniffed.asciiOnly);
-    this.reader = new RecordReader(plan.delimiter, plan.newline, this.sink);
+    this.reader = new RecordReader(plan.delimiter, this.sink);
     this.feed(held, false);
   }
 

@@ -11,7 +11,6 @@ export type Decimal = ',' | '.';
 export interface IngestOptions {
   encoding?: 'auto' | Encoding;
   delimiter?: 'auto' | Delimiter;
-  newline?: 'auto' | Newline;
   /** Forces every column's decimal convention; 'auto' decides per column from its values. */
   decimal?: 'auto' | Decimal;
   /**

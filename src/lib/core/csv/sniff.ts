@@ -4,7 +4,7 @@ import { buildPlan, emptyPlan, type Dialect, type Plan } from './buildPlan';
 import { csvProblem } from './codes';
 import { BINARY_FORMAT_NAMES, detectEncoding, type EncodingSource } from './detectEncoding';
 import { detectDelimiter, detectNewline, sepLine } from './detectDialect';
-import { MAX_COLUMNS, PREVIEW_ROWS, SNIFF_BYTES, type IngestOptions } from './options';
+import { MAX_COLUMNS, PREVIEW_ROWS, SNIFF_BYTES, type IngestOptions, type Newline } from './options';
 import { profileColumns } from './profileColumns';
 import { RECORD_UNTERMINATED_QUOTE, RecordReader } from './RecordReader';
 
@@ -14,7 +14,8 @@ export interface SniffResult {
   /** The file starts with a byte-order mark. */
   bom: boolean;
   delimiterSource: 'detected' | 'option' | 'sep-line';
-  newlineSource: 'detected' | 'option';
+  /** Kinds of line break outside quotes in the sample, in the order first seen; more than one: mixed. */
+  lineEndings: Newline[];
   /** 1-based line of an Excel `sep=` line, or 0. */
   sepLine: number;
   /** The first data rows of the sample as text, for the preview dialog (mask plan.columns[j].nationalId). */
@@ -33,6 +34,12 @@ export interface SniffResult {
  * give about one in eight.
  */
 const MAX_CONTROL_SHARE = 0.01;
+
+/** The file-level note that a file mixes line endings, each of which ends a row. */
+export function mixedLineEndings(reader: RecordReader): Problem {
+  const names = reader.lineEndings.map((n) => (n === '\r\n' ? 'CRLF' : n === '\n' ? 'LF' : 'CR')).join(', ');
+  return csvProblem('csv.mixed_line_endings', { line: reader.mixedLine, params: { endings: names } });
+}
 
 function controlShare(text: string): number {
   const n = Math.min(text.length, 16384);
@@ -56,7 +63,7 @@ export function sniff(sample: Uint8Array, card: ModelCard, options: IngestOption
     encodingSource: guess.source,
     bom: guess.bom > 0,
     delimiterSource: 'detected' as SniffResult['delimiterSource'],
-    newlineSource: 'detected' as SniffResult['newlineSource'],
+    lineEndings: [] as Newline[],
     sepLine: 0,
     preview: [] as string[][],
     asciiOnly: guess.asciiOnly,
@@ -78,11 +85,11 @@ export function sniff(sample: Uint8Array, card: ModelCard, options: IngestOption
 
   const sep = sepLine(text);
   const body = sep ? text.slice(sep.length) : text;
-  const newline = options.newline && options.newline !== 'auto' ? options.newline : detectNewline(body);
-  let delimiter = sep?.delimiter ?? detectDelimiter(body, newline, truncated);
+  const newline = detectNewline(body);
+  // Field counts only: quoted line breaks turning into LF changes no count.
+  let delimiter = sep?.delimiter ?? detectDelimiter(body.replace(/\r\n?/g, '\n'), '\n', truncated);
   if (options.delimiter && options.delimiter !== 'auto') delimiter = options.delimiter;
   const dialect: Dialect = { encoding: guess.encoding, delimiter, newline };
-  base.newlineSource = options.newline && options.newline !== 'auto' ? 'option' : 'detected';
   base.delimiterSource = options.delimiter && options.delimiter !== 'auto' ? 'option' : sep ? 'sep-line' : 'detected';
   base.sepLine = sep ? 1 : 0;
 
@@ -91,7 +98,7 @@ export function sniff(sample: Uint8Array, card: ModelCard, options: IngestOption
   let headerIssue = 0;
   let headerLines = 1;
   const rows: string[][] = [];
-  const reader = new RecordReader(delimiter, newline, {
+  const reader = new RecordReader(delimiter, {
     record(fields, line, lines, issue) {
       if (!fields) return;
       if (header === null) {
@@ -120,6 +127,8 @@ export function sniff(sample: Uint8Array, card: ModelCard, options: IngestOption
 
   const profiles = profileColumns(head.length, rows);
   const { plan, problems } = buildPlan(head, headerLine, dialect, profiles, card, options);
+  base.lineEndings = [...reader.lineEndings];
+  if (reader.mixedLine > 0) problems.push(mixedLineEndings(reader));
   if (rows.length === 0 && !truncated) {
     problems.push(csvProblem('csv.no_rows', { line: headerLine }));
     plan.blocked = true;

@@ -39,6 +39,8 @@ export const intake = defineMessages({
     'problem.csv.mixed_decimal':
       'Kolonne {column} ({field}) bruker «{decimal}» som desimaltegn, men {count} celler bruker «{other}», først på linje {line}. Tall som 1.234 kan være tolket feil.',
     'problem.csv.trailing_empty_fields': '{count} rader har tomme felt etter siste kolonne, først på linje {line}. De tomme feltene er ignorert.',
+    'problem.csv.mixed_line_endings':
+      'Filen blander linjeskift ({endings}), første gang på linje {line}. Hvert av dem avslutter en rad, så ingen rader går tapt.',
     'problem.csv.problems_truncated': 'Viser de første {shown} av {total} problemer i rader. Alle er talt med i oppsummeringen.',
     'problem.csv.ragged_row':
       'Linje {line}: raden har {found} felt, men overskriften har {expected}. Raden er avvist. Et desimalkomma uten anførselstegn i en kommaseparert fil gir ofte dette.',
@@ -98,6 +100,8 @@ export const intake = defineMessages({
     'problem.csv.mixed_decimal':
       'Kolonne {column} ({field}) brukar «{decimal}» som desimalteikn, men {count} celler brukar «{other}», først på linje {line}. Tal som 1.234 kan vere tolka feil.',
     'problem.csv.trailing_empty_fields': '{count} rader har tomme felt etter siste kolonne, først på linje {line}. Dei tomme felta er ignorerte.',
+    'problem.csv.mixed_line_endings':
+      'Fila blandar linjeskift ({endings}), første gong på linje {line}. Kvart av dei avsluttar ei rad, så ingen rader går tapt.',
     'problem.csv.problems_truncated': 'Viser dei første {shown} av {total} problem i rader. Alle er talde med i oppsummeringa.',
     'problem.csv.ragged_row':
       'Linje {line}: rada har {found} felt, men overskrifta har {expected}. Rada er avvist. Eit desimalkomma utan hermeteikn i ei kommaseparert fil gjev ofte dette.',
@@ -153,6 +157,8 @@ export const intake = defineMessages({
     'problem.csv.mixed_decimal':
       'Column {column} ({field}) uses "{decimal}" as the decimal separator, but {count} cells use "{other}", first on line {line}. Numbers like 1.234 may be misread.',
     'problem.csv.trailing_empty_fields': '{count} rows have empty fields after the last column, first on line {line}. The empty fields are ignored.',
+    'problem.csv.mixed_line_endings':
+      'The file mixes line endings ({endings}), first on line {line}. Each of them ends a row, so no row is lost.',
     'problem.csv.problems_truncated': 'Showing the first {shown} of {total} row problems. All are counted in the summary.',
     'problem.csv.ragged_row':
       'Line {line}: the row has {found} fields but the header has {expected}. The row is rejected. An unquoted decimal comma in a comma-separated file often causes this.',
