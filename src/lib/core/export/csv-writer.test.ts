@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvChunks, csvText, EXCEL_NORWEGIAN, formatNumber, RFC_4180, type CsvColumn } from './csv-writer';
+import { csvChunks, csvHeader, csvRecords, csvText, EXCEL_NORWEGIAN, formatNumber, hasControlCharacters, RFC_4180, type CsvColumn } from './csv-writer';
 
 const columns: CsvColumn[] = [
   { header: 'skattyter_id', text: ['A-001', '=cmd|calc', 'Ærlig; "sitat"', 'linje\nskift', '0042'] },
@@ -64,6 +64,46 @@ describe('csvText / csvChunks', () => {
     const col: CsvColumn[] = [{ header: 'p', numbers: Float64Array.of(0.25) }];
     expect(csvText(col, [], RFC_4180)).toBe('p\r\n');
     expect(csvText(col, [0], RFC_4180)).toBe('p\r\n0.25\r\n');
+  });
+});
+
+describe('control characters', () => {
+  // Every C0 control but tab (0x09), LF (0x0A) and CR (0x0D), and DEL (0x7F): 30 code points.
+  const controls = [...Array.from({ length: 32 }, (_, c) => c).filter((c) => c !== 0x09 && c !== 0x0a && c !== 0x0d), 0x7f].map((c) => String.fromCharCode(c));
+
+  it('replaces each control character in a cell with U+FFFD, one for one', () => {
+    expect(controls).toHaveLength(30);
+    const cell = `a${controls.join('')}b`;
+    expect(csvText([{ header: 'h', text: [cell] }], [0], RFC_4180)).toBe(`h\r\na${'\uFFFD'.repeat(30)}b\r\n`);
+  });
+
+  it('replaces a NUL in an id and in a header, in both dialects', () => {
+    const col: CsvColumn[] = [{ header: 'id\u0000', text: ['S1\u0000\u0000', '\u007F'] }];
+    expect(csvText(col, [0, 1], RFC_4180)).toBe('id\uFFFD\r\nS1\uFFFD\uFFFD\r\n\uFFFD\r\n');
+    expect(csvText(col, [0, 1], EXCEL_NORWEGIAN)).toBe('\uFEFFid\uFFFD\r\nS1\uFFFD\uFFFD\r\n\uFFFD\r\n');
+  });
+
+  it('keeps tab, LF and CR, quoting the field that holds a line break', () => {
+    const col: CsvColumn[] = [{ header: 'h', text: ['a\tb', 'a\nb', 'a\rb'] }];
+    expect(csvText(col, [0, 1, 2], RFC_4180)).toBe('h\r\na\tb\r\n"a\nb"\r\n"a\rb"\r\n');
+  });
+
+  it('replaces before it neutralises: a leading control character becomes U+FFFD, which starts no formula', () => {
+    expect(csvText([{ header: 'h', text: ['\u0001=1+1', '=1\u0000'] }], [0, 1], RFC_4180)).toBe("h\r\n\uFFFD=1+1\r\n'=1\uFFFD\r\n");
+  });
+
+  it('tells whether a text holds one, by the same class', () => {
+    for (const c of controls) expect(hasControlCharacters(`x${c}y`)).toBe(true);
+    for (const s of ['', 'plain', 'tab\there', 'line\r\nbreak', 'æøå \u0080\u009F \uFFFD']) expect(hasControlCharacters(s)).toBe(false);
+  });
+});
+
+describe('csvHeader / csvRecords', () => {
+  it('add up to csvChunks: the BOM and header once, then records for rows that arrive in batches', () => {
+    const whole = Buffer.concat([...csvChunks(columns, rows, EXCEL_NORWEGIAN)]);
+    const parts = Buffer.concat([csvHeader(columns, EXCEL_NORWEGIAN), ...csvRecords(columns, rows.subarray(0, 2), EXCEL_NORWEGIAN), ...csvRecords(columns, rows.subarray(2), EXCEL_NORWEGIAN)]);
+    expect(parts.equals(whole)).toBe(true);
+    expect([...csvRecords(columns, [], RFC_4180)]).toEqual([]);
   });
 });
 

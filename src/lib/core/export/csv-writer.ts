@@ -47,11 +47,50 @@ export function* csvChunks(
   dialect: CsvDialect,
   rowsPerChunk = 10_000,
 ): Generator<Uint8Array, void, undefined> {
-  const encoder = new TextEncoder();
   if (dialect.bom) yield BOM.slice();
+  yield* records(columns, rows, dialect, rowsPerChunk, headerRecord(columns, dialect));
+}
+
+/**
+ * The start of a file whose rows arrive in batches (the CLI's second pass over its input):
+ * the BOM when the dialect has one, and the header record. Follow it with csvRecords per
+ * batch; together they are the bytes csvChunks writes for the same columns and rows.
+ */
+export function csvHeader(columns: readonly Pick<CsvColumn, 'header'>[], dialect: CsvDialect): Uint8Array {
+  const header = new TextEncoder().encode(headerRecord(columns, dialect));
+  if (!dialect.bom) return header;
+  const out = new Uint8Array(BOM.length + header.length);
+  out.set(BOM);
+  out.set(header, BOM.length);
+  return out;
+}
+
+/** The records of `rows` without BOM or header, in chunks as csvChunks writes them. */
+export function csvRecords(
+  columns: readonly CsvColumn[],
+  rows: ArrayLike<number>,
+  dialect: CsvDialect,
+  rowsPerChunk = 10_000,
+): Generator<Uint8Array, void, undefined> {
+  return records(columns, rows, dialect, rowsPerChunk, '');
+}
+
+function headerRecord(columns: readonly Pick<CsvColumn, 'header'>[], dialect: CsvDialect): string {
+  const sep = dialect.delimiter;
+  return columns.map((c) => quote(safeCell(replaceControlCharacters(c.header)), sep)).join(sep) + CRLF;
+}
+
+function* records(
+  columns: readonly CsvColumn[],
+  rows: ArrayLike<number>,
+  dialect: CsvDialect,
+  rowsPerChunk: number,
+  start: string,
+): Generator<Uint8Array, void, undefined> {
+  const encoder = new TextEncoder();
   const cells = columns.map((c) => cellWriter(c, dialect));
   const sep = dialect.delimiter;
-  let text = columns.map((c) => quote(safeCell(c.header), sep)).join(sep) + CRLF;
+  let text = start;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     let line = '';
@@ -81,7 +120,7 @@ function cellWriter(column: CsvColumn, dialect: CsvDialect): (row: number) => st
   }
   const { text } = column;
   const get = typeof text === 'function' ? text : (row: number) => text[row] ?? '';
-  return (row) => quote(safeCell(get(row)), sep);
+  return (row) => quote(safeCell(replaceControlCharacters(get(row))), sep);
 }
 
 /** Plain digits with the dialect's decimal mark: no grouping, no exponent, "-0" written as "0". */
@@ -96,6 +135,25 @@ export function formatNumber(x: number, decimals: number | undefined, mark: ',' 
 
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/**
+ * C0 control characters but tab, LF and CR, and DEL. A spreadsheet shows them as nothing,
+ * so a cell can hold what nobody sees; XML 1.0, which an .xlsx is written in, cannot hold
+ * the C0 ones at all; and a NUL ends the text early in tools written in C. Tab, LF and CR
+ * are ordinary text and quoting keeps them inside their field.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
+/** True when `s` holds a character that the safe writer replaces with U+FFFD (see replaceControlCharacters). */
+export function hasControlCharacters(s: string): boolean {
+  return CONTROL_CHARACTER.test(s);
+}
+
+/** Each control character (CONTROL_CHARACTER) replaced by U+FFFD, one for one, so the cell shows that something was there. */
+function replaceControlCharacters(s: string): string {
+  return CONTROL_CHARACTER.test(s) ? s.replace(CONTROL_CHARACTERS, '\uFFFD') : s;
 }
 
 /** RFC 4180 §2.6–2.7: a field holding the delimiter, a quote, CR or LF is quoted, quotes doubled. */
