@@ -13,7 +13,8 @@ import { gatherRows } from '../lib/core/explain/gather-rows';
 import { loadExplainer } from './load-explainer';
 import { countForShare } from '../lib/core/metrics/count-for-share';
 import { selectWithControl } from '../lib/core/select/control-sample';
-import { csvChunks, EXCEL_NORWEGIAN, RFC_4180, type CsvDialect } from '../lib/core/export/csv-writer';
+import { csvChunks, type CsvDialect } from '../lib/core/export/csv-writer';
+import { dialectNamed } from './dialect-named';
 import { sha256Hex } from '../lib/core/export/sha256';
 import { buildManifest, manifestJson } from '../lib/core/export/manifest';
 import { controlList, controlListManifestInput, manifestFileName, type ExplanationOf } from '../lib/core/export/control-list';
@@ -46,7 +47,7 @@ export function parseListChoices(args: { capacity?: string; 'control-share'?: st
   const seed = /^\d{1,20}$/.test(s) && BigInt(s) < 1n << 64n ? BigInt(s) : null;
   if (seed === null) bad('cli.bad_seed', s);
   const d = args['list-dialect'] ?? 'excel-nb';
-  const dialect = d === 'excel-nb' ? EXCEL_NORWEGIAN : d === 'rfc4180' ? RFC_4180 : null;
+  const dialect = dialectNamed(d);
   if (!dialect) bad('cli.bad_dialect', d);
   if (problems.length || seed === null || !dialect) return { problems };
   return { capacity, controlShare: share, seed, dialect };

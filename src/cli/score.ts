@@ -5,27 +5,27 @@
  * (0–1, P(incorrect deduction)), risk_rank (1 = highest risk, empty for rejected rows),
  * row_status (scored | scored_with_warnings | rejected) and row_issues (sentences). Exactly
  * one output row per input data row, in input order. With --explain, contrib_base and
- * contrib_<feature> follow: exact SHAP values in log-odds (see explain-columns.ts). Exit code 0 when the file was read
- * (even with rejected rows), 2 for bad arguments, 1 when the file or model cannot be used.
+ * contrib_<feature> follow: exact SHAP values in log-odds (see explain-columns.ts). With
+ * --output-dialect, the same file written safe to open in a spreadsheet (scored-output.ts).
+ * Exit code 0 when the file was read (even with rejected rows), 2 for bad arguments, 1 when
+ * the model or the file cannot be used — a file whose header blocks scoring included: its
+ * rows are still written, rejected, each with the reasons in row_issues, and no list is made.
  */
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadModelFile } from '../lib/runtime/node-engine';
 import { scoreStream } from '../lib/core/pipeline/score-stream';
 import { rankOrder, ranksOf } from '../lib/core/metrics/rank-order';
-import { float32Text } from '../lib/core/export/float32-text';
-import { quote } from '../lib/core/export/csv-writer';
-import { rawRecords } from './raw-records';
-import { explainColumns, explainHeader, type ExplainedColumns } from './explain-columns';
+import type { CsvDialect } from '../lib/core/export/csv-writer';
+import { explainColumns, explainHeader } from './explain-columns';
 import { describeProblem } from '../lib/ui/describe-problem';
 import { pickLocale, type Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
-import type { Problem } from '../lib/core/problems';
+import { problem, type Problem } from '../lib/core/problems';
 import type { IngestOptions } from '../lib/core/csv/ingest';
 import { parseListChoices, writeControlList, type ListChoices } from './control-list';
-
-const STATUS = ['scored', 'scored_with_warnings', 'rejected'] as const;
+import { dialectNamed } from './dialect-named';
+import { writeScoredOutput } from './scored-output';
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         list: { type: 'string' },
         'list-dialect': { type: 'string' },
+        'output-dialect': { type: 'string' },
         explain: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -69,6 +70,14 @@ async function main(argv: string[]): Promise<number> {
     }
     listChoices = parsed;
   }
+  let outputDialect: CsvDialect | null = null;
+  if (args['output-dialect'] !== undefined) {
+    outputDialect = dialectNamed(args['output-dialect']);
+    if (!outputDialect) {
+      process.stderr.write(describeProblem(locale, problem('cli.bad_output_dialect', 'error', { params: { value: args['output-dialect'] } })) + '\n');
+      return 2;
+    }
+  }
   const delimiter = args.delimiter === 'tab' ? '\t' : args.delimiter;
   const options = { encoding: args.encoding, delimiter, decimal: args.decimal } as IngestOptions;
 
@@ -90,10 +99,16 @@ async function main(argv: string[]): Promise<number> {
   const { ingest, probability, sniff } = scored;
   for (const p of ingest.problems) process.stderr.write(describeProblem(locale, p) + '\n');
   if (ingest.plan.columns.length === 0) return 1;
+  // A blocked header rejects every row without a problem of its own: the file's errors are each row's reason.
+  const blocking = ingest.plan.blocked ? ingest.problems.filter((p) => p.severity === 'error') : [];
+  const fileReason = blocking.map((p) => describeProblem(locale, p)).join(' | ');
+  const exitCode = ingest.plan.blocked ? 1 : 0;
 
   const order = rankOrder(probability);
   const rank = ranksOf(order, probability);
-  if (args.list && listChoices) {
+  if (args.list && ingest.plan.blocked) {
+    process.stderr.write(describeProblem(locale, problem('cli.list_blocked', 'error', { params: { list: args.list } })) + '\n');
+  } else if (args.list && listChoices) {
     const job = { modelBytes: model.bytes, card: model.card, ingest, probability, order, rank, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale };
     const written = await writeControlList(job);
     for (const p of written.problems) process.stderr.write(describeProblem(locale, p) + '\n');
@@ -102,54 +117,40 @@ async function main(argv: string[]): Promise<number> {
   const output = args.output;
   if (!output) {
     await model.scorer.release();
-    return 0;
+    return exitCode;
   }
   const issues = rowIssueText(locale, ingest.rows, ingest.rowProblems);
-  let explained: ExplainedColumns | null = null;
-  if (args.explain) {
+  let contrib: Float32Array | null = null;
+  // A blocked file has no scores to explain; its contribution columns stay, empty.
+  if (args.explain && !ingest.plan.blocked) {
     const columns = explainColumns(model.bytes, ingest.features, ingest.rows, probability);
     for (const p of columns.problems) process.stderr.write(describeProblem(locale, p) + '\n');
     if (!('contrib' in columns)) return 1;
-    explained = columns;
+    contrib = columns.contrib;
     const flag = translate(locale, 'problem.explain.row_check_failed');
-    explained.failed.forEach((bad, row) => {
+    columns.failed.forEach((bad, row) => {
       if (bad) issues.set(row, issues.has(row) ? `${issues.get(row)} | ${flag}` : flag);
     });
   }
-  const f = model.card.features.length;
 
-  const out = createWriteStream(output);
-  const sep = ',';
-  const header = [...ingest.plan.header, 'risk_probability', 'risk_rank', 'row_status', 'row_issues', ...(explained ? explainHeader(model.card) : [])];
-  let buffer = header.map((h) => quote(h, sep)).join(sep) + '\r\n';
-  let row = 0;
-  for await (const record of rawRecords(args.input, ingest.plan, sniff?.asciiOnly ?? false)) {
-    if (row >= ingest.rows || record.line !== ingest.line[row]) continue;
-    const fields = record.fields ?? [];
-    const cells = ingest.plan.header.map((_, j) => quote(fields[j] ?? '', sep));
-    cells.push(float32Text(probability[row]), rank[row] ? String(rank[row]) : '', STATUS[ingest.status[row]], quote(issues.get(row) ?? '', sep));
-    if (explained) {
-      const rejected = Number.isNaN(probability[row]);
-      // Base value first, as in the header; rejected rows have no score to explain.
-      cells.push(rejected ? '' : float32Text(explained.contrib[row * (f + 1) + f]));
-      for (let k = 0; k < f; k++) cells.push(rejected ? '' : float32Text(explained.contrib[row * (f + 1) + k]));
-    }
-    buffer += cells.join(sep) + '\r\n';
-    row++;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-    }
-  }
-  out.end(buffer);
-  await once(out, 'finish');
+  const row = await writeScoredOutput({
+    path: output,
+    inputPath: args.input,
+    ingest,
+    asciiOnly: sniff?.asciiOnly ?? false,
+    probability,
+    rank,
+    issues: (r) => issues.get(r) ?? fileReason,
+    explain: args.explain ? { header: explainHeader(model.card), contrib } : null,
+    dialect: outputDialect,
+  });
   if (row !== ingest.rows) throw new Error(`rows in ${ingest.rows} ≠ rows out ${row}`);
 
   const c = ingest.counts;
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(say('cli.done', { rows: ingest.rows, scored: c.scored + c.warned, rejected: c.rejected, mb: size / 1e6, seconds, output }) + '\n');
   await model.scorer.release();
-  return 0;
+  return exitCode;
 }
 
 /** One cell of sentences per row that has problems, in the chosen language. */
