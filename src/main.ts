@@ -1,10 +1,10 @@
 import { mount } from 'svelte';
-import '@fontsource/inter/400.css';
-import '@fontsource/inter/500.css';
-import '@fontsource/inter/600.css';
+import { loadFonts } from './fonts';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './app.css';
 import App from './App.svelte';
 
+// No file can be chosen before the app is mounted, so no font request can follow one.
+await loadFonts();
 mount(App, { target: document.getElementById('app')! });
