@@ -26,6 +26,13 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /**
+ * The policy as an HTTP header: the same, plus frame-ancestors 'none' so no other site can
+ * frame the app (clickjacking). Only a header can carry it; a <meta> policy ignores it, with
+ * a console warning. docs/DEPLOY.md shows this exact value.
+ */
+export const contentSecurityPolicyHeader = `${contentSecurityPolicy}; frame-ancestors 'none'`;
+
+/**
  * The policy as a <meta http-equiv> in the built index.html, which any static host serves.
  * Build only, so `vite dev` (inline HMR client, websocket) keeps working. It goes right after
  * <meta charset>, before any script, since a meta policy only covers what follows it.
@@ -60,7 +67,7 @@ export default defineConfig({
   // `vite preview` sends the policy as a header too: a <meta> policy does not reach workers,
   // which take theirs from their own response, so this is what puts the scoring worker under
   // the same rules in the end-to-end tests (and what docs/DEPLOY.md asks of real hosts).
-  preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy } },
+  preview: { headers: { 'Content-Security-Policy': contentSecurityPolicyHeader } },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
