@@ -17,7 +17,7 @@ import { csvChunks, type CsvDialect } from '../lib/core/export/csv-writer';
 import { dialectNamed } from './dialect-named';
 import { sha256Hex } from '../lib/core/export/sha256';
 import { buildManifest, manifestJson } from '../lib/core/export/manifest';
-import { controlList, controlListManifestInput, manifestFileName, type ExplanationOf } from '../lib/core/export/control-list';
+import { controlList, controlListManifestInput, manifestFileName, type ExplanationOf, type NationalIdExport } from '../lib/core/export/control-list';
 import { problem, type Problem } from '../lib/core/problems';
 import type { Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
@@ -28,10 +28,18 @@ export interface ListChoices {
   controlShare: number;
   seed: bigint;
   dialect: CsvDialect;
+  /** --include-national-ids: national ids in the id and passthrough columns as written; masked otherwise, as in the app. */
+  nationalIds: NationalIdExport;
 }
 
 /** Reads the list options as typed; problems instead of exceptions for anything a person mistyped. */
-export function parseListChoices(args: { capacity?: string; 'control-share'?: string; seed?: string; 'list-dialect'?: string }): ListChoices | { problems: Problem[] } {
+export function parseListChoices(args: {
+  capacity?: string;
+  'control-share'?: string;
+  seed?: string;
+  'list-dialect'?: string;
+  'include-national-ids'?: boolean;
+}): ListChoices | { problems: Problem[] } {
   const problems: Problem[] = [];
   const bad = (code: string, value: string) => problems.push(problem(code, 'error', { params: { value } }));
   let capacity: ListChoices['capacity'] = { count: 0 };
@@ -50,7 +58,7 @@ export function parseListChoices(args: { capacity?: string; 'control-share'?: st
   const dialect = dialectNamed(d);
   if (!dialect) bad('cli.bad_dialect', d);
   if (problems.length || seed === null || !dialect) return { problems };
-  return { capacity, controlShare: share, seed, dialect };
+  return { capacity, controlShare: share, seed, dialect, nationalIds: args['include-national-ids'] ? 'in_full' : 'masked' };
 }
 
 export interface ListJob {
@@ -109,6 +117,7 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
     explanation,
     locale,
     t: (key, params) => translate(locale, key, params),
+    nationalIds: choices.nationalIds,
   });
   const chunks = [...csvChunks(list.columns, list.positions, choices.dialect)];
   writeFileSync(job.listPath, Buffer.concat(chunks));
@@ -121,7 +130,14 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
       card,
       choices: { capacity, controlShare: choices.controlShare, seed: choices.seed },
       selection,
-      export: { fileName: name, dialect: choices.dialect, headers: list.headers, rows: list.positions.length, sha256: await sha256Hex(chunks) },
+      export: {
+        fileName: name,
+        dialect: choices.dialect,
+        headers: list.headers,
+        rows: list.positions.length,
+        sha256: await sha256Hex(chunks),
+        nationalIds: list.nationalIds,
+      },
       createdAt: job.createdAt ?? new Date().toISOString(),
     }),
   );

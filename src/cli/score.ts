@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         list: { type: 'string' },
         'list-dialect': { type: 'string' },
+        'include-national-ids': { type: 'boolean', default: false },
         'output-dialect': { type: 'string' },
         explain: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },

@@ -106,6 +106,34 @@ describe('generated hostile input', () => {
     expect(r.problems.map((p) => p.code)).not.toContain('csv.mixed_line_endings');
   });
 
+  it('masks a national id quoted from a bad cell in every problem, whatever column it is in', () => {
+    const bad = [...goodRow];
+    bad[3] = 'fnr 01039011081';
+    const r = ingestAll(encode(`${header}\n1;${bad.join(';')};ok\n`), card);
+    expect(r.rowProblems.problems[0]).toMatchObject({ code: 'csv.not_a_number', line: 2, params: { value: 'fnr •••••••••81' } });
+    expect(JSON.stringify(r.rowProblems.problems)).not.toContain('01039011081');
+  });
+
+  it('finds national ids in a notes column past the sample, warns about them and marks the column for masking', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i + 1};${goodRow.join(';')};${i === 2500 ? 'ring fnr 01039011081' : i === 2900 ? 'se 311299 56715' : 'ok'}`);
+    const text = `${header}\n${rows.join('\n')}\n`;
+    expect(text.indexOf('01039011081')).toBeGreaterThan(65536);
+    const r = ingestAll(encode(text), card);
+    const notes = r.plan.header.indexOf('merknad');
+    expect(r.problems.find((p) => p.code === 'csv.national_ids_found')).toMatchObject({ line: 2502, column: notes + 1, field: 'merknad', params: { count: 2 } });
+    expect(r.plan.columns[notes].nationalId).toBe(true);
+  });
+
+  it('notes every id and passthrough cell holding a control character, on its line, and keeps the row scored', () => {
+    const r = ingestAll(encode(`${header}\n1;${goodRow.join(';')};ok\n2\u0000;${goodRow.join(';')};a\u0007b\n3;${goodRow.join(';')};a\u0007b\n`), card);
+    expect(Array.from(r.status)).toEqual([0, 0, 0]);
+    expect(r.rowProblems.problems.map((p) => [p.code, p.line, p.field])).toEqual([
+      ['csv.control_characters', 3, 'skattyter_id'],
+      ['csv.control_characters', 3, 'merknad'],
+      ['csv.control_characters', 4, 'merknad'],
+    ]);
+  });
+
   it('survives random bytes after a valid header without hanging or throwing', () => {
     let seed = 7;
     const noise = Uint8Array.from({ length: 200_000 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 23);

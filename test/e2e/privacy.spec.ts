@@ -108,6 +108,8 @@ test('a file with a canary and national ids is scored, explained and exported wi
   const pageRequestsSinceFile = seen.slice(beforeFile).filter((r) => !r.fromServiceWorker && r.url.startsWith('http')).length;
   await expect(page.getByTestId('request-count')).toHaveAttribute('data-count', String(pageRequestsSinceFile));
   expect(pageRequestsSinceFile).toBe(0);
+  // Nor did any worker or the service worker fetch anything once the file was there: not a font, not a file of the build.
+  expect(seen.slice(beforeFile).filter((r) => r.url.startsWith('http')).map((r) => r.url)).toEqual([]);
   await expect(page.getByTestId('request-count')).toHaveAttribute('data-elsewhere', '0');
   await expect(page.getByTestId('request-count')).toContainText('siden fila ble lastet');
 

@@ -8,6 +8,7 @@
 import type { Explorer } from './explorer.svelte';
 import { capacityAt, capacityPlan } from '../core/select/capacity-plan';
 import { selectWithControl } from '../core/select/control-sample';
+import { nationalIdColumns } from '../core/csv/nationalId';
 import { EXCEL_NORWEGIAN, RFC_4180, type CsvDialect } from '../core/export/csv-writer';
 
 export type DialectId = CsvDialect['id'];
@@ -36,6 +37,8 @@ export class Planner {
   /** The seed as typed; `seed` is its value, or the last valid one. */
   seedText = $state(randomSeed());
   dialect = $state<DialectId>('excel-nb');
+  /** The result for which the user chose to export national ids as written; any other result exports them masked. */
+  #inFullFor = $state.raw<object | null>(null);
   /** Row whose case sheet is open, or null. */
   caseRow = $state<number | null>(null);
 
@@ -51,6 +54,20 @@ export class Planner {
     const s = parseSeed(this.seedText);
     if (s !== null) this.#lastSeed = s;
     return s ?? this.#lastSeed;
+  });
+
+  /** Export national ids as written instead of masked: an explicit choice, made again for every new file. */
+  get nationalIdsInFull(): boolean {
+    return this.#inFullFor !== null && this.#inFullFor === this.#explorer.result;
+  }
+  set nationalIdsInFull(inFull: boolean) {
+    this.#inFullFor = inFull ? this.#explorer.result : null;
+  }
+
+  /** Headers of the exported columns that hold national ids; the export asks how to write them. */
+  nationalIdHeaders = $derived.by(() => {
+    const ingest = this.#explorer.result?.ingest;
+    return ingest ? nationalIdColumns(ingest).map((j) => ingest.plan.header[j]) : [];
   });
 
   /** Running sums along the ranking; labels when the file has an outcome column. */

@@ -2,7 +2,7 @@ import type { FeatureCard, ModelCard } from '../model/card';
 import type { Problem } from '../problems';
 import type { Plan } from './buildPlan';
 import { csvProblem, type CsvProblemCode } from './codes';
-import { nationalIdChecksumOk } from './nationalId';
+import { maskNationalIds, nationalIdChecksumOk } from './nationalId';
 import { normalizeHeader } from './normalizeHeader';
 import { CELL_INVALID, CELL_MISSING, FLAG_CURRENCY, FLAG_PERCENT, NumberReader, STYLE_COMMA, STYLE_POINT } from './numberReader';
 import { EXCERPT_CHARS, MAX_RECORD_CHARS } from './options';
@@ -28,9 +28,12 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** A cell quoted in a problem: short, and detached from the file's text. */
+/**
+ * A cell quoted in a problem: short, detached from the file's text, and with any national
+ * identity number in it masked first, so a cut never leaves most of one showing.
+ */
 export function excerpt(s: string): string {
-  const t = s.trim();
+  const t = maskNationalIds(s.trim());
   return t.length <= EXCERPT_CHARS ? detach(t) : detach(t.slice(0, EXCERPT_CHARS - 1)) + '…';
 }
 

@@ -26,6 +26,7 @@ export const CSV_PROBLEMS = {
   'csv.ambiguous_mapping': { severity: 'warning', params: ['feature', 'columns'] },
   'csv.no_id_column': { severity: 'info', params: [] },
   'csv.national_id_column': { severity: 'info', params: [] },
+  'csv.national_ids_found': { severity: 'warning', params: ['count'] },
   'csv.encoding_switched': { severity: 'info', params: [] },
   'csv.invalid_encoding': { severity: 'warning', params: ['encoding'] },
   'csv.mixed_decimal': { severity: 'warning', params: ['decimal', 'other', 'count'] },
@@ -50,6 +51,7 @@ export const CSV_PROBLEMS = {
   'csv.duplicate_id': { severity: 'warning', params: ['first'] },
   'csv.national_id_checksum': { severity: 'warning', params: [] },
   'csv.label_invalid': { severity: 'warning', params: ['value'] },
+  'csv.control_characters': { severity: 'info', params: [] },
 } as const satisfies Record<string, { severity: Severity; params: readonly string[] }>;
 
 export type CsvProblemCode = keyof typeof CSV_PROBLEMS;

@@ -7,6 +7,7 @@ import { MAX_ROW_PROBLEMS, SNIFF_BYTES, type IngestOptions } from './options';
 import { RecordReader, type RecordSink } from './RecordReader';
 import { detach, RowCoercer, STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './RowCoercer';
 import { mixedLineEndings, sniff, type SniffResult } from './sniff';
+import { CELL_CONTROL, CELL_NATIONAL_ID, screenCell } from './screenCell';
 
 export type { IngestOptions } from './options';
 export type { Plan } from './buildPlan';
@@ -88,6 +89,13 @@ export class Ingest {
   private readonly ids: string[] = [];
   private passthrough: string[][] = [];
   private pools: (Map<string, string> | null)[] = [];
+  /** Per passthrough column: the screen flags (see screenCell) of interned values that have any. */
+  private poolFlags: Map<string, number>[] = [];
+  /** Flags of the cell keep() last returned. */
+  private flags = 0;
+  /** Per header column: cells holding a national id (found by screenCell), and the line of the first. */
+  private idCells: Uint32Array = new Uint32Array(0);
+  private idCellLine: Uint32Array = new Uint32Array(0);
   private readonly blocks: Float32Array[] = [];
   private block = new GrowableFloat32();
   private blockStart = 0;
@@ -157,6 +165,9 @@ export class Ingest {
     this.fileProblems.push(...sniffed.problems);
     this.passthrough = plan.passthrough.map(() => []);
     this.pools = plan.passthrough.map(() => new Map());
+    this.poolFlags = plan.passthrough.map(() => new Map());
+    this.idCells = new Uint32Array(plan.header.length);
+    this.idCellLine = new Uint32Array(plan.header.length);
     if (plan.labelColumn >= 0) this.label = new GrowableFloat32();
     if (plan.columns.length === 0) return; // nothing readable: no rows
     this.coercer = new RowCoercer(this.card, plan);
@@ -217,14 +228,32 @@ export class Ingest {
     if (status === STATUS_SCORED) this.counts.scored++;
     else if (status === STATUS_WARNED) this.counts.warned++;
     else this.counts.rejected++;
-    if (plan.idColumn >= 0) this.ids.push(plan.blocked ? detach(coercer.lastId) : coercer.lastId);
-    else this.ids.push('');
+    if (plan.idColumn >= 0) {
+      const id = plan.blocked ? detach(coercer.lastId) : coercer.lastId;
+      this.ids.push(id);
+      this.screen(screenCell(id), plan.idColumn, r, line);
+    } else this.ids.push('');
     this.label?.push(plan.blocked ? NaN : coercer.lastLabel);
     const pass = plan.passthrough;
     for (let k = 0; k < pass.length; k++) {
       const j = pass[k];
-      this.passthrough[k].push(fields && j < fields.length ? this.keep(k, fields[j]) : '');
+      if (fields && j < fields.length) {
+        this.passthrough[k].push(this.keep(k, fields[j]));
+        this.screen(this.flags, j, r, line);
+      } else this.passthrough[k].push('');
     }
+  }
+
+  /**
+   * What screenCell found in a cell of column j that is exported as written (the id and the
+   * passthrough columns): control characters are noted on the row, since exports replace
+   * them; national ids are counted per column, over the whole file, since the sample the
+   * plan was made from may have held none.
+   */
+  private screen(flags: number, j: number, r: number, line: number): void {
+    if (flags === 0) return;
+    if (flags & CELL_CONTROL) this.addRowProblem(r, csvProblem('csv.control_characters', { line, column: j + 1, field: (this.plan as Plan).header[j] }));
+    if (flags & CELL_NATIONAL_ID && this.idCells[j]++ === 0) this.idCellLine[j] = line;
   }
 
   /**
@@ -235,12 +264,19 @@ export class Ingest {
    */
   private keep(k: number, cell: string): string {
     const pool = this.pools[k];
-    if (!pool) return detach(cell);
-    const shared = pool.get(cell);
-    if (shared !== undefined) return shared;
+    if (pool) {
+      const shared = pool.get(cell);
+      if (shared !== undefined) {
+        this.flags = this.poolFlags[k].get(shared) ?? 0;
+        return shared;
+      }
+    }
     const own = detach(cell);
-    if (pool.size < INTERN_LIMIT) pool.set(own, own);
-    else this.pools[k] = null;
+    this.flags = screenCell(own);
+    if (pool && pool.size < INTERN_LIMIT) {
+      pool.set(own, own);
+      if (this.flags !== 0) this.poolFlags[k].set(own, this.flags);
+    } else this.pools[k] = null;
     return own;
   }
 
@@ -295,6 +331,14 @@ export class Ingest {
         problems.push(csvProblem('csv.trailing_empty_fields', { line: coercer.firstTrailingBlankLine, params: { count: coercer.trailingBlank } }));
       }
     }
+    // Columns found to hold national ids only past the sample: warned about, and marked so every view masks them.
+    let columns = plan.columns;
+    for (let j = 0; j < this.idCells.length; j++) {
+      if (this.idCells[j] === 0 || columns[j].nationalId) continue;
+      if (columns === plan.columns) columns = plan.columns.map((c) => ({ ...c }));
+      columns[j].nationalId = true;
+      problems.push(csvProblem('csv.national_ids_found', { line: this.idCellLine[j], column: j + 1, field: plan.header[j], params: { count: this.idCells[j] } }));
+    }
     if (rows === 0 && plan.columns.length > 0 && !problems.some((p) => p.code === 'csv.no_rows')) {
       problems.push(csvProblem('csv.no_rows', { line: plan.headerLine }));
     }
@@ -320,7 +364,7 @@ export class Ingest {
       rowProblems: { row: this.problemRows.array.slice(0, this.rowProblemList.length), problems: this.rowProblemList },
       problemCounts: this.problemCounts,
       counts: { scored, warned, rejected, emptyLines: this.emptyLines },
-      plan,
+      plan: columns === plan.columns ? plan : { ...plan, columns },
       bytes: this.consumed,
     };
   }

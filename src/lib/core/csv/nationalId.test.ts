@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeNationalId, nationalIdChecksumOk } from './nationalId';
+import { containsNationalId, looksLikeNationalId, maskId, maskNationalIds, nationalIdChecksumOk } from './nationalId';
 
 // Worked examples with both control digits computed by hand in public sources:
 // matematikk.org ("Er fødselsnummeret gyldig?": 020161 26007) and fnrinfo.no (311299 56715).
@@ -47,5 +47,42 @@ describe('nationalIdChecksumOk', () => {
   it('refuses anything but eleven digits', () => {
     expect(nationalIdChecksumOk('')).toBe(false);
     expect(nationalIdChecksumOk('0201612600')).toBe(false);
+  });
+});
+
+describe('maskNationalIds', () => {
+  it('masks a valid national id inside text, keeping its last two digits', () => {
+    expect(maskNationalIds('fnr 02016126007 ble oppgitt')).toBe('fnr •••••••••07 ble oppgitt');
+    expect(maskNationalIds('se 311299 56715')).toBe('se •••••••••15');
+  });
+
+  it('leaves runs that fail the date or the control digits, or are longer than 11 digits, as they are', () => {
+    expect(maskNationalIds('konto 12345678901')).toBe('konto 12345678901');
+    expect(maskNationalIds('02016126008')).toBe('02016126008');
+    expect(maskNationalIds('102016126007')).toBe('102016126007');
+    expect(maskNationalIds('')).toBe('');
+  });
+
+  it('masks every 11-digit run, checked or not, for a column known to hold national ids', () => {
+    expect(maskNationalIds('02016126008', false)).toBe('•••••••••08');
+  });
+});
+
+describe('containsNationalId', () => {
+  it('finds a valid id among other digits and text', () => {
+    expect(containsNationalId('tlf 22 33 44 55, fnr 31129956715')).toBe(true);
+    expect(containsNationalId('tlf 22334455')).toBe(false);
+    expect(containsNationalId('02016126008')).toBe(false);
+  });
+});
+
+describe('maskId', () => {
+  it('hides all but the last two digits of an 11-digit national id', () => {
+    expect(maskId('01017012345')).toBe('•••••••••45');
+  });
+  it('leaves other identifiers alone', () => {
+    expect(maskId('S0001234')).toBe('S0001234');
+    expect(maskId('')).toBe('');
+    expect(maskId('0101701234')).toBe('0101701234');
   });
 });

@@ -1,3 +1,5 @@
+import type { IdKind } from './buildPlan';
+
 /**
  * Norwegian national identity numbers (fødselsnummer, D-nummer, H-nummer and the
  * synthetic numbers of Test Norge): 11 digits DDMMYY + individual number (3) + two
@@ -63,3 +65,69 @@ export const NATIONAL_ID_HEADERS = new Set([
   'nationalid',
   'ssn',
 ]);
+
+/** Six digits, an optional space (people write "010390 12345"), five digits, with no digit on either side. */
+const ELEVEN_DIGIT_RUN = /(?<!\d)(\d{6}) ?(\d{5})(?!\d)/g;
+const MAYBE_RUN = /\d{6} ?\d{5}/;
+
+/** What stands in for a national id on screen and in exports: the last two digits only, as maskId shows them. */
+function hidden(digits: string): string {
+  return '•••••••••' + digits.slice(9);
+}
+
+/**
+ * `text` with every national identity number in it masked: each run of 11 digits (or
+ * 6 + space + 5) that reads as a date and passes both control digits. With `strict`
+ * false — for a column already known to hold national ids — every such run is masked,
+ * checked or not, since a typo in a fødselsnummer does not make it less personal.
+ */
+export function maskNationalIds(text: string, strict = true): string {
+  if (!MAYBE_RUN.test(text)) return text;
+  return text.replace(ELEVEN_DIGIT_RUN, (run, head: string, tail: string) => {
+    const digits = head + tail;
+    return !strict || (looksLikeNationalId(digits) && nationalIdChecksumOk(digits)) ? hidden(digits) : run;
+  });
+}
+
+/** True when maskNationalIds (strict) would mask something in `text`. */
+export function containsNationalId(text: string): boolean {
+  if (!MAYBE_RUN.test(text)) return false;
+  for (const m of text.matchAll(ELEVEN_DIGIT_RUN)) {
+    const digits = m[1] + m[2];
+    if (looksLikeNationalId(digits) && nationalIdChecksumOk(digits)) return true;
+  }
+  return false;
+}
+
+/**
+ * An id as shown or exported when its column holds national ids: an 11-digit id keeps
+ * only its last two digits (the birth date digits are personal data); other ids pass with
+ * any national id inside them masked.
+ */
+export function maskId(id: string): string {
+  return maskNationalIds(id, false);
+}
+
+/**
+ * How a cell of column `j` of the file is shown: masked wholesale when the column is known
+ * to hold national ids, else with any national id that turns up in it masked.
+ */
+export function cellMasker(nationalIdColumn: boolean): (cell: string) => string {
+  return nationalIdColumn ? maskId : maskNationalIds;
+}
+
+/** How the ids of a read file are shown and exported masked: wholesale when the id column holds national ids. */
+export function idMasker(ingest: { idKind: IdKind; plan: { idColumn: number; columns: readonly { nationalId: boolean }[] } }): (id: string) => string {
+  const j = ingest.plan.idColumn;
+  return cellMasker(ingest.idKind === 'national-id' || (j >= 0 && ingest.plan.columns[j]?.nationalId === true));
+}
+
+/** Header indices of the id and passthrough columns known to hold national ids: what an export must ask about. */
+export function nationalIdColumns(ingest: {
+  idKind: IdKind;
+  plan: { idColumn: number; passthrough: readonly number[]; columns: readonly { nationalId: boolean }[] };
+}): number[] {
+  const { plan } = ingest;
+  const id = plan.idColumn >= 0 && ingest.idKind !== 'none' && (ingest.idKind === 'national-id' || plan.columns[plan.idColumn]?.nationalId) ? [plan.idColumn] : [];
+  return [...id, ...plan.passthrough.filter((j) => plan.columns[j]?.nationalId)];
+}

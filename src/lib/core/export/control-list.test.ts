@@ -32,7 +32,7 @@ function input(over: Partial<ControlListInput> = {}, idColumn = 0): ControlListI
       line: new Uint32Array([2, 3, 4, 5, 6]),
       features,
       passthrough: { header: ['merknad', 'beløp'], columns: [['Bodø', 'Tromsø', '', '=HYPERLINK("http://x")', 'Å'], ['-1234,5', '-7', '0', '+47', '@x']] },
-      plan: { header: ['skattyter_id', 'reisefradrag', 'har_enk', 'merknad', 'beløp'], idColumn },
+      plan: { header: ['skattyter_id', 'reisefradrag', 'har_enk', 'merknad', 'beløp'], idColumn, passthrough: [3, 4], columns: [0, 1, 2, 3, 4].map(() => ({ nationalId: false })) },
     } as unknown as ControlListInput['ingest'],
     probability,
     rank,
@@ -101,6 +101,27 @@ describe('controlList', () => {
     expect(one(c64).split('\r\n')[1]).toContain('kr — høyere enn 80');
   });
 
+  it('masks national ids in the id and passthrough columns unless the user asks for them in full, and says which columns hold them', () => {
+    const base = input();
+    const ingest = {
+      ...base.ingest,
+      ids: ['S1', 'S2', 'S3', '01039011081', 'S5'],
+      idKind: 'national-id',
+      passthrough: { header: ['merknad', 'beløp'], columns: [['Bodø', 'ring 311299 56715', '', 'x', 'Å'], ['1', '2', '3', '4', '5']] },
+      plan: { ...base.ingest.plan, columns: [{ nationalId: true }, { nationalId: false }, { nationalId: false }, { nationalId: true }, { nationalId: false }] },
+    } as unknown as ControlListInput['ingest'];
+    const masked = controlList({ ...base, ingest });
+    const text = write(masked);
+    expect(text).not.toMatch(/01039011081|311299 56715/);
+    expect(text.split('\r\n')[1].startsWith('•••••••••81,1,')).toBe(true);
+    expect(text.split('\r\n')[2]).toContain(',ring •••••••••15,');
+    expect(masked.nationalIds).toEqual({ columns: ['skattyter_id', 'merknad'], exported: 'masked' });
+    const full = controlList({ ...base, ingest, nationalIds: 'in_full' });
+    expect(write(full)).toMatch(/^01039011081,1,/m);
+    expect(write(full)).toContain(',ring 311299 56715,');
+    expect(full.nationalIds.exported).toBe('in_full');
+  });
+
   it('writes only the header for an empty selection', () => {
     const list = controlList(input({ selection: { rows: new Uint32Array(0), kind: new Uint8Array(0) } }));
     expect(write(list)).toBe('skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,merknad,beløp\r\n');
@@ -121,7 +142,7 @@ describe('controlListManifestInput', () => {
       card,
       choices: { capacity: 3, controlShare: 0.1, seed: 7 },
       selection: { modelCount: 3, controlCount: 0 },
-      export: { fileName: 'l.csv', dialect: RFC_4180, headers: ['id'], rows: 3, sha256: 'c'.repeat(64) },
+      export: { fileName: 'l.csv', dialect: RFC_4180, headers: ['id'], rows: 3, sha256: 'c'.repeat(64), nationalIds: { columns: [], exported: 'masked' } },
       createdAt: '2026-01-01T00:00:00Z',
     });
     expect(m.input.mapping).toEqual({ reisefradrag: 'reise', har_enk: null, id: 'id', label: 'y' });

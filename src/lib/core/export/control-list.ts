@@ -1,5 +1,6 @@
 import { name, version } from '../../../../package.json';
 import type { IngestResult } from '../csv/ingest';
+import { cellMasker, idMasker, nationalIdColumns } from '../csv/nationalId';
 import { topReasons } from '../explain/top-reasons';
 import type { FeatureCard, ModelCard } from '../model/card';
 import { problem, type Problem } from '../problems';
@@ -39,7 +40,14 @@ export interface ControlListInput {
   t: Translate;
   /** Feature i of every row sorted ascending, NaN last (the app's cache); built here on demand when absent. */
   sortedColumn?: (feature: number) => ArrayLike<number>;
+  /**
+   * National identity numbers in the id and passthrough cells: 'masked' (the default) writes
+   * them as on screen (maskId, maskNationalIds); 'in_full' is the user's explicit choice.
+   */
+  nationalIds?: NationalIdExport;
 }
+
+export type NationalIdExport = 'masked' | 'in_full';
 
 export interface ControlList {
   /** Columns for csvChunks / csvText, read by list position. */
@@ -50,6 +58,8 @@ export interface ControlList {
   /** Listed rows without an explanation: their reasons are empty (see problems). */
   unexplained: number;
   problems: Problem[];
+  /** Headers of the exported columns known to hold national ids, and how they were written: for the manifest. */
+  nationalIds: { columns: string[]; exported: NationalIdExport };
 }
 
 /**
@@ -96,9 +106,13 @@ export function controlList(input: ControlListInput): ControlList {
     return reasonLine(card.features[feature], value, sorted(feature), locale, t);
   };
 
-  const hasId = ingest.idKind !== 'none' && ingest.plan.idColumn >= 0;
+  const { plan } = ingest;
+  const exported = input.nationalIds ?? 'masked';
+  const plain = (s: string) => s;
+  const hasId = ingest.idKind !== 'none' && plan.idColumn >= 0;
+  const showId = exported === 'masked' ? idMasker(ingest) : plain;
   const id: CsvColumn = hasId
-    ? { header: ingest.plan.header[ingest.plan.idColumn], text: (i) => ingest.ids[rowAt[i]] }
+    ? { header: plan.header[plan.idColumn], text: (i) => showId(ingest.ids[rowAt[i]]) }
     : { header: t('planner.col.line'), numbers: gather(ingest.line, rowAt) };
   const riskPercent = new Float64Array(n);
   for (let i = 0; i < n; i++) riskPercent[i] = probability[rowAt[i]] * 100;
@@ -114,10 +128,13 @@ export function controlList(input: ControlListInput): ControlList {
     columns.push({ header: t('planner.col.reason', { n: k + 1 }), text: (i) => reasonText(i, k) });
   }
   const { header, columns: passthrough } = ingest.passthrough;
-  header.forEach((h, j) => columns.push({ header: h, text: (i) => passthrough[j][rowAt[i]] ?? '' }));
+  header.forEach((h, j) => {
+    const show = exported === 'masked' ? cellMasker(plan.columns[plan.passthrough[j]]?.nationalId === true) : plain;
+    columns.push({ header: h, text: (i) => show(passthrough[j][rowAt[i]] ?? '') });
+  });
 
   const problems = unexplained > 0 ? [problem('control_list.unexplained', explanation ? 'warning' : 'info', { params: { count: unexplained } })] : [];
-  return { columns, positions, headers: columns.map((c) => c.header), unexplained, problems };
+  return { columns, positions, headers: columns.map((c) => c.header), unexplained, problems, nationalIds: { columns: nationalIdColumns(ingest).map((j) => plan.header[j]), exported } };
 }
 
 /** One reason as a sentence, e.g. "Reisefradrag 54 000 kr — høyere enn 97 % i denne filen". */
@@ -181,7 +198,7 @@ export interface ControlListManifestArgs {
   /** The choices as the user made them: capacity as a count of rows, before clamping. */
   choices: { capacity: number; controlShare: number; seed: number | bigint; listOrder?: ListOrder };
   selection: Pick<Selection, 'modelCount' | 'controlCount'>;
-  export: { fileName: string; dialect: CsvDialect; headers: string[]; rows: number; sha256: string };
+  export: { fileName: string; dialect: CsvDialect; headers: string[]; rows: number; sha256: string; nationalIds: ControlList['nationalIds'] };
   /** ISO 8601 with offset, e.g. new Date().toISOString(). */
   createdAt: string;
 }
@@ -208,7 +225,14 @@ export function controlListManifestInput(a: ControlListManifestArgs): ManifestIn
       byStatus: { scored: counts.scored, scored_with_warnings: counts.warned, rejected: counts.rejected },
     },
     selection: { ...a.choices, listOrder: a.choices.listOrder ?? 'grouped', modelCount: a.selection.modelCount, controlCount: a.selection.controlCount },
-    export: { fileName: a.export.fileName, dialect: a.export.dialect, rows: a.export.rows, columns: a.export.headers, sha256: a.export.sha256 },
+    export: {
+      fileName: a.export.fileName,
+      dialect: a.export.dialect,
+      rows: a.export.rows,
+      columns: a.export.headers,
+      sha256: a.export.sha256,
+      nationalIds: a.export.nationalIds,
+    },
     createdAt: a.createdAt,
   };
 }

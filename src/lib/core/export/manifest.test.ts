@@ -19,7 +19,14 @@ function input(over: Partial<ManifestInput> = {}): ManifestInput {
     },
     rows: { total: 1000, scored: 990, byStatus: { ok: 990, rejected: 10 } },
     selection: { capacity: 200, controlShare: 0.1, seed: 18446744073709551615n, listOrder: 'grouped', modelCount: 180, controlCount: 20 },
-    export: { fileName: 'kontrolliste.csv', dialect: EXCEL_NORWEGIAN, rows: 100, columns: ['skattyter_id', 'utvalg'], sha256: hash('c') },
+    export: {
+      fileName: 'kontrolliste.csv',
+      dialect: EXCEL_NORWEGIAN,
+      rows: 100,
+      columns: ['skattyter_id', 'utvalg'],
+      sha256: hash('c'),
+      nationalIds: { columns: ['skattyter_id'], exported: 'masked' },
+    },
     createdAt: '2025-03-14T09:26:53Z',
     ...over,
   };
@@ -37,6 +44,13 @@ describe('buildManifest', () => {
     expect(m.selection).toMatchObject({ capacity: 200, control_share: 0.1, list_order: 'grouped', model_count: 180, control_count: 20, total: 200 });
     expect(m.selection.rules.random_generator).toMatch(/xoshiro128\*\*/);
     expect(m.export).toMatchObject({ dialect: 'excel-nb', delimiter: ';', decimal: ',', bom: true, rows: 100 });
+  });
+
+  it('says which exported columns hold national ids, whether they went out masked, and what became of control characters', () => {
+    const m = buildManifest(input());
+    expect(m.manifest_version).toBe(2);
+    expect(m.export.national_ids).toEqual({ columns: ['skattyter_id'], exported: 'masked' });
+    expect(m.export.control_characters).toMatch(/U\+0000.*U\+FFFD/);
   });
 
   it('keeps a 64-bit seed exact by writing it as a decimal string', () => {

@@ -1,7 +1,8 @@
 import type { CsvDialect } from './csv-writer';
 
 export const MANIFEST_SCHEMA = 'deduction-risk-export-manifest';
-export const MANIFEST_VERSION = 1;
+/** 2: `export.national_ids` and `export.control_characters` added. */
+export const MANIFEST_VERSION = 2;
 
 /** What the app knows when it writes an export; the builder turns it into the audit manifest. */
 export interface ManifestInput {
@@ -29,7 +30,15 @@ export interface ManifestInput {
     modelCount: number;
     controlCount: number;
   };
-  export: { fileName: string; dialect: CsvDialect; rows: number; columns: string[]; sha256: string };
+  export: {
+    fileName: string;
+    dialect: CsvDialect;
+    rows: number;
+    columns: string[];
+    sha256: string;
+    /** Exported columns known to hold national identity numbers, and whether they went out masked or in full. */
+    nationalIds: { columns: string[]; exported: 'masked' | 'in_full' };
+  };
   /** When the export was written, ISO 8601 with offset, e.g. 2025-03-14T09:26:53Z; passed in so the builder stays pure. */
   createdAt: string;
 }
@@ -82,8 +91,13 @@ export interface AuditManifest {
     rows: number;
     columns: string[];
     sha256: string;
+    national_ids: { columns: string[]; exported: 'masked' | 'in_full' };
+    control_characters: typeof CONTROL_CHARACTER_RULE;
   };
 }
+
+/** What the safe writer does with C0 control characters in cells (csv-writer.ts), stated in every manifest. */
+export const CONTROL_CHARACTER_RULE = 'U+0000-U+0008, U+000B, U+000C, U+000E-U+001F and U+007F written as U+FFFD';
 
 /** The rules the list was built by, in words an auditor can check against the code (select/, metrics/rank-order.ts). */
 export const SELECTION_RULES = {
@@ -139,6 +153,8 @@ export function buildManifest(m: ManifestInput): AuditManifest {
       rows: m.export.rows,
       columns: [...m.export.columns],
       sha256: m.export.sha256,
+      national_ids: { columns: [...m.export.nationalIds.columns], exported: m.export.nationalIds.exported },
+      control_characters: CONTROL_CHARACTER_RULE,
     },
   };
 }

@@ -30,6 +30,8 @@ export const intake = defineMessages({
       'Linje {line}, kolonne {column}: kolonnenavnet «{field}» finnes også i kolonne {first}. Den første brukes.',
     'problem.csv.ambiguous_mapping': 'Flere kolonner passer til {feature}: {columns}. Den første brukes; velg en annen om den er feil.',
     'problem.csv.no_id_column': 'Filen har ingen id-kolonne. Radene vises med linjenummer.',
+    'problem.csv.national_ids_found':
+      'Kolonne {column} ({field}) har fødselsnumre i {count} celler, første gang på linje {line} (etter de første radene forhåndsvisningen så). De skjules på skjermen og i eksporter med mindre du velger noe annet.',
     'problem.csv.national_id_column':
       'Kolonne {column} ({field}) ser ut til å inneholde fødselsnumre. Den skjules på skjermen og brukes aldri i modellen.',
     'problem.csv.encoding_switched':
@@ -65,6 +67,8 @@ export const intake = defineMessages({
     'problem.csv.duplicate_id': 'Linje {line}, kolonne {column} ({field}): samme id som på linje {first}.',
     'problem.csv.national_id_checksum':
       'Linje {line}, kolonne {column} ({field}): fødselsnummeret har feil kontrollsiffer. Kontroller at det er skrevet riktig.',
+    'problem.csv.control_characters':
+      'Linje {line}, kolonne {column} ({field}): cellen har kontrolltegn (for eksempel NUL) som ikke vises. I eksporter er de byttet ut med �.',
     'problem.csv.label_invalid': 'Linje {line}, kolonne {column} ({field}): fasiten «{value}» skal være 0 eller 1 og regnes som ukjent.',
   },
   nn: {
@@ -91,6 +95,8 @@ export const intake = defineMessages({
       'Linje {line}, kolonne {column}: kolonnenamnet «{field}» finst òg i kolonne {first}. Den første blir brukt.',
     'problem.csv.ambiguous_mapping': 'Fleire kolonnar passar til {feature}: {columns}. Den første blir brukt; vel ein annan om han er feil.',
     'problem.csv.no_id_column': 'Fila har ingen id-kolonne. Radene blir viste med linjenummer.',
+    'problem.csv.national_ids_found':
+      'Kolonne {column} ({field}) har fødselsnummer i {count} celler, første gong på linje {line} (etter dei første radene førehandsvisinga såg). Dei blir skjulte på skjermen og i eksportar om du ikkje vel noko anna.',
     'problem.csv.national_id_column':
       'Kolonne {column} ({field}) ser ut til å innehalde fødselsnummer. Han blir skjult på skjermen og blir aldri brukt i modellen.',
     'problem.csv.encoding_switched':
@@ -126,6 +132,8 @@ export const intake = defineMessages({
     'problem.csv.duplicate_id': 'Linje {line}, kolonne {column} ({field}): same id som på linje {first}.',
     'problem.csv.national_id_checksum':
       'Linje {line}, kolonne {column} ({field}): fødselsnummeret har feil kontrollsiffer. Kontroller at det er skrive rett.',
+    'problem.csv.control_characters':
+      'Linje {line}, kolonne {column} ({field}): cella har kontrollteikn (til dømes NUL) som ikkje blir viste. I eksportar er dei bytte ut med �.',
     'problem.csv.label_invalid': 'Linje {line}, kolonne {column} ({field}): fasiten «{value}» skal vere 0 eller 1 og blir rekna som ukjend.',
   },
   en: {
@@ -148,6 +156,8 @@ export const intake = defineMessages({
     'problem.csv.duplicate_header': 'Line {line}, column {column}: the column name "{field}" also heads column {first}. The first is used.',
     'problem.csv.ambiguous_mapping': 'Several columns fit {feature}: {columns}. The first is used; choose another if it is wrong.',
     'problem.csv.no_id_column': 'The file has no id column. Rows are shown by line number.',
+    'problem.csv.national_ids_found':
+      'Column {column} ({field}) holds national identity numbers in {count} cells, first on line {line} (after the rows the preview saw). They are hidden on screen and in exports unless you choose otherwise.',
     'problem.csv.national_id_column':
       'Column {column} ({field}) appears to hold national identity numbers. It is hidden on screen and never used by the model.',
     'problem.csv.encoding_switched':
@@ -182,6 +192,8 @@ export const intake = defineMessages({
     'problem.csv.duplicate_id': 'Line {line}, column {column} ({field}): the same id as on line {first}.',
     'problem.csv.national_id_checksum':
       'Line {line}, column {column} ({field}): the national identity number has wrong control digits. Check that it is written correctly.',
+    'problem.csv.control_characters':
+      'Line {line}, column {column} ({field}): the cell holds control characters (such as NUL) that do not show. Exports replace them with �.',
     'problem.csv.label_invalid': 'Line {line}, column {column} ({field}): the label "{value}" should be 0 or 1 and counts as unknown.',
   },
 });

@@ -1,7 +1,7 @@
 import type { ColumnPlan, MatchKind, SniffResult } from '../../core/csv';
 import type { Decimal, Delimiter, Encoding, IngestOptions, Newline } from '../../core/csv/options';
 import type { Localized, ModelCard } from '../../core/model/card';
-import { maskId } from '../mask-id';
+import { maskId, maskNationalIds } from '../../core/csv/nationalId';
 
 /** One model input as the preview shows it: which file column feeds it, and how that was decided. */
 export interface FeatureMapping {
@@ -62,7 +62,7 @@ export function summarizeSniff(sniffed: SniffResult, card: ModelCard, options: I
     };
   });
   const masked = plan.columns.filter((c) => c.nationalId).map((c) => c.index);
-  const mask = (row: string[]) => row.map((cell, j) => (masked.includes(j) ? maskId(cell.trim()) : cell));
+  const mask = (row: string[]) => row.map((cell, j) => (masked.includes(j) ? maskId(cell.trim()) : maskNationalIds(cell)));
   return {
     features,
     missing: features.filter((f) => f.missing).map((f) => f.feature),

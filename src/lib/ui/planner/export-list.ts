@@ -10,7 +10,7 @@ import type { Problem } from '../../core/problems';
 import { csvChunks } from '../../core/export/csv-writer';
 import { sha256Hex } from '../../core/export/sha256';
 import { buildManifest, manifestJson } from '../../core/export/manifest';
-import { controlList, controlListManifestInput, manifestFileName } from '../../core/export/control-list';
+import { controlList, controlListManifestInput, manifestFileName, type NationalIdExport } from '../../core/export/control-list';
 
 export interface ExportedList {
   list: { name: string; url: string };
@@ -37,7 +37,13 @@ async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
  * Writes the list for the explorer's current file and model with the planner's choices.
  * The caller makes sure the listed rows are explained first (or the model is not explainable).
  */
-export async function exportControlList(explorer: Explorer, selection: Selection, choices: { capacity: number; controlShare: number; seed: bigint }, dialect: CsvDialect): Promise<ExportedList> {
+export async function exportControlList(
+  explorer: Explorer,
+  selection: Selection,
+  choices: { capacity: number; controlShare: number; seed: bigint },
+  dialect: CsvDialect,
+  nationalIds: NationalIdExport,
+): Promise<ExportedList> {
   const result = explorer.result!;
   const model = explorer.model!;
   const file = explorer.file!;
@@ -54,6 +60,7 @@ export async function exportControlList(explorer: Explorer, selection: Selection
     locale: explorer.locale,
     t: explorer.t,
     sortedColumn: (i) => explorer.sortedColumn(i),
+    nationalIds,
   });
   const chunks = [...csvChunks(list.columns, list.positions, dialect)];
   const [listSha, inputSha] = await Promise.all([sha256Hex(chunks), sha256Hex(blobChunks(file))]);
@@ -66,7 +73,7 @@ export async function exportControlList(explorer: Explorer, selection: Selection
       card,
       choices,
       selection,
-      export: { fileName: name, dialect, headers: list.headers, rows: list.positions.length, sha256: listSha },
+      export: { fileName: name, dialect, headers: list.headers, rows: list.positions.length, sha256: listSha, nationalIds: list.nationalIds },
       createdAt: new Date().toISOString(),
     }),
   );
