@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFile, type LoadedModel } from '../../src/lib/runtime/node-engine';
 import { ingestAll } from '../../src/lib/core/csv/ingest';
+import { maxAbsDiff } from './load-fixture';
 
 /** Written by models/fixtures.py from LightGBM and onnxruntime (Python) on the test split. */
 interface Golden {
@@ -35,16 +36,12 @@ describe('the bundled model', () => {
 
   it('scores the golden rows within 1e-6 of onnxruntime in Python', async () => {
     const p = await model.scorer.score(goldenMatrix(), golden.rows.length);
-    let worst = 0;
-    p.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - golden.probability_ort[i]))));
-    expect(worst).toBeLessThanOrEqual(1e-6);
+    expect(maxAbsDiff(p, golden.probability_ort)).toBeLessThanOrEqual(1e-6);
   });
 
   it('scores the golden rows within 1e-5 of LightGBM itself', async () => {
     const p = await model.scorer.score(goldenMatrix(), golden.rows.length);
-    let worst = 0;
-    p.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - golden.probability[i]))));
-    expect(worst).toBeLessThanOrEqual(1e-5);
+    expect(maxAbsDiff(p, golden.probability)).toBeLessThanOrEqual(1e-5);
   });
 
   it('reads the golden CSV extract into exactly the matrix Python scored', () => {
