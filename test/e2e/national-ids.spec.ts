@@ -55,7 +55,7 @@ test('national ids found only late in the file, or typed into a number, are warn
   await expect(page.getByTestId('count-rejected')).toHaveText('1');
 
   // The whole file was checked as it streamed: the notes column is named, with its first line.
-  await expect(page.getByText(/Kolonne 39 \(merknad\) har fødselsnumre i 2 celler, første gang på linje 1\s502/)).toBeVisible();
+  await expect(page.getByText(/Kolonne 39 \(merknad\) har fødselsnumre, første gang på linje 1\s502, etter radene forhåndsvisningen så \(celler med fødselsnummer: 2\)/)).toBeVisible();
 
   // The rejected row quotes the cell with the id masked.
   await page.getByText('Vis avviste rader (1)').click();

@@ -31,7 +31,7 @@ export const intake = defineMessages({
     'problem.csv.ambiguous_mapping': 'Flere kolonner passer til {feature}: {columns}. Den første brukes; velg en annen om den er feil.',
     'problem.csv.no_id_column': 'Filen har ingen id-kolonne. Radene vises med linjenummer.',
     'problem.csv.national_ids_found':
-      'Kolonne {column} ({field}) har fødselsnumre i {count} celler, første gang på linje {line} (etter de første radene forhåndsvisningen så). De skjules på skjermen og i eksporter med mindre du velger noe annet.',
+      'Kolonne {column} ({field}) har fødselsnumre, første gang på linje {line}, etter radene forhåndsvisningen så (celler med fødselsnummer: {count}). De skjules på skjermen og i eksporter med mindre du velger noe annet.',
     'problem.csv.national_id_column':
       'Kolonne {column} ({field}) ser ut til å inneholde fødselsnumre. Den skjules på skjermen og brukes aldri i modellen.',
     'problem.csv.encoding_switched':
@@ -96,7 +96,7 @@ export const intake = defineMessages({
     'problem.csv.ambiguous_mapping': 'Fleire kolonnar passar til {feature}: {columns}. Den første blir brukt; vel ein annan om han er feil.',
     'problem.csv.no_id_column': 'Fila har ingen id-kolonne. Radene blir viste med linjenummer.',
     'problem.csv.national_ids_found':
-      'Kolonne {column} ({field}) har fødselsnummer i {count} celler, første gong på linje {line} (etter dei første radene førehandsvisinga såg). Dei blir skjulte på skjermen og i eksportar om du ikkje vel noko anna.',
+      'Kolonne {column} ({field}) har fødselsnummer, første gong på linje {line}, etter radene førehandsvisinga såg (celler med fødselsnummer: {count}). Dei blir skjulte på skjermen og i eksportar om du ikkje vel noko anna.',
     'problem.csv.national_id_column':
       'Kolonne {column} ({field}) ser ut til å innehalde fødselsnummer. Han blir skjult på skjermen og blir aldri brukt i modellen.',
     'problem.csv.encoding_switched':
@@ -157,7 +157,7 @@ export const intake = defineMessages({
     'problem.csv.ambiguous_mapping': 'Several columns fit {feature}: {columns}. The first is used; choose another if it is wrong.',
     'problem.csv.no_id_column': 'The file has no id column. Rows are shown by line number.',
     'problem.csv.national_ids_found':
-      'Column {column} ({field}) holds national identity numbers in {count} cells, first on line {line} (after the rows the preview saw). They are hidden on screen and in exports unless you choose otherwise.',
+      'Column {column} ({field}) holds national identity numbers, first on line {line}, past the rows the preview saw (cells with one: {count}). They are hidden on screen and in exports unless you choose otherwise.',
     'problem.csv.national_id_column':
       'Column {column} ({field}) appears to hold national identity numbers. It is hidden on screen and never used by the model.',
     'problem.csv.encoding_switched':
