@@ -3,7 +3,7 @@
 1. generate 200,000 synthetic returns and split them 60/20/20 (generate.py, train.py);
 2. train LightGBM with early stopping on the validation split (train.py);
 3. export to ONNX with covers, score the test split with onnxruntime, write the model card
-   with the test metrics into the file (export.py, card.py);
+   with the test metrics into the file (export.py, card.py, export_with_card.py);
 4. check onnxruntime against LightGBM on the whole test split (|Δp| ≤ 1e-5);
 5. write the golden fixture, the demo sample and the drift extracts (fixtures.py);
 6. print the test metrics.
@@ -13,61 +13,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from datetime import date, datetime, timezone
 
-import lightgbm as lgb
 import numpy as np
-import pandas as pd
 
 import pipeline_config as C
-from card import build_card, validate_card
-from export import predict_onnx, save, session, to_onnx
-from feature_catalogue import LABEL_COLUMN
+from export import session
+from export_with_card import export_with_card
 from fixtures import write_demo, write_drift, write_golden
-from ranking_metrics import evaluate, format_metrics, gains
-from train import Splits, feature_matrix, load_booster, save_booster, train, training_data
+from ranking_metrics import format_metrics
+from train import feature_matrix, save_booster, train, training_data
 
 PARITY_TOLERANCE = 1e-5
-
-
-def build_date() -> date:
-    """SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
-
-
-def export_with_card(booster: lgb.Booster | None = None, frame: pd.DataFrame | None = None, splits: Splits | None = None):
-    """Exports the booster (default: the committed one) with a card whose metrics come from onnxruntime."""
-    if frame is None or splits is None:
-        frame, splits = training_data()
-    booster = booster or load_booster()
-    test = frame.iloc[splits.test]
-    x_test = feature_matrix(test)
-    y_test = test[LABEL_COLUMN].to_numpy()
-    # The card describes the shipped file, so its figures are the ONNX model's own scores;
-    # the card does not change the graph, so scoring before it is written is the same model.
-    prob = predict_onnx(session(to_onnx(booster)), x_test)
-    card = build_card(
-        booster=booster,
-        x_train=feature_matrix(frame.iloc[splits.train]),
-        metrics=evaluate(y_test, prob),
-        gains=gains(y_test, prob),
-        data={
-            "generator": "models/generate.py: synthetic returns for income year 2024, error mechanisms M1–M9 with look-alikes",
-            "seed": C.TRAINING_SEED,
-            "n_train": int(len(splits.train)),
-            "n_valid": int(len(splits.valid)),
-            "n_test": int(len(splits.test)),
-            "base_rate_train": float(frame[LABEL_COLUMN].to_numpy()[splits.train].mean()),
-        },
-        trained=build_date(),
-    )
-    validate_card(card)
-    model = to_onnx(booster, card)
-    save(model)
-    return model, card, prob
 
 
 def main() -> int:

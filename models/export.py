@@ -13,13 +13,12 @@
   same branch in onnxruntime, in the browser and in LightGBM.
 - The model card (card.py) goes into metadata_props under the key "model_card".
 
-    python3 models/export.py   # re-exports models/artifacts/ booster with a fresh card
+To re-export the committed booster with a fresh card: python3 models/export_with_card.py
 """
 
 from __future__ import annotations
 
 import json
-import sys
 
 import lightgbm as lgb
 import numpy as np
@@ -192,13 +191,3 @@ def predict_onnx(sess, x: np.ndarray, batch: int = 50_000) -> np.ndarray:
     out = [sess.run(["probabilities"], {"input": x[i : i + batch]})[0][:, 1] for i in range(0, len(x), batch)]
     return np.concatenate(out) if out else np.zeros(0, np.float32)
 
-
-def main() -> int:
-    from build import export_with_card
-
-    export_with_card()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
