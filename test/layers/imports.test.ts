@@ -1,22 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/source-files';
 
 /**
  * The layering rules of DESIGN.md, held by reading every import: core imports nothing else
  * under src/; charts import nothing but charts/, d3 and svelte; the CLI never reaches into
- * ui/; nothing under src/ but a test imports test/.
+ * ui/ or state/; nothing under src/ but a test imports test/.
  */
 
 const root = resolve('.');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
 
 /** Every module a file imports (static, type-only and dynamic), as written. */
 function importsOf(file: string): string[] {
@@ -25,12 +18,12 @@ function importsOf(file: string): string[] {
 }
 
 /** Imports of the files under `dir` that break `allowed`, as "file → module" (repository paths for relative ones). */
-function offending(dir: string, allowed: (target: string, spec: string) => boolean): string[] {
+function offending(dir: string, allowed: (target: string) => boolean): string[] {
   return sourceFiles(dir).flatMap((file) =>
     importsOf(file)
-      .map((spec) => ({ spec, target: spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)).split(sep).join('/') : spec }))
-      .filter(({ target, spec }) => !allowed(target, spec))
-      .map(({ target }) => `${relative(root, file)} → ${target}`),
+      .map((spec) => (spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)).split(sep).join('/') : spec))
+      .filter((target) => !allowed(target))
+      .map((target) => `${relative(root, file)} → ${target}`),
   );
 }
 
