@@ -203,7 +203,7 @@ def build() -> dict:
             "label": y,
             "ids": frame[card["id_column"]].tolist(),
         },
-        # scipy's chi-square quantiles, for the PSI noise threshold (src/lib/ui/evaluation/chi-square.ts).
+        # scipy's chi-square quantiles, for the PSI noise threshold (src/lib/core/evaluate/chi-square.ts).
         "chi2_ppf": [
             {"p": q, "df": df, "x": float(chi2.ppf(q, df))} for q in (0.5, 0.95, 0.99) for df in (1, 2, 3, 5, 9, 10, 19, 40)
         ],

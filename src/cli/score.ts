@@ -18,7 +18,7 @@ import { scoreStream } from '../lib/core/pipeline/score-stream';
 import { rankOrder, ranksOf } from '../lib/core/metrics/rank-order';
 import type { CsvDialect } from '../lib/core/export/csv-writer';
 import { explainColumns, explainHeader } from './explain-columns';
-import { describeProblem } from '../lib/ui/describe-problem';
+import { describeProblem } from '../lib/i18n/describe-problem';
 import { pickLocale, type Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
 import { problem, type Problem } from '../lib/core/problems';

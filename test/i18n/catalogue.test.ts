@@ -1,17 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/lib/i18n/catalogue';
 import { LOCALES } from '../../src/lib/i18n/locale';
 import { translate } from '../../src/lib/i18n/translate';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
+import { sourceFiles } from '../support/source-files';
 
 describe('message catalogues', () => {
   it('have the same keys in bokmål, nynorsk and English', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beeswarmStrip, contribExtent } from './beeswarm';
+import { beeswarmStrip, colourLimits, contribExtent } from './beeswarm';
 
 // Three rows, one feature (plus base): φ = -1, 0.9, 1; values 0, 10, NaN.
 const contrib = Float32Array.of(-1, 5, 0.9, 5, 1, 5);
@@ -32,5 +32,25 @@ describe('contribExtent', () => {
   });
   it('falls back to [-1, 1] without rows', () => {
     expect(contribExtent(new Float32Array(0), 1, [0], [])).toEqual([-1, 1]);
+  });
+});
+
+describe('colourLimits', () => {
+  const quantiles = { probs: [0, 0.05, 0.5, 0.95, 1], values: [0, 2, 5, 8, 10] };
+  it('runs from the 5th to the 95th training percentile', () => {
+    expect(colourLimits([{ training: { min: 0, max: 10, quantiles } }])).toEqual([[2, 8]]);
+  });
+
+  it('falls back to the training range without those percentiles, or when they do not span one', () => {
+    const flat = { probs: [0.05, 0.95], values: [3, 3] };
+    const none = { probs: [0.5], values: [5] };
+    expect(colourLimits([{ training: { min: 0, max: 10, quantiles: flat } }, { training: { min: 1, max: 9, quantiles: none } }])).toEqual([
+      [0, 10],
+      [1, 9],
+    ]);
+  });
+
+  it('gives no limits for no features', () => {
+    expect(colourLimits([])).toEqual([]);
   });
 });

@@ -64,3 +64,23 @@ export function contribExtent(contrib: Float32Array, f: number, features: readon
   }
   return lo <= hi ? [Math.min(lo, 0), Math.max(hi, 0)] : [-1, 1];
 }
+
+/** What colourLimits reads of a feature: its training range and quantiles (the model card's shape). */
+export interface TrainingRange {
+  training: { min: number; max: number; quantiles: { probs: readonly number[]; values: readonly number[] } };
+}
+
+/**
+ * Each feature's colour range, low to high: its 5th and 95th training percentiles (the card's
+ * quantile probs include 0.05 and 0.95), or its training min and max when those are missing
+ * or do not span a range.
+ */
+export function colourLimits(features: readonly TrainingRange[]): [number, number][] {
+  return features.map(({ training }) => {
+    const q = training.quantiles;
+    const at = (p: number) => q.values[q.probs.findIndex((v) => Math.abs(v - p) < 1e-9)] ?? NaN;
+    const lo = at(0.05);
+    const hi = at(0.95);
+    return Number.isFinite(lo) && Number.isFinite(hi) && hi > lo ? [lo, hi] : [training.min, training.max];
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gainsAtShares, gainsPath, TENTHS } from './gains';
+import { gainsPath } from './gains';
 
 describe('gainsPath', () => {
   it('turns running counts into shares checked and shares found', () => {
@@ -24,17 +24,5 @@ describe('gainsPath', () => {
 
   it('handles one row', () => {
     expect(Array.from(gainsPath([0, 0.4]).y)).toEqual([0, 1]);
-  });
-});
-
-describe('gainsAtShares', () => {
-  it('reads the curve at tenths, counting a share as the planner does (half up)', () => {
-    // 5 rows: 10 % of 5 = 0.5 → 1 row; 30 % = 1.5 → 2 rows.
-    const found = [0, 1, 2, 2, 3, 4];
-    expect(Array.from(gainsAtShares(found, [0.1, 0.3, 1]))).toEqual([0.25, 0.5, 1]);
-  });
-
-  it('gives NaN for an empty ranking', () => {
-    expect(Number.isNaN(gainsAtShares([0], TENTHS)[0])).toBe(true);
   });
 });

@@ -1,5 +1,3 @@
-import { countForShare } from '../../core/metrics/count-for-share';
-
 /** A gains curve as the chart draws it: x = share checked (k / n), y = share found (c[k] / c[n]), both 0–1. */
 export interface GainsPath {
   x: Float64Array;
@@ -25,16 +23,6 @@ export function gainsPath(cumulative: ArrayLike<number>, maxPoints = 200): Gains
     y[i] = total > 0 ? cumulative[k] / total : NaN;
   }
   return { x, y };
-}
-
-/**
- * The curve's value at each share in `shares` (0–1), counted as the planner counts a share
- * (countForShare), for the table that stands in for the chart. NaN when c[n] = 0 or n = 0.
- */
-export function gainsAtShares(cumulative: ArrayLike<number>, shares: readonly number[]): Float64Array {
-  const n = cumulative.length - 1;
-  const total = n > 0 ? cumulative[n] : 0;
-  return Float64Array.from(shares, (s) => (total > 0 ? cumulative[countForShare(s, n)] / total : NaN));
 }
 
 /** Tenths 0.1 … 1.0, the rows of the chart's table. */

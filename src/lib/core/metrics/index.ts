@@ -12,6 +12,7 @@ export {
 } from './precision-recall-curve';
 export { countForShare } from './count-for-share';
 export { gainsCurve, gainsAt, gainsAtShares, type GainsCurve, type GainsPoint } from './gains-curve';
+export { cumulativeShareAt } from './cumulative-share-at';
 export { calibrationCurve, brierScore, type CalibrationCurve, type CalibrationStrategy } from './calibration-curve';
 export { atCapacity, type AtCapacity } from './at-capacity';
 export { metricsBySegment, type SegmentColumn, type SegmentMetrics } from './by-segment';

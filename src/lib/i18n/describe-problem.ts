@@ -1,6 +1,6 @@
 import { problemParams, type Problem } from '../core/problems';
-import type { Locale } from '../i18n/locale';
-import { translate } from '../i18n/translate';
+import type { Locale } from './locale';
+import { translate } from './translate';
 
 /**
  * A problem as one sentence in the chosen language. Each catalogue sentence places the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareQuantile } from './chi-square';
-import { loadDemoMetrics } from './demo-fixture';
+import { loadDemoMetrics } from '../../../../test/fixtures/metrics/demo';
 
 describe('chiSquareQuantile', () => {
   it('equals scipy.stats.chi2.ppf for every recorded (p, df) to 1e-9 relative', () => {

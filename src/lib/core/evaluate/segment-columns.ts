@@ -1,6 +1,6 @@
-import type { IngestResult } from '../../core/csv/ingest';
-import type { ModelCard } from '../../core/model/card';
-import type { SegmentColumn } from '../../core/metrics';
+import type { IngestResult } from '../csv/ingest';
+import type { ModelCard } from '../model/card';
+import type { SegmentColumn } from '../metrics';
 
 /**
  * More distinct values than this and a column is an identifier or an amount, not a segment.

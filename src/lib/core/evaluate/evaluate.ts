@@ -14,7 +14,7 @@ import {
   type NumberColumn,
   type PrecisionRecallCurve,
   type RocCurve,
-} from '../../core/metrics';
+} from '../metrics';
 
 /** Every figure the evaluation view shows for one set of rows (the file, or one segment). */
 export interface Evaluation {

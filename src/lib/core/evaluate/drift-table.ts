@@ -1,5 +1,5 @@
-import type { ModelCard } from '../../core/model/card';
-import { populationStability } from '../../core/metrics';
+import type { ModelCard } from '../model/card';
+import { populationStability } from '../metrics';
 import { chiSquareQuantile } from './chi-square';
 
 /** The usual reading of the population stability index (Yurdakul 2018, Western Michigan University, ch. 2; Siddiqi 2006, Credit Risk Scorecards, p. 137). */
