@@ -3,9 +3,8 @@ import { once } from 'node:events';
 import type { IngestResult } from '../lib/core/csv/ingest';
 import { csvHeader, csvRecords, quote, type CsvColumn, type CsvDialect } from '../lib/core/export/csv-writer';
 import { float32Text } from '../lib/core/export/float32-text';
+import { STATUS_NAMES } from '../lib/core/csv/row-status';
 import { rawRecords } from './raw-records';
-
-const STATUS = ['scored', 'scored_with_warnings', 'rejected'] as const;
 
 /** Records read from the input and written out together: bounds the memory a batch of cells holds. */
 const BATCH_ROWS = 10_000;
@@ -90,7 +89,7 @@ function plainRecords(job: ScoredOutput): Encode {
       const fields = batch[i];
       const cells: string[] = [];
       for (let j = 0; j < width; j++) cells.push(quote(fields[j] ?? '', ','));
-      cells.push(float32Text(probability[row]), rank[row] ? String(rank[row]) : '', STATUS[ingest.status[row]], quote(job.issues(row), ','));
+      cells.push(float32Text(probability[row]), rank[row] ? String(rank[row]) : '', STATUS_NAMES[ingest.status[row]], quote(job.issues(row), ','));
       if (explain) {
         const contrib = Number.isNaN(probability[row]) ? null : explain.contrib;
         // Base value first, as in the header; rejected rows have no score to explain.
@@ -123,7 +122,7 @@ function safeRecords(job: ScoredOutput, dialect: CsvDialect, header: string[]): 
     columns.push(
       { header: 'risk_probability', numbers: p },
       { header: 'risk_rank', numbers: r },
-      { header: 'row_status', text: (i) => STATUS[ingest.status[first + i]] },
+      { header: 'row_status', text: (i) => STATUS_NAMES[ingest.status[first + i]] },
       { header: 'row_issues', text: (i) => job.issues(first + i) },
     );
     if (explain) {
