@@ -7,6 +7,7 @@
 import { createReadStream, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { IngestResult } from '../lib/core/csv/ingest';
+import type { ScoredFile } from '../lib/core/pipeline/scored-file';
 import type { ModelCard } from '../lib/core/model/card';
 import { explain } from '../lib/core/explain';
 import { gatherRows } from '../lib/core/explain/gather-rows';
@@ -64,10 +65,7 @@ export function parseListChoices(args: {
 export interface ListJob {
   modelBytes: Uint8Array;
   card: ModelCard;
-  ingest: IngestResult;
-  probability: Float32Array;
-  order: Uint32Array;
-  rank: Uint32Array;
+  file: ScoredFile;
   inputPath: string;
   /** Bytes of the input file. */
   inputSize: number;
@@ -102,7 +100,8 @@ function explainRows(modelBytes: Uint8Array, ingest: IngestResult, f: number, ro
 
 /** Writes the list and `<list>.manifest.json` beside it. */
 export async function writeControlList(job: ListJob): Promise<ListWritten> {
-  const { card, ingest, probability, order, choices, locale } = job;
+  const { card, choices, locale } = job;
+  const { ingest, probability, order } = job.file;
   const f = card.features.length;
   const scored = ingest.counts.scored + ingest.counts.warned;
   const capacity = 'share' in choices.capacity ? countForShare(choices.capacity.share, scored) : choices.capacity.count;
@@ -112,7 +111,7 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
     card,
     ingest,
     probability,
-    rank: job.rank,
+    rank: job.file.rank,
     selection,
     explanation,
     locale,
@@ -125,7 +124,7 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
   const manifest = buildManifest(
     controlListManifestInput({
       model: { id: card.model.id, version: card.model.version, sha256: await sha256Hex(job.modelBytes) },
-      input: { fileName: basename(job.inputPath), sizeBytes: job.inputSize, sha256: await sha256Hex(createReadStream(job.inputPath, { highWaterMark: 1 << 20 })) },
+      input: { fileName: job.file.fileName, sizeBytes: job.inputSize, sha256: await sha256Hex(createReadStream(job.inputPath, { highWaterMark: 1 << 20 })) },
       ingest,
       card,
       choices: { capacity, controlShare: choices.controlShare, seed: choices.seed },

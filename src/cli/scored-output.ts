@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { IngestResult } from '../lib/core/csv/ingest';
+import type { ScoredFile } from '../lib/core/pipeline/scored-file';
 import { csvHeader, csvRecords, quote, type CsvColumn, type CsvDialect } from '../lib/core/export/csv-writer';
 import { float32Text } from '../lib/core/export/float32-text';
 import { STATUS_NAMES } from '../lib/core/csv/row-status';
@@ -12,13 +12,10 @@ const BATCH_ROWS = 10_000;
 export interface ScoredOutput {
   path: string;
   inputPath: string;
-  ingest: IngestResult;
+  /** The input as scored: probability NaN and rank 0 for rejected rows. */
+  file: ScoredFile;
   /** What sniffing said of the input's encoding (SniffResult.asciiOnly), for the second read. */
   asciiOnly: boolean;
-  /** Per row, NaN for rejected rows. */
-  probability: Float32Array;
-  /** Per row, 1 = highest risk, 0 for rejected rows. */
-  rank: Uint32Array;
   /** The row_issues cell of a row: sentences, '' for none. */
   issues: (row: number) => string;
   /**
@@ -44,7 +41,7 @@ type Encode = (batch: string[][], first: number) => Iterable<string | Uint8Array
  * in the dialect's decimal mark, as the list writes its risk column.
  */
 export async function writeScoredOutput(job: ScoredOutput): Promise<number> {
-  const { ingest } = job;
+  const { ingest } = job.file;
   const header = [...ingest.plan.header, 'risk_probability', 'risk_rank', 'row_status', 'row_issues', ...(job.explain?.header ?? [])];
   const out = createWriteStream(job.path);
   const put = async (chunk: string | Uint8Array) => {
@@ -78,7 +75,8 @@ export async function writeScoredOutput(job: ScoredOutput): Promise<number> {
 
 /** Input cells as written; probabilities and contributions as the shortest text of their float32. */
 function plainRecords(job: ScoredOutput): Encode {
-  const { ingest, probability, rank, explain } = job;
+  const { explain } = job;
+  const { ingest, probability, rank } = job.file;
   const width = ingest.plan.header.length;
   const f = explain ? explain.header.length - 1 : 0;
   const stride = f + 1;
@@ -104,7 +102,8 @@ function plainRecords(job: ScoredOutput): Encode {
 
 /** Every cell through the safe writer; numbers as numbers of the dialect (decimal comma in excel-nb). */
 function safeRecords(job: ScoredOutput, dialect: CsvDialect, header: string[]): Encode {
-  const { ingest, probability, rank, explain } = job;
+  const { explain } = job;
+  const { ingest, probability, rank } = job.file;
   const width = ingest.plan.header.length;
   const f = explain ? explain.header.length - 1 : 0;
   const stride = f + 1;

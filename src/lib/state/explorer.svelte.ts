@@ -5,10 +5,10 @@
  */
 import { createContext } from 'svelte';
 import { EnginePool, type EarlyPicture, type RowExplanation } from '../worker/engine-pool';
-import type { ExplainedBlock, ExplainSummary, ModelInfo, ScoredResult } from '../worker/protocol';
+import type { ExplainedBlock, ExplainSummary, ModelInfo } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
+import type { ScoredFile } from '../core/pipeline/scored-file';
 import type { Problem } from '../core/problems';
-import { rankOrder, ranksOf } from '../core/metrics/rank-order';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
 
@@ -57,7 +57,9 @@ export class Explorer {
   /** The file as dropped, kept (not copied) so an export can hash its original bytes for the audit manifest. */
   file = $state.raw<Blob | null>(null);
   progress = $state.raw<Progress | null>(null);
-  result = $state.raw<ScoredResult | null>(null);
+  result = $state.raw<ScoredFile | null>(null);
+  /** How long reading and scoring `result` took, ms. */
+  scoredMs = $state(0);
   runProblems = $state.raw<Problem[]>([]);
   sortKey = $state<SortKey>('rank');
   sortDescending = $state(false);
@@ -78,10 +80,10 @@ export class Explorer {
   rowExplanation = $state.raw<RowExplanation | null>(null);
 
   /** Row indices by descending risk (rank 1 first), rejected rows last. */
-  order = $derived.by(() => (this.result ? (this.result.order ?? rankOrder(this.result.probability)) : new Uint32Array(0)));
+  order = $derived(this.result?.order ?? new Uint32Array(0));
 
   /** 1-based rank of each row (0 for rejected rows, which have no rank). */
-  rank = $derived.by(() => (this.result ? (this.result.rank ?? ranksOf(this.order, this.result.probability)) : new Uint32Array(0)));
+  rank = $derived(this.result?.rank ?? new Uint32Array(0));
 
   /** The table's row order for the chosen sort. */
   view = $derived.by(() => {
@@ -142,7 +144,7 @@ export class Explorer {
     // Marks for the benchmark (test/bench) and for anyone profiling in DevTools.
     performance.clearMarks();
     performance.mark('explorer:file-start');
-    const { result, problems } = await this.#client.run(file, fileName, options, {
+    const { result, elapsedMs, problems } = await this.#client.run(file, fileName, options, {
       onProgress: (p) => (this.progress = { bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsedMs: p.elapsedMs }),
       onEarly: (picture) => {
         if (run !== this.#runs || this.result) return;
@@ -161,6 +163,7 @@ export class Explorer {
     if (result) performance.mark('explorer:all-scores');
     this.#sorted.clear();
     this.result = result;
+    this.scoredMs = elapsedMs;
     if (result) this.capacity = Math.round(0.25 * (result.ingest.counts.scored + result.ingest.counts.warned));
     this.runProblems = result ? result.ingest.problems : problems;
     this.phase = result ? 'done' : 'idle';

@@ -15,7 +15,8 @@
  * contributions log-odds float32), never as row objects. Replies of a superseded run are
  * dropped, so a slow old file can never overwrite a new one.
  */
-import type { ExplainedBlock, ExplainSummary, ModelInfo, Reply, Request, ScoredResult } from './protocol';
+import type { ExplainedBlock, ExplainSummary, ModelInfo, Reply, Request } from './protocol';
+import { nanForRejected, ranked, type ScoredFile } from '../core/pipeline/scored-file';
 import type { IngestOptions } from '../core/csv/ingest';
 import { problem, type Problem } from '../core/problems';
 import { sampleRows } from '../core/explain/sample-rows';
@@ -105,7 +106,7 @@ interface RunState {
   total: number | null;
   done: number;
   failures: number;
-  result: ScoredResult | null;
+  result: ScoredFile | null;
   lost: number;
   problems: Problem[];
   /** Ids and passthrough columns as they arrive in `text` slices, until `done`. */
@@ -199,7 +200,7 @@ export class EnginePool {
    * Scores a file; resolves with the result once every row is scored, or null when cancelled
    * or replaced by a newer run. Explanations keep arriving afterwards through `handlers`.
    */
-  async run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredResult | null; problems: Problem[] }> {
+  async run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredFile | null; elapsedMs: number; problems: Problem[] }> {
     this.cancel();
     const id = this.#next++;
     const state: RunState = {
@@ -224,7 +225,7 @@ export class EnginePool {
     this.#current = state;
     const delegate = this.size > 1;
     const reply = await this.#send(this.#lead(), { type: 'run', id, file, fileName, options, delegate }, [], handlers.onProgress);
-    if (this.#current !== state) return { result: null, problems: [] };
+    if (this.#current !== state) return { result: null, elapsedMs: 0, problems: [] };
     if (reply.type === 'done') {
       const { ingest } = reply.result;
       let probability = reply.result.probability;
@@ -232,33 +233,29 @@ export class EnginePool {
         state.read = true;
         this.#pumpScoring(state);
         while (state.toScore.length > 0 || state.scoring > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-        if (this.#current !== state) return { result: null, problems: [] };
+        if (this.#current !== state) return { result: null, elapsedMs: 0, problems: [] };
         if (state.problems.length > 0) {
           this.#current = null;
-          return { result: null, problems: dedupe(state.problems) };
+          return { result: null, elapsedMs: 0, problems: dedupe(state.problems) };
         }
         // As the lead would have written it: one probability per row, NaN for rejected rows.
-        probability = state.scores.slice(0, ingest.rows);
-        for (let i = 0; i < ingest.rows; i++) if (ingest.status[i] === 2) probability[i] = NaN;
+        probability = nanForRejected(state.scores.slice(0, ingest.rows), ingest.status);
       }
       // Sorting a million scores is a task of a few hundred ms: done here, not on the page's thread.
       const copy = probability.slice();
-      const ranked = await this.#send(this.#lead(), { type: 'rank', id: this.#next++, probability: copy }, [copy.buffer]);
-      if (this.#current !== state) return { result: null, problems: [] };
+      const rank = await this.#send(this.#lead(), { type: 'rank', id: this.#next++, probability: copy }, [copy.buffer]);
+      if (this.#current !== state) return { result: null, elapsedMs: 0, problems: [] };
       const columns = ingest.plan.passthrough.map((_, j) => state.columns[j] ?? []);
-      const result: ScoredResult = {
-        ...reply.result,
-        probability,
-        ...(ranked.type === 'ranked' ? { order: ranked.order, rank: ranked.rank } : {}),
-        ingest: { ...ingest, ids: state.ids, passthrough: { ...ingest.passthrough, columns } },
-      };
+      const unranked = { ...reply.result, probability, ingest: { ...ingest, ids: state.ids, passthrough: { ...ingest.passthrough, columns } } };
+      // Ranked on the page only when the lead could not.
+      const result: ScoredFile = rank.type === 'ranked' ? { ...unranked, order: rank.order, rank: rank.rank } : ranked(unranked);
       state.ids = [];
       state.columns = [];
       void this.#explainAll(state, result, reply.covers);
-      return { result, problems: [] };
+      return { result, elapsedMs: reply.elapsedMs, problems: [] };
     }
     this.#current = null;
-    return { result: null, problems: reply.type === 'failed' ? reply.problems : [] };
+    return { result: null, elapsedMs: 0, problems: reply.type === 'failed' ? reply.problems : [] };
   }
 
   /** Appends a slice of ids and passthrough cells; `run` puts them into the result. */
@@ -368,7 +365,7 @@ export class EnginePool {
     }
   }
 
-  async #explainAll(state: RunState, result: ScoredResult, covers: Float64Array | null): Promise<void> {
+  async #explainAll(state: RunState, result: ScoredFile, covers: Float64Array | null): Promise<void> {
     const n = result.ingest.rows;
     const f = this.#features;
     const engines = this.#engines.filter((e) => e.alive);

@@ -8,7 +8,8 @@
  */
 import type { ModelCard } from '../core/model/card';
 import type { Problem } from '../core/problems';
-import type { IngestOptions, IngestResult } from '../core/csv/ingest';
+import type { IngestOptions } from '../core/csv/ingest';
+import type { ScoredFile, UnrankedFile } from '../core/pipeline/scored-file';
 
 export type Request =
   | { type: 'init'; id: number; wasm: ArrayBuffer; model: ArrayBuffer; modelName: string }
@@ -55,24 +56,23 @@ export type Reply =
    * none); a passthrough column's cells are values[codes[i]].
    */
   | { type: 'text'; id: number; ids: string[]; columns: { values: string[]; codes: Uint32Array }[] }
-  | { type: 'done'; id: number; result: ScoredResult; covers: Float64Array | null }
+  /**
+   * The file read (and scored, unless delegated), in `elapsedMs`; its ids and passthrough
+   * columns are empty here, having gone ahead in `text` slices. `covers`: estimated from the
+   * file when the model has none.
+   */
+  | { type: 'done'; id: number; result: UnrankedFile; elapsedMs: number; covers: Float64Array | null }
   | { type: 'explained'; id: number; rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }
   | { type: 'row-explained'; id: number; row: number; contrib: Float64Array; raw: number; ok: boolean }
   | { type: 'ok'; id: number }
   | { type: 'cancelled'; id: number }
   | { type: 'failed'; id: number; problems: Problem[] };
 
-export interface ScoredResult {
-  fileName: string;
-  ingest: IngestResult;
-  /** P(incorrect deduction) per data row, input order; NaN for rejected rows. */
-  probability: Float32Array;
-  elapsedMs: number;
-  /** Row indices by descending probability, unscored rows last (rankOrder), when the pool ranked them. */
-  order?: Uint32Array;
-  /** 1-based rank per row, 0 for unscored rows (ranksOf), alongside `order`. */
-  rank?: Uint32Array;
-}
+/**
+ * The former name of the core's ScoredFile, kept only while ui/evaluation (reworked on
+ * another branch) imports it from here; new code imports ScoredFile from core/pipeline.
+ */
+export type ScoredResult = ScoredFile;
 
 /**
  * SHAP values for some rows, in log-odds: `contrib` is rows.length × (F + 1), row-major,

@@ -139,7 +139,7 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
       }
     : (x: Float32Array, n: number) => active.score(x, n);
   try {
-    const result = await scoreStream(card, chunksOf(request.file), request.options, score, {
+    const scored = await scoreStream(card, { fileName: request.fileName, chunks: chunksOf(request.file) }, request.options, score, {
       signal: controller.signal,
       onProgress: ({ bytes, rows }) => {
         const now = performance.now();
@@ -148,14 +148,14 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
         reply({ type: 'progress', id: request.id, bytes, totalBytes: request.file.size, rows, elapsedMs: now - started });
       },
     });
-    if (!result) return reply({ type: 'cancelled', id: request.id });
-    const { ingest, probability } = result;
+    if (!scored) return reply({ type: 'cancelled', id: request.id });
+    const { ingest, probability } = scored.file;
     // A model without covers is explained against this file's own distribution (Lundberg
     // et al. 2020 use the training data; the file is the best stand-in the browser has).
     const covers = ensemble && ensemble.covers === 'none' ? estimateCovers(ensemble, ingest.features, ingest.rows).cover : null;
     sendText(request.id, ingest);
     reply(
-      { type: 'done', id: request.id, covers, result: { fileName: request.fileName, ingest: { ...ingest, ids: [], passthrough: { ...ingest.passthrough, columns: [] } }, probability, elapsedMs: performance.now() - started } },
+      { type: 'done', id: request.id, covers, elapsedMs: performance.now() - started, result: { ...scored.file, ingest: { ...ingest, ids: [], passthrough: { ...ingest.passthrough, columns: [] } } } },
       [probability.buffer, ingest.features.buffer, ingest.status.buffer, ingest.line.buffer, ingest.rowProblems.row.buffer, ...(ingest.label ? [ingest.label.buffer] : []), ...(covers ? [covers.buffer] : [])],
     );
   } catch (error) {
