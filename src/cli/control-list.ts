@@ -11,6 +11,7 @@ import type { ScoredFile } from '../lib/core/pipeline/scored-file';
 import type { ModelCard } from '../lib/core/model/card';
 import { explain } from '../lib/core/explain';
 import { gatherRows } from '../lib/core/explain/gather-rows';
+import { contribRow } from '../lib/core/explain/contrib-row';
 import { loadExplainer } from './load-explainer';
 import { countForShare } from '../lib/core/metrics/count-for-share';
 import { selectWithControl } from '../lib/core/select/control-sample';
@@ -93,7 +94,7 @@ function explainRows(modelBytes: Uint8Array, ingest: IngestResult, f: number, ro
   rows.forEach((row, i) => at.set(row, i));
   const explanation: ExplanationOf = (row) => {
     const i = at.get(row);
-    return i === undefined ? null : contrib.subarray(i * (f + 1), (i + 1) * (f + 1));
+    return i === undefined ? null : contribRow(contrib, f, i);
   };
   return { explanation, problems };
 }

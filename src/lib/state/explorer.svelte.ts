@@ -4,10 +4,11 @@
  * $derived, so the UI never holds a second copy of the data.
  */
 import { createContext } from 'svelte';
-import { EnginePool, type EarlyPicture, type RowExplanation } from '../worker/engine-pool';
-import type { ExplainedBlock, ExplainSummary, ModelInfo } from '../worker/protocol';
+import { EnginePool, type EarlyPicture } from '../worker/engine-pool';
+import type { ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
+import { contribRow } from '../core/explain/contrib-row';
 import type { Problem } from '../core/problems';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
@@ -77,7 +78,7 @@ export class Explorer {
   /** Which view of the results is shown. */
   tab = $state<Tab>('results');
   /** The on-demand explanation of the selected record, when its block has not arrived yet. */
-  rowExplanation = $state.raw<RowExplanation | null>(null);
+  rowExplanation = $state.raw<ExplainedRow | null>(null);
 
   /** Row indices by descending risk (rank 1 first), rejected rows last. */
   order = $derived(this.result?.order ?? new Uint32Array(0));
@@ -189,7 +190,7 @@ export class Explorer {
     const { rows, contrib, failed } = block;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      e.contrib.set(contrib.subarray(i * stride, (i + 1) * stride), r * stride);
+      e.contrib.set(contribRow(contrib, f, i), r * stride);
       e.explained[r] = 1;
       e.failed[r] = failed[i];
     }
@@ -223,9 +224,8 @@ export class Explorer {
    * or from the on-demand one when the stream has not reached it yet; null while neither is in.
    */
   contribOf(row: number): ArrayLike<number> | null {
-    const stride = this.model!.card.features.length + 1;
     const e = this.explanations;
-    if (e?.explained[row]) return e.contrib.subarray(row * stride, (row + 1) * stride);
+    if (e?.explained[row]) return contribRow(e.contrib, this.model!.card.features.length, row);
     const own = this.rowExplanation;
     return own && own.row === row ? own.contrib : null;
   }

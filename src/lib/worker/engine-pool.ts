@@ -15,7 +15,7 @@
  * contributions log-odds float32), never as row objects. Replies of a superseded run are
  * dropped, so a slow old file can never overwrite a new one.
  */
-import type { ExplainedBlock, ExplainSummary, ModelInfo, Reply, Request } from './protocol';
+import type { ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, Reply, Request } from './protocol';
 import { nanForRejected, ranked, type ScoredFile } from '../core/pipeline/scored-file';
 import type { IngestOptions } from '../core/csv/ingest';
 import { problem, type Problem } from '../core/problems';
@@ -61,16 +61,6 @@ export interface RunHandlers {
   onEarly?(picture: EarlyPicture): void;
   onExplained(block: ExplainedBlock): void;
   onExplainDone(summary: ExplainSummary): void;
-}
-
-export interface RowExplanation {
-  row: number;
-  /** φ per feature then the base value, log-odds, float64. */
-  contrib: Float64Array;
-  /** The model's log-odds score by the TypeScript trees. */
-  raw: number;
-  /** base + Σφ equals raw within 1e-4. */
-  ok: boolean;
 }
 
 interface Engine {
@@ -451,7 +441,7 @@ export class EnginePool {
    * One record's explanation now (for a record the stream has not reached), from its feature
    * values `x` (F float32, NaN missing), on the least busy engine.
    */
-  async explainRow(row: number, x: Float32Array): Promise<RowExplanation | null> {
+  async explainRow(row: number, x: Float32Array): Promise<ExplainedRow | null> {
     const engine = this.#engines.filter((e) => e.alive).sort((a, b) => a.pending.size - b.pending.size)[0];
     if (!engine) return null;
     const copy = x.slice();

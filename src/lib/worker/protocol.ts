@@ -8,6 +8,7 @@
  */
 import type { ModelCard } from '../core/model/card';
 import type { Problem } from '../core/problems';
+import type { RowExplanation } from '../core/explain/treeshap';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile, UnrankedFile } from '../core/pipeline/scored-file';
 
@@ -63,7 +64,7 @@ export type Reply =
    */
   | { type: 'done'; id: number; result: UnrankedFile; elapsedMs: number; covers: Float64Array | null }
   | { type: 'explained'; id: number; rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }
-  | { type: 'row-explained'; id: number; row: number; contrib: Float64Array; raw: number; ok: boolean }
+  | ({ type: 'row-explained'; id: number } & ExplainedRow)
   | { type: 'ok'; id: number }
   | { type: 'cancelled'; id: number }
   | { type: 'failed'; id: number; problems: Problem[] };
@@ -73,6 +74,14 @@ export type Reply =
  * another branch) imports it from here; new code imports ScoredFile from core/pipeline.
  */
 export type ScoredResult = ScoredFile;
+
+/**
+ * One record explained on demand (explainRow in the core: φ per feature then the base value,
+ * log-odds, float64; the trees' own score; whether they add up), with the file's row it is of.
+ */
+export interface ExplainedRow extends RowExplanation {
+  row: number;
+}
 
 /**
  * SHAP values for some rows, in log-odds: `contrib` is rows.length × (F + 1), row-major,

@@ -9,6 +9,7 @@ import type { CsvDialect } from '../../core/export/csv-writer';
 import type { Problem } from '../../core/problems';
 import { csvChunks } from '../../core/export/csv-writer';
 import { sha256Hex } from '../../core/export/sha256';
+import { contribRow } from '../../core/explain/contrib-row';
 import { buildManifest, manifestJson } from '../../core/export/manifest';
 import { controlList, controlListManifestInput, manifestFileName, type NationalIdExport } from '../../core/export/control-list';
 
@@ -56,7 +57,7 @@ export async function exportControlList(
     probability: result.probability,
     rank: explorer.rank,
     selection,
-    explanation: model.explainable ? (row) => (e?.explained[row] ? e.contrib.subarray(row * (f + 1), (row + 1) * (f + 1)) : null) : null,
+    explanation: model.explainable ? (row) => (e?.explained[row] ? contribRow(e.contrib, f, row) : null) : null,
     locale: explorer.locale,
     t: explorer.t,
     sortedColumn: (i) => explorer.sortedColumn(i),
