@@ -9,6 +9,7 @@ import type { ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo } from '..
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
+import { countForShare } from '../core/metrics/count-for-share';
 import type { Problem } from '../core/problems';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
@@ -165,7 +166,7 @@ export class Explorer {
     this.#sorted.clear();
     this.result = result;
     this.scoredMs = elapsedMs;
-    if (result) this.capacity = Math.round(0.25 * (result.ingest.counts.scored + result.ingest.counts.warned));
+    if (result) this.capacity = countForShare(0.25, result.ingest.counts.scored + result.ingest.counts.warned);
     this.runProblems = result ? result.ingest.problems : problems;
     this.phase = result ? 'done' : 'idle';
   }

@@ -6,7 +6,7 @@ import { rankOrder, ranksOf } from '../metrics/rank-order';
  * A scored file, the one shape the browser's state, its views and exports, the worker
  * protocol and the CLI all read. Its helpers live beside what they are about: row statuses
  * in csv/row-status.ts, a row's contributions in explain/contrib-row.ts, the capacity in
- * select/clamp-capacity.ts.
+ * metrics/clamp-capacity.ts.
  */
 export interface ScoredFile {
   /** The file's name as the user chose it (the CLI: the input path's last part), for exports and their manifest. */
