@@ -10,6 +10,7 @@ import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
 import { countForShare } from '../core/metrics/count-for-share';
+import { sortedColumns } from '../core/export/control-list';
 import type { Problem } from '../core/problems';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
@@ -104,7 +105,8 @@ export class Explorer {
 
   #client: EnginePool;
   #runs = 0;
-  #sorted = new Map<number, Float64Array>();
+  /** The current file's feature columns, each sorted on first use (sortedColumns). */
+  #sortedColumns: ((feature: number) => Float64Array) | null = null;
 
   /** `workers`: the engine pool, one per core; the first one scores (see engine-pool.ts). */
   constructor(workers: Worker[], languages: readonly string[]) {
@@ -163,7 +165,7 @@ export class Explorer {
     });
     if (run !== this.#runs) return;
     if (result) performance.mark('explorer:all-scores');
-    this.#sorted.clear();
+    this.#sortedColumns = result ? sortedColumns(result.ingest.features, result.ingest.rows, this.model.card.features.length) : null;
     this.result = result;
     this.scoredMs = elapsedMs;
     if (result) this.capacity = countForShare(0.25, result.ingest.counts.scored + result.ingest.counts.warned);
@@ -209,15 +211,7 @@ export class Explorer {
    * percentileInFile wants); sorted once per feature and file, on first use.
    */
   sortedColumn(i: number): Float64Array {
-    let sorted = this.#sorted.get(i);
-    if (sorted) return sorted;
-    const result = this.result!;
-    const f = this.model!.card.features.length;
-    sorted = new Float64Array(result.ingest.rows);
-    for (let r = 0; r < sorted.length; r++) sorted[r] = result.ingest.features[r * f + i];
-    sorted.sort();
-    this.#sorted.set(i, sorted);
-    return sorted;
+    return this.#sortedColumns!(i);
   }
 
   /**
