@@ -4,8 +4,8 @@
  * $derived, so the UI never holds a second copy of the data.
  */
 import { createContext } from 'svelte';
-import { EnginePool, type EarlyPicture } from '../worker/engine-pool';
-import type { ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo } from '../worker/protocol';
+import type { Engines } from '../worker/engine-pool';
+import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
@@ -14,6 +14,8 @@ import { sortedColumns } from '../core/export/control-list';
 import type { Problem } from '../core/problems';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
+
+export type { EarlyPicture };
 
 export type Phase = 'loading-model' | 'model-failed' | 'idle' | 'running' | 'done';
 
@@ -103,14 +105,14 @@ export class Explorer {
     return this.sortDescending ? base.slice().reverse() : base;
   });
 
-  #client: EnginePool;
+  #client: Engines;
   #runs = 0;
   /** The current file's feature columns, each sorted on first use (sortedColumns). */
   #sortedColumns: ((feature: number) => Float64Array) | null = null;
 
-  /** `workers`: the engine pool, one per core; the first one scores (see engine-pool.ts). */
-  constructor(workers: Worker[], languages: readonly string[]) {
-    this.#client = new EnginePool(workers);
+  /** `engines`: the engine pool (EnginePool: one worker per core, see engine-pool.ts), or a fake of it in tests. */
+  constructor(engines: Engines, languages: readonly string[]) {
+    this.#client = engines;
     this.locale = pickLocale(languages);
   }
 

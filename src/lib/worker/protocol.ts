@@ -99,6 +99,17 @@ export interface ExplainedBlock {
   total: number;
 }
 
+/** Global importance from the first rows read, before the whole file is scored. */
+export interface EarlyPicture {
+  /** Mean |φ| per feature over the sampled rows, log-odds. */
+  importance: Float64Array;
+  /** Rows explained, spread over the first `read` rows of the file. */
+  sampled: number;
+  read: number;
+  /** Sampled rows whose base + Σφ missed the trees' own log-odds score. */
+  failures: number;
+}
+
 export interface ExplainSummary {
   failures: number;
   coversEstimated: boolean;
