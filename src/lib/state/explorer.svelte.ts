@@ -32,7 +32,8 @@ export type Tab = 'results' | 'explain' | 'planner' | 'evaluation';
 /**
  * SHAP values of the current file, filled in as the worker streams them. `contrib` is
  * rows × (F + 1) log-odds, row-major: φ per feature in card order, then the base value;
- * a row's values add up to its log-odds score. Rows not explained yet are NaN.
+ * a row's values add up to its log-odds score. Rows not explained yet hold 0 and have
+ * `explained` 0: read a row through contribOf, or test the flag, never the values.
  */
 export interface Explanations {
   /**

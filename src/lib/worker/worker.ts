@@ -128,7 +128,7 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
   const active = scorer;
   let parsed = 0;
   // Delegating: each parsed block goes to the page for another engine to score, and reading
-  // goes on at once; the page assembles the probabilities (engine-pool.ts), so the ones
+  // goes on at once; the page assembles the probabilities (scheduler.ts, scored), so the ones
   // scoreStream collects here are placeholders.
   const score = request.delegate
     ? (x: Float32Array, n: number) => {
@@ -225,7 +225,7 @@ async function scoreBlock(request: Extract<Request, { type: 'score' }>): Promise
 function explainBlock(request: Extract<Request, { type: 'explain' }>): void {
   if (!explainer) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   const n = request.rows.length;
-  // The page checks every row against onnxruntime's score (engine-pool.ts #deliver), except
+  // The page checks every row against onnxruntime's score (scheduler.ts, explained), except
   // the early picture's, which it has no scores for yet.
   const explanation = explain(explainer, request.x, n, { check: request.check ?? false });
   const failed = explanation.failed;
