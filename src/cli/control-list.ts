@@ -1,23 +1,25 @@
 /**
  * The CLI's control list: the same choices as the app's planner (--capacity, --control-share,
- * --seed, --list-dialect, --lang) through the same core functions, so the same file, model
- * and choices give the same list, byte for byte, and the same manifest (but its timestamp).
+ * --seed, --list-dialect, --lang) through the same core builder (buildControlList), so the same
+ * file, model and choices give the same list, byte for byte, and the same manifest (but its timestamp).
  * Reasons come from exact TreeSHAP on the listed rows only, not the whole file.
  */
 import { createReadStream, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { IngestResult } from '../lib/core/csv/ingest';
+import type { ScoredFile } from '../lib/core/pipeline/scored-file';
 import type { ModelCard } from '../lib/core/model/card';
 import { explain } from '../lib/core/explain';
 import { gatherRows } from '../lib/core/explain/gather-rows';
+import { contribRow } from '../lib/core/explain/contrib-row';
 import { loadExplainer } from './load-explainer';
 import { countForShare } from '../lib/core/metrics/count-for-share';
 import { selectWithControl } from '../lib/core/select/control-sample';
-import { csvChunks, type CsvDialect } from '../lib/core/export/csv-writer';
+import type { CsvDialect } from '../lib/core/export/csv-writer';
 import { dialectNamed } from './dialect-named';
 import { sha256Hex } from '../lib/core/export/sha256';
-import { buildManifest, manifestJson } from '../lib/core/export/manifest';
-import { controlList, controlListManifestInput, manifestFileName, type ExplanationOf, type NationalIdExport } from '../lib/core/export/control-list';
+import { buildControlList } from '../lib/core/export/build-control-list';
+import type { ExplanationOf, NationalIdExport } from '../lib/core/export/control-list';
 import { problem, type Problem } from '../lib/core/problems';
 import type { Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
@@ -64,10 +66,7 @@ export function parseListChoices(args: {
 export interface ListJob {
   modelBytes: Uint8Array;
   card: ModelCard;
-  ingest: IngestResult;
-  probability: Float32Array;
-  order: Uint32Array;
-  rank: Uint32Array;
+  file: ScoredFile;
   inputPath: string;
   /** Bytes of the input file. */
   inputSize: number;
@@ -95,59 +94,43 @@ function explainRows(modelBytes: Uint8Array, ingest: IngestResult, f: number, ro
   rows.forEach((row, i) => at.set(row, i));
   const explanation: ExplanationOf = (row) => {
     const i = at.get(row);
-    return i === undefined ? null : contrib.subarray(i * (f + 1), (i + 1) * (f + 1));
+    return i === undefined ? null : contribRow(contrib, f, i);
   };
   return { explanation, problems };
 }
 
 /** Writes the list and `<list>.manifest.json` beside it. */
 export async function writeControlList(job: ListJob): Promise<ListWritten> {
-  const { card, ingest, probability, order, choices, locale } = job;
+  const { card, file, choices, locale } = job;
   const f = card.features.length;
-  const scored = ingest.counts.scored + ingest.counts.warned;
+  const scored = file.ingest.counts.scored + file.ingest.counts.warned;
   const capacity = 'share' in choices.capacity ? countForShare(choices.capacity.share, scored) : choices.capacity.count;
-  const selection = selectWithControl(order, probability, { capacity, controlShare: choices.controlShare, seed: choices.seed });
-  const { explanation, problems } = explainRows(job.modelBytes, ingest, f, selection.rows);
-  const list = controlList({
+  const selection = selectWithControl(file.order, file.probability, { capacity, controlShare: choices.controlShare, seed: choices.seed });
+  const { explanation, problems } = explainRows(job.modelBytes, file.ingest, f, selection.rows);
+  const name = basename(job.listPath);
+  const built = await buildControlList({
     card,
-    ingest,
-    probability,
-    rank: job.rank,
+    modelSha256: await sha256Hex(job.modelBytes),
+    file,
+    input: { sizeBytes: job.inputSize, chunks: createReadStream(job.inputPath, { highWaterMark: 1 << 20 }) },
     selection,
+    choices: { capacity, controlShare: choices.controlShare, seed: choices.seed },
+    dialect: choices.dialect,
+    listFileName: name,
     explanation,
     locale,
     t: (key, params) => translate(locale, key, params),
     nationalIds: choices.nationalIds,
+    createdAt: job.createdAt ?? new Date().toISOString(),
   });
-  const chunks = [...csvChunks(list.columns, list.positions, choices.dialect)];
-  writeFileSync(job.listPath, Buffer.concat(chunks));
-  const name = basename(job.listPath);
-  const manifest = buildManifest(
-    controlListManifestInput({
-      model: { id: card.model.id, version: card.model.version, sha256: await sha256Hex(job.modelBytes) },
-      input: { fileName: basename(job.inputPath), sizeBytes: job.inputSize, sha256: await sha256Hex(createReadStream(job.inputPath, { highWaterMark: 1 << 20 })) },
-      ingest,
-      card,
-      choices: { capacity, controlShare: choices.controlShare, seed: choices.seed },
-      selection,
-      export: {
-        fileName: name,
-        dialect: choices.dialect,
-        headers: list.headers,
-        rows: list.positions.length,
-        sha256: await sha256Hex(chunks),
-        nationalIds: list.nationalIds,
-      },
-      createdAt: job.createdAt ?? new Date().toISOString(),
-    }),
-  );
-  const manifestPath = job.listPath.slice(0, job.listPath.length - name.length) + manifestFileName(name);
-  writeFileSync(manifestPath, manifestJson(manifest));
+  writeFileSync(job.listPath, Buffer.concat(built.bytes));
+  const manifestPath = job.listPath.slice(0, job.listPath.length - name.length) + built.manifestFileName;
+  writeFileSync(manifestPath, built.manifestText);
   return {
     manifestPath,
-    rows: list.positions.length,
+    rows: built.list.positions.length,
     modelCount: selection.modelCount,
     controlCount: selection.controlCount,
-    problems: [...selection.problems, ...problems, ...list.problems],
+    problems: [...selection.problems, ...problems, ...built.list.problems],
   };
 }

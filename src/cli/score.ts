@@ -12,10 +12,11 @@
  * rows are still written, rejected, each with the reasons in row_issues, and no list is made.
  */
 import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadModelFile } from '../lib/runtime/node-engine';
 import { scoreStream } from '../lib/core/pipeline/score-stream';
-import { rankOrder, ranksOf } from '../lib/core/metrics/rank-order';
+import { ranked } from '../lib/core/pipeline/scored-file';
 import type { CsvDialect } from '../lib/core/export/csv-writer';
 import { explainColumns, explainHeader } from './explain-columns';
 import { describeProblem } from '../lib/i18n/describe-problem';
@@ -95,9 +96,10 @@ async function main(argv: string[]): Promise<number> {
   const chunks = (async function* () {
     for await (const chunk of createReadStream(args.input!, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
   })();
-  const scored = await scoreStream(model.card, chunks, options, (x, n) => model.scorer.score(x, n));
+  const scored = await scoreStream(model.card, { fileName: basename(args.input), chunks }, options, (x, n) => model.scorer.score(x, n));
   if (!scored) return 1;
-  const { ingest, probability, sniff } = scored;
+  const file = ranked(scored.file);
+  const { ingest, probability } = file;
   for (const p of ingest.problems) process.stderr.write(describeProblem(locale, p) + '\n');
   if (ingest.plan.columns.length === 0) return 1;
   // A blocked header rejects every row without a problem of its own: the file's errors are each row's reason.
@@ -105,12 +107,10 @@ async function main(argv: string[]): Promise<number> {
   const fileReason = blocking.map((p) => describeProblem(locale, p)).join(' | ');
   const exitCode = ingest.plan.blocked ? 1 : 0;
 
-  const order = rankOrder(probability);
-  const rank = ranksOf(order, probability);
   if (args.list && ingest.plan.blocked) {
     process.stderr.write(describeProblem(locale, problem('cli.list_blocked', 'error', { params: { list: args.list } })) + '\n');
   } else if (args.list && listChoices) {
-    const job = { modelBytes: model.bytes, card: model.card, ingest, probability, order, rank, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale };
+    const job = { modelBytes: model.bytes, card: model.card, file, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale };
     const written = await writeControlList(job);
     for (const p of written.problems) process.stderr.write(describeProblem(locale, p) + '\n');
     process.stderr.write(say('planner.cli.done', { rows: written.rows, model: written.modelCount, control: written.controlCount, list: args.list, manifest: written.manifestPath }) + '\n');
@@ -137,10 +137,8 @@ async function main(argv: string[]): Promise<number> {
   const row = await writeScoredOutput({
     path: output,
     inputPath: args.input,
-    ingest,
-    asciiOnly: sniff?.asciiOnly ?? false,
-    probability,
-    rank,
+    file,
+    asciiOnly: scored.sniff?.asciiOnly ?? false,
     issues: (r) => issues.get(r) ?? fileReason,
     explain: args.explain ? { header: explainHeader(model.card), contrib } : null,
     dialect: outputDialect,

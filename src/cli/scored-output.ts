@@ -1,11 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { IngestResult } from '../lib/core/csv/ingest';
+import type { ScoredFile } from '../lib/core/pipeline/scored-file';
 import { csvHeader, csvRecords, quote, type CsvColumn, type CsvDialect } from '../lib/core/export/csv-writer';
 import { float32Text } from '../lib/core/export/float32-text';
+import { STATUS_NAMES } from '../lib/core/csv/row-status';
 import { rawRecords } from './raw-records';
-
-const STATUS = ['scored', 'scored_with_warnings', 'rejected'] as const;
 
 /** Records read from the input and written out together: bounds the memory a batch of cells holds. */
 const BATCH_ROWS = 10_000;
@@ -13,13 +12,10 @@ const BATCH_ROWS = 10_000;
 export interface ScoredOutput {
   path: string;
   inputPath: string;
-  ingest: IngestResult;
+  /** The input as scored: probability NaN and rank 0 for rejected rows. */
+  file: ScoredFile;
   /** What sniffing said of the input's encoding (SniffResult.asciiOnly), for the second read. */
   asciiOnly: boolean;
-  /** Per row, NaN for rejected rows. */
-  probability: Float32Array;
-  /** Per row, 1 = highest risk, 0 for rejected rows. */
-  rank: Uint32Array;
   /** The row_issues cell of a row: sentences, '' for none. */
   issues: (row: number) => string;
   /**
@@ -45,7 +41,7 @@ type Encode = (batch: string[][], first: number) => Iterable<string | Uint8Array
  * in the dialect's decimal mark, as the list writes its risk column.
  */
 export async function writeScoredOutput(job: ScoredOutput): Promise<number> {
-  const { ingest } = job;
+  const { ingest } = job.file;
   const header = [...ingest.plan.header, 'risk_probability', 'risk_rank', 'row_status', 'row_issues', ...(job.explain?.header ?? [])];
   const out = createWriteStream(job.path);
   const put = async (chunk: string | Uint8Array) => {
@@ -79,7 +75,8 @@ export async function writeScoredOutput(job: ScoredOutput): Promise<number> {
 
 /** Input cells as written; probabilities and contributions as the shortest text of their float32. */
 function plainRecords(job: ScoredOutput): Encode {
-  const { ingest, probability, rank, explain } = job;
+  const { explain } = job;
+  const { ingest, probability, rank } = job.file;
   const width = ingest.plan.header.length;
   const f = explain ? explain.header.length - 1 : 0;
   const stride = f + 1;
@@ -90,7 +87,7 @@ function plainRecords(job: ScoredOutput): Encode {
       const fields = batch[i];
       const cells: string[] = [];
       for (let j = 0; j < width; j++) cells.push(quote(fields[j] ?? '', ','));
-      cells.push(float32Text(probability[row]), rank[row] ? String(rank[row]) : '', STATUS[ingest.status[row]], quote(job.issues(row), ','));
+      cells.push(float32Text(probability[row]), rank[row] ? String(rank[row]) : '', STATUS_NAMES[ingest.status[row]], quote(job.issues(row), ','));
       if (explain) {
         const contrib = Number.isNaN(probability[row]) ? null : explain.contrib;
         // Base value first, as in the header; rejected rows have no score to explain.
@@ -105,7 +102,8 @@ function plainRecords(job: ScoredOutput): Encode {
 
 /** Every cell through the safe writer; numbers as numbers of the dialect (decimal comma in excel-nb). */
 function safeRecords(job: ScoredOutput, dialect: CsvDialect, header: string[]): Encode {
-  const { ingest, probability, rank, explain } = job;
+  const { explain } = job;
+  const { ingest, probability, rank } = job.file;
   const width = ingest.plan.header.length;
   const f = explain ? explain.header.length - 1 : 0;
   const stride = f + 1;
@@ -123,7 +121,7 @@ function safeRecords(job: ScoredOutput, dialect: CsvDialect, header: string[]): 
     columns.push(
       { header: 'risk_probability', numbers: p },
       { header: 'risk_rank', numbers: r },
-      { header: 'row_status', text: (i) => STATUS[ingest.status[first + i]] },
+      { header: 'row_status', text: (i) => STATUS_NAMES[ingest.status[first + i]] },
       { header: 'row_issues', text: (i) => job.issues(first + i) },
     );
     if (explain) {

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 
 /**
  * A big file shows what drives the model while it is still being read and scored: the early
- * picture (engine-pool.ts #explainEarly). Its mean |SHAP| must be LightGBM's own pred_contrib
+ * picture (the early order of src/lib/worker/scheduler.ts). Its mean |SHAP| must be LightGBM's own pred_contrib
  * over the very rows the app says it sampled (test/e2e/early_importance.py), and it gives way
  * to the run summary once every row is scored.
  */

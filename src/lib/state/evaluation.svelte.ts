@@ -3,7 +3,7 @@
  * the column to segment by and the segment the view is filtered to. Kept per scored file (a new
  * file starts afresh) and outside the component, so leaving the tab and coming back keeps it.
  */
-import type { ScoredResult } from '../worker/protocol';
+import type { ScoredFile } from '../core/pipeline/scored-file';
 
 export class EvaluationChoices {
   /** Index into ingest.passthrough of a 0/1 column the user picked as the outcome; null: none. */
@@ -14,9 +14,9 @@ export class EvaluationChoices {
   segment = $state<string | null>(null);
 }
 
-const choices = new WeakMap<ScoredResult, EvaluationChoices>();
+const choices = new WeakMap<ScoredFile, EvaluationChoices>();
 
-export function evaluationChoices(result: ScoredResult): EvaluationChoices {
+export function evaluationChoices(result: ScoredFile): EvaluationChoices {
   let c = choices.get(result);
   if (!c) choices.set(result, (c = new EvaluationChoices()));
   return c;

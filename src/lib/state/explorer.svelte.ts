@@ -4,13 +4,18 @@
  * $derived, so the UI never holds a second copy of the data.
  */
 import { createContext } from 'svelte';
-import { EnginePool, type EarlyPicture, type RowExplanation } from '../worker/engine-pool';
-import type { ExplainedBlock, ExplainSummary, ModelInfo, ScoredResult } from '../worker/protocol';
+import type { Engines } from '../worker/engine-pool';
+import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
+import type { ScoredFile } from '../core/pipeline/scored-file';
+import { contribRow } from '../core/explain/contrib-row';
+import { countForShare } from '../core/metrics/count-for-share';
+import { sortedColumns } from '../core/export/control-list';
 import type { Problem } from '../core/problems';
-import { rankOrder, ranksOf } from '../core/metrics/rank-order';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
+
+export type { EarlyPicture };
 
 export type Phase = 'loading-model' | 'model-failed' | 'idle' | 'running' | 'done';
 
@@ -27,7 +32,8 @@ export type Tab = 'results' | 'explain' | 'planner' | 'evaluation';
 /**
  * SHAP values of the current file, filled in as the worker streams them. `contrib` is
  * rows × (F + 1) log-odds, row-major: φ per feature in card order, then the base value;
- * a row's values add up to its log-odds score. Rows not explained yet are NaN.
+ * a row's values add up to its log-odds score. Rows not explained yet hold 0 and have
+ * `explained` 0: read a row through contribOf, or test the flag, never the values.
  */
 export interface Explanations {
   /**
@@ -57,7 +63,9 @@ export class Explorer {
   /** The file as dropped, kept (not copied) so an export can hash its original bytes for the audit manifest. */
   file = $state.raw<Blob | null>(null);
   progress = $state.raw<Progress | null>(null);
-  result = $state.raw<ScoredResult | null>(null);
+  result = $state.raw<ScoredFile | null>(null);
+  /** How long reading and scoring `result` took, ms. */
+  scoredMs = $state(0);
   runProblems = $state.raw<Problem[]>([]);
   sortKey = $state<SortKey>('rank');
   sortDescending = $state(false);
@@ -75,13 +83,13 @@ export class Explorer {
   /** Which view of the results is shown. */
   tab = $state<Tab>('results');
   /** The on-demand explanation of the selected record, when its block has not arrived yet. */
-  rowExplanation = $state.raw<RowExplanation | null>(null);
+  rowExplanation = $state.raw<ExplainedRow | null>(null);
 
   /** Row indices by descending risk (rank 1 first), rejected rows last. */
-  order = $derived.by(() => (this.result ? (this.result.order ?? rankOrder(this.result.probability)) : new Uint32Array(0)));
+  order = $derived(this.result?.order ?? new Uint32Array(0));
 
   /** 1-based rank of each row (0 for rejected rows, which have no rank). */
-  rank = $derived.by(() => (this.result ? (this.result.rank ?? ranksOf(this.order, this.result.probability)) : new Uint32Array(0)));
+  rank = $derived(this.result?.rank ?? new Uint32Array(0));
 
   /** The table's row order for the chosen sort. */
   view = $derived.by(() => {
@@ -98,13 +106,14 @@ export class Explorer {
     return this.sortDescending ? base.slice().reverse() : base;
   });
 
-  #client: EnginePool;
+  #client: Engines;
   #runs = 0;
-  #sorted = new Map<number, Float64Array>();
+  /** The current file's feature columns, each sorted on first use (sortedColumns). */
+  #sortedColumns: ((feature: number) => Float64Array) | null = null;
 
-  /** `workers`: the engine pool, one per core; the first one scores (see engine-pool.ts). */
-  constructor(workers: Worker[], languages: readonly string[]) {
-    this.#client = new EnginePool(workers);
+  /** `engines`: the engine pool (EnginePool: one worker per core, see engine-pool.ts), or a fake of it in tests. */
+  constructor(engines: Engines, languages: readonly string[]) {
+    this.#client = engines;
     this.locale = pickLocale(languages);
   }
 
@@ -142,7 +151,7 @@ export class Explorer {
     // Marks for the benchmark (test/bench) and for anyone profiling in DevTools.
     performance.clearMarks();
     performance.mark('explorer:file-start');
-    const { result, problems } = await this.#client.run(file, fileName, options, {
+    const { result, elapsedMs, problems } = await this.#client.run(file, fileName, options, {
       onProgress: (p) => (this.progress = { bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsedMs: p.elapsedMs }),
       onEarly: (picture) => {
         if (run !== this.#runs || this.result) return;
@@ -159,9 +168,10 @@ export class Explorer {
     });
     if (run !== this.#runs) return;
     if (result) performance.mark('explorer:all-scores');
-    this.#sorted.clear();
+    this.#sortedColumns = result ? sortedColumns(result.ingest.features, result.ingest.rows, this.model.card.features.length) : null;
     this.result = result;
-    if (result) this.capacity = Math.round(0.25 * (result.ingest.counts.scored + result.ingest.counts.warned));
+    this.scoredMs = elapsedMs;
+    if (result) this.capacity = countForShare(0.25, result.ingest.counts.scored + result.ingest.counts.warned);
     this.runProblems = result ? result.ingest.problems : problems;
     this.phase = result ? 'done' : 'idle';
   }
@@ -186,7 +196,7 @@ export class Explorer {
     const { rows, contrib, failed } = block;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      e.contrib.set(contrib.subarray(i * stride, (i + 1) * stride), r * stride);
+      e.contrib.set(contribRow(contrib, f, i), r * stride);
       e.explained[r] = 1;
       e.failed[r] = failed[i];
     }
@@ -204,15 +214,7 @@ export class Explorer {
    * percentileInFile wants); sorted once per feature and file, on first use.
    */
   sortedColumn(i: number): Float64Array {
-    let sorted = this.#sorted.get(i);
-    if (sorted) return sorted;
-    const result = this.result!;
-    const f = this.model!.card.features.length;
-    sorted = new Float64Array(result.ingest.rows);
-    for (let r = 0; r < sorted.length; r++) sorted[r] = result.ingest.features[r * f + i];
-    sorted.sort();
-    this.#sorted.set(i, sorted);
-    return sorted;
+    return this.#sortedColumns!(i);
   }
 
   /**
@@ -220,9 +222,8 @@ export class Explorer {
    * or from the on-demand one when the stream has not reached it yet; null while neither is in.
    */
   contribOf(row: number): ArrayLike<number> | null {
-    const stride = this.model!.card.features.length + 1;
     const e = this.explanations;
-    if (e?.explained[row]) return e.contrib.subarray(row * stride, (row + 1) * stride);
+    if (e?.explained[row]) return contribRow(e.contrib, this.model!.card.features.length, row);
     const own = this.rowExplanation;
     return own && own.row === row ? own.contrib : null;
   }

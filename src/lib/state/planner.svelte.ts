@@ -8,6 +8,7 @@
 import type { Explorer } from './explorer.svelte';
 import { capacityAt, capacityPlan } from '../core/select/capacity-plan';
 import { selectWithControl } from '../core/select/control-sample';
+import { clampCapacity } from '../core/metrics/clamp-capacity';
 import { nationalIdColumns } from '../core/csv/nationalId';
 import { EXCEL_NORWEGIAN, RFC_4180, type CsvDialect } from '../core/export/csv-writer';
 
@@ -77,7 +78,7 @@ export class Planner {
     return capacityPlan(this.#explorer.order, result.probability, result.ingest.label ?? undefined);
   });
 
-  /** The planner's figures at the chosen capacity (clamped to the scored rows). */
+  /** The planner's figures at the chosen capacity (clamped to the scored rows by capacityAt). */
   point = $derived.by(() => (this.plan ? capacityAt(this.plan, this.#explorer.capacity) : null));
 
   /** The list: model rows by rank, then the control rows in file order. */
@@ -85,7 +86,7 @@ export class Planner {
     const result = this.#explorer.result;
     const plan = this.plan;
     if (!result || !plan) return null;
-    const capacity = Math.max(0, Math.min(plan.scored, Math.round(this.#explorer.capacity)));
+    const capacity = clampCapacity(this.#explorer.capacity, plan.scored);
     return selectWithControl(this.#explorer.order, result.probability, { capacity, controlShare: this.controlShare, seed: this.seed });
   });
 }

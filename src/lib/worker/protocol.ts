@@ -8,7 +8,9 @@
  */
 import type { ModelCard } from '../core/model/card';
 import type { Problem } from '../core/problems';
-import type { IngestOptions, IngestResult } from '../core/csv/ingest';
+import type { RowExplanation } from '../core/explain/treeshap';
+import type { IngestOptions } from '../core/csv/ingest';
+import type { ScoredFile, UnrankedFile } from '../core/pipeline/scored-file';
 
 export type Request =
   | { type: 'init'; id: number; wasm: ArrayBuffer; model: ArrayBuffer; modelName: string }
@@ -55,23 +57,30 @@ export type Reply =
    * none); a passthrough column's cells are values[codes[i]].
    */
   | { type: 'text'; id: number; ids: string[]; columns: { values: string[]; codes: Uint32Array }[] }
-  | { type: 'done'; id: number; result: ScoredResult; covers: Float64Array | null }
+  /**
+   * The file read (and scored, unless delegated), in `elapsedMs`; its ids and passthrough
+   * columns are empty here, having gone ahead in `text` slices. `covers`: estimated from the
+   * file when the model has none.
+   */
+  | { type: 'done'; id: number; result: UnrankedFile; elapsedMs: number; covers: Float64Array | null }
   | { type: 'explained'; id: number; rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }
-  | { type: 'row-explained'; id: number; row: number; contrib: Float64Array; raw: number; ok: boolean }
+  | ({ type: 'row-explained'; id: number } & ExplainedRow)
   | { type: 'ok'; id: number }
   | { type: 'cancelled'; id: number }
   | { type: 'failed'; id: number; problems: Problem[] };
 
-export interface ScoredResult {
-  fileName: string;
-  ingest: IngestResult;
-  /** P(incorrect deduction) per data row, input order; NaN for rejected rows. */
-  probability: Float32Array;
-  elapsedMs: number;
-  /** Row indices by descending probability, unscored rows last (rankOrder), when the pool ranked them. */
-  order?: Uint32Array;
-  /** 1-based rank per row, 0 for unscored rows (ranksOf), alongside `order`. */
-  rank?: Uint32Array;
+/**
+ * The former name of the core's ScoredFile, kept only while ui/evaluation (reworked on
+ * another branch) imports it from here; new code imports ScoredFile from core/pipeline.
+ */
+export type ScoredResult = ScoredFile;
+
+/**
+ * One record explained on demand (explainRow in the core: φ per feature then the base value,
+ * log-odds, float64; the trees' own score; whether they add up), with the file's row it is of.
+ */
+export interface ExplainedRow extends RowExplanation {
+  row: number;
 }
 
 /**
@@ -88,6 +97,17 @@ export interface ExplainedBlock {
   /** Rows explained so far in the full pass (the sample not counted), and the total. */
   done: number;
   total: number;
+}
+
+/** Global importance from the first rows read, before the whole file is scored. */
+export interface EarlyPicture {
+  /** Mean |φ| per feature over the sampled rows, log-odds. */
+  importance: Float64Array;
+  /** Rows explained, spread over the first `read` rows of the file. */
+  sampled: number;
+  read: number;
+  /** Sampled rows whose base + Σφ missed the trees' own log-odds score. */
+  failures: number;
 }
 
 export interface ExplainSummary {

@@ -128,7 +128,7 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
   const active = scorer;
   let parsed = 0;
   // Delegating: each parsed block goes to the page for another engine to score, and reading
-  // goes on at once; the page assembles the probabilities (engine-pool.ts), so the ones
+  // goes on at once; the page assembles the probabilities (scheduler.ts, scored), so the ones
   // scoreStream collects here are placeholders.
   const score = request.delegate
     ? (x: Float32Array, n: number) => {
@@ -139,7 +139,7 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
       }
     : (x: Float32Array, n: number) => active.score(x, n);
   try {
-    const result = await scoreStream(card, chunksOf(request.file), request.options, score, {
+    const scored = await scoreStream(card, { fileName: request.fileName, chunks: chunksOf(request.file) }, request.options, score, {
       signal: controller.signal,
       onProgress: ({ bytes, rows }) => {
         const now = performance.now();
@@ -148,14 +148,14 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
         reply({ type: 'progress', id: request.id, bytes, totalBytes: request.file.size, rows, elapsedMs: now - started });
       },
     });
-    if (!result) return reply({ type: 'cancelled', id: request.id });
-    const { ingest, probability } = result;
+    if (!scored) return reply({ type: 'cancelled', id: request.id });
+    const { ingest, probability } = scored.file;
     // A model without covers is explained against this file's own distribution (Lundberg
     // et al. 2020 use the training data; the file is the best stand-in the browser has).
     const covers = ensemble && ensemble.covers === 'none' ? estimateCovers(ensemble, ingest.features, ingest.rows).cover : null;
     sendText(request.id, ingest);
     reply(
-      { type: 'done', id: request.id, covers, result: { fileName: request.fileName, ingest: { ...ingest, ids: [], passthrough: { ...ingest.passthrough, columns: [] } }, probability, elapsedMs: performance.now() - started } },
+      { type: 'done', id: request.id, covers, elapsedMs: performance.now() - started, result: { ...scored.file, ingest: { ...ingest, ids: [], passthrough: { ...ingest.passthrough, columns: [] } } } },
       [probability.buffer, ingest.features.buffer, ingest.status.buffer, ingest.line.buffer, ingest.rowProblems.row.buffer, ...(ingest.label ? [ingest.label.buffer] : []), ...(covers ? [covers.buffer] : [])],
     );
   } catch (error) {
@@ -225,7 +225,7 @@ async function scoreBlock(request: Extract<Request, { type: 'score' }>): Promise
 function explainBlock(request: Extract<Request, { type: 'explain' }>): void {
   if (!explainer) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   const n = request.rows.length;
-  // The page checks every row against onnxruntime's score (engine-pool.ts #deliver), except
+  // The page checks every row against onnxruntime's score (scheduler.ts, explained), except
   // the early picture's, which it has no scores for yet.
   const explanation = explain(explainer, request.x, n, { check: request.check ?? false });
   const failed = explanation.failed;

@@ -7,10 +7,8 @@ import { normalizeHeader } from './normalizeHeader';
 import { CELL_INVALID, CELL_MISSING, FLAG_CURRENCY, FLAG_PERCENT, NumberReader, STYLE_COMMA, STYLE_POINT } from './numberReader';
 import { EXCERPT_CHARS, MAX_RECORD_CHARS } from './options';
 import { RECORD_MALFORMED_QUOTE, RECORD_TOO_LONG, RECORD_UNTERMINATED_QUOTE } from './RecordReader';
+import { STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './row-status';
 
-export const STATUS_SCORED = 0;
-export const STATUS_WARNED = 1;
-export const STATUS_REJECTED = 2;
 
 /** Words a binary column may hold instead of 1 / 0 (bokmål, nynorsk, English). */
 const BINARY_WORDS = new Map<string, number>([

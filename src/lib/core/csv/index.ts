@@ -3,7 +3,7 @@ export { Ingest, ingestAll, type IngestResult, type RowBlock } from './ingest';
 export { sniff, type SniffResult } from './sniff';
 export type { ColumnPlan, ColumnRole, IdKind, MatchKind, Plan } from './buildPlan';
 export { CSV_PROBLEMS, CSV_PROBLEM_CODES, type CsvProblemCode } from './codes';
-export { STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './RowCoercer';
+export { STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED, STATUS_NAMES, type RowStatus } from './row-status';
 export {
   MAX_COLUMNS,
   MAX_RECORD_CHARS,

@@ -5,7 +5,8 @@ import { csvProblem } from './codes';
 import { GrowableFloat32, GrowableUint32, GrowableUint8 } from './growable';
 import { MAX_ROW_PROBLEMS, SNIFF_BYTES, type IngestOptions } from './options';
 import { RecordReader, type RecordSink } from './RecordReader';
-import { detach, RowCoercer, STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './RowCoercer';
+import { detach, RowCoercer } from './RowCoercer';
+import { STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './row-status';
 import { mixedLineEndings, sniff, type SniffResult } from './sniff';
 import { CELL_CONTROL, CELL_NATIONAL_ID, screenCell } from './screenCell';
 
@@ -28,7 +29,7 @@ export interface RowBlock {
    * copy it (slice) before transferring its buffer to another thread.
    */
   features: Float32Array;
-  /** Per row: 0 scored, 1 scored with warnings, 2 rejected. */
+  /** Per row: STATUS_SCORED, STATUS_WARNED or STATUS_REJECTED (row-status.ts). */
   status: Uint8Array;
 }
 
@@ -36,7 +37,7 @@ export interface IngestResult {
   rows: number;
   /** rows × F, row-major, float32, NaN = missing. */
   features: Float32Array;
-  /** Per row: 0 scored, 1 scored with warnings, 2 rejected. */
+  /** Per row: STATUS_SCORED, STATUS_WARNED or STATUS_REJECTED (row-status.ts). */
   status: Uint8Array;
   /** Per row: 1-based physical line the row starts on. */
   line: Uint32Array;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { goesLeft, Mode, type TreeEnsemble } from '../model/ensemble';
 import { estimateCovers } from '../model/estimate-covers';
 import { predictRaw } from '../model/predict-raw';
-import { randomEnsemble, randomRows } from './random-ensemble';
+import { randomEnsemble, randomRows } from '../../../../test/explain/random-ensemble';
 import { explain, explainRow, prepareExplainer } from './treeshap';
 
 /**

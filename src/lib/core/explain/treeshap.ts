@@ -277,7 +277,7 @@ export interface ExplainOptions {
   blockRows?: number;
   /**
    * Check each row against predictRaw, the TypeScript trees (default true). The app's page
-   * checks every row against onnxruntime's own score instead (engine-pool.ts), so its workers
+   * checks every row against onnxruntime's own score instead (worker/scheduler.ts), so its workers
    * skip this second walk of the trees (about a tenth of their time); `raw` is then NaN.
    */
   check?: boolean;

@@ -21,7 +21,7 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 
 /**
  * A row's explanation: F values of φ then the base value, log-odds (what the worker streams
- * and what explain() returns per row), or null when the row has not been explained.
+ * and what explain() returns per row; contribRow), or null when the row has not been explained.
  */
 export type ExplanationOf = (row: number) => ArrayLike<number> | null;
 
@@ -163,7 +163,11 @@ export function reasonLines(
     .map((j) => reasonLine(card.features[j], values[j], sortedColumn(j), locale, t));
 }
 
-/** A row counts as explained when its base value is a number (the worker fills rows it has not reached with NaN). */
+/**
+ * A row counts as explained when its base value is a number. The app and the CLI give null
+ * for a row not explained (the app's unexplained rows hold 0, not NaN, beside an `explained`
+ * flag of 0); this also keeps a NaN row from another caller out of the ranking of reasons.
+ */
 function isExplained(c: ArrayLike<number>, f: number): boolean {
   return c.length > f && c[f] === c[f];
 }

@@ -6,3 +6,4 @@ export { percentileInFile, type FilePosition } from './percentile-in-file';
 export { reasonSentenceParams, formatValue, REASON_KEYS, type ReasonKey, type ReasonParams, type ReasonLocale } from './reason-sentence';
 export { validationReportChunks, reportEntries, type ReportSource, type ReportText } from './validation-report';
 export { controlList, controlListManifestInput, manifestFileName, reasonLines, REASONS_PER_ROW, type ControlList, type ControlListInput } from './control-list';
+export { buildControlList, type ControlListJob, type BuiltControlList } from './build-control-list';

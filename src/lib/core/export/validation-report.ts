@@ -1,4 +1,5 @@
 import type { IngestResult } from '../csv/ingest';
+import { STATUS_SCORED } from '../csv/row-status';
 import type { Problem } from '../problems';
 import { csvChunks, EXCEL_NORWEGIAN, type CsvColumn, type CsvDialect } from './csv-writer';
 
@@ -8,7 +9,7 @@ export type ReportSource = Pick<IngestResult, 'rows' | 'status' | 'line' | 'ids'
 /** The words of the report in the reader's language; the problem codes stay as they are. */
 export interface ReportText {
   headers: { line: string; id: string; status: string; code: string; message: string; column: string; field: string };
-  /** Row status 0, 1, 2 (scored, scored with warnings, rejected), and the word for a problem with the whole file. */
+  /** A word for each row status (STATUS_SCORED, STATUS_WARNED, STATUS_REJECTED), and one for a problem with the whole file. */
   status: { scored: string; warned: string; rejected: string; file: string };
   /**
    * The sentence for a warned or rejected row whose own problems were not kept: beyond
@@ -35,7 +36,7 @@ export function reportEntries(source: ReportSource): { kind: Uint8Array; ref: Ui
   const { status, rowProblems, problems } = source;
   const byRow = rowProblems.row;
   let flagged = 0;
-  for (let r = 0; r < source.rows; r++) if (status[r] !== 0) flagged++;
+  for (let r = 0; r < source.rows; r++) if (status[r] !== STATUS_SCORED) flagged++;
   // Upper bound: every problem, plus every flagged row that has none, plus file problems.
   const size = problems.length + byRow.length + flagged;
   const kind = new Uint8Array(size);
@@ -52,7 +53,7 @@ export function reportEntries(source: ReportSource): { kind: Uint8Array; ref: Ui
       kind[n] = KIND_PROBLEM;
       ref[n++] = k++;
     }
-    if (k === from && status[r] !== 0) {
+    if (k === from && status[r] !== STATUS_SCORED) {
       kind[n] = KIND_ROW;
       ref[n++] = r;
     }
@@ -72,7 +73,7 @@ export function* validationReportChunks(source: ReportSource, text: ReportText, 
   const { kind, ref } = reportEntries(source);
   const { problems, rowProblems, status, line, ids } = source;
   const showId = text.id ?? ((id: string) => id);
-  const statusWord = [text.status.scored, text.status.warned, text.status.rejected];
+  const statusWord = [text.status.scored, text.status.warned, text.status.rejected]; // by row status
   const problemOf = (e: number): Problem | null => (kind[e] === KIND_FILE ? problems[ref[e]] : kind[e] === KIND_PROBLEM ? rowProblems.problems[ref[e]] : null);
   const rowOf = (e: number): number => (kind[e] === KIND_PROBLEM ? rowProblems.row[ref[e]] : kind[e] === KIND_ROW ? ref[e] : -1);
 

@@ -1,3 +1,4 @@
+import { clampCapacity } from './clamp-capacity';
 import { scoredCount } from './rank-order';
 import { isLabel, type NumberColumn } from './types';
 
@@ -6,7 +7,7 @@ import { isLabel, type NumberColumn } from './types';
  * known. Selected rows without a label count in `selected` but in no cell of the confusion matrix.
  */
 export interface AtCapacity {
-  /** Rows selected: k, clamped to the number of scored rows. */
+  /** Rows selected: k rounded and clamped to the number of scored rows (clampCapacity). */
   selected: number;
   selectedUnlabelled: number;
   /** Confusion matrix over labelled scored rows; "predicted incorrect" = selected. */
@@ -29,7 +30,7 @@ export interface AtCapacity {
 /** `order` is a rankOrder (NaN rows last); k is a count of rows. O(n). */
 export function atCapacity(order: Uint32Array, prob: NumberColumn, label: NumberColumn, k: number): AtCapacity {
   const scored = scoredCount(order, prob);
-  const selected = Math.max(0, Math.min(scored, Math.floor(k)));
+  const selected = clampCapacity(k, scored);
   let tp = 0;
   let fp = 0;
   let fn = 0;

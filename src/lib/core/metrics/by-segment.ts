@@ -1,3 +1,4 @@
+import { clampCapacity } from './clamp-capacity';
 import { rankOrder, scoredCount } from './rank-order';
 import { rocFromRanked } from './roc-curve';
 import { isLabel, type NumberColumn } from './types';
@@ -50,7 +51,7 @@ export function metricsBySegment(
   for (let r = 0; r < prob.length; r++) rows[codes[r]]++;
 
   const nScored = scoredCount(order, prob);
-  const cut = Math.max(0, Math.min(nScored, Math.floor(k)));
+  const cut = clampCapacity(k, nScored);
   for (let i = 0; i < nScored; i++) {
     const r = order[i];
     const c = codes[r];

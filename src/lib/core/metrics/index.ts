@@ -11,6 +11,7 @@ export {
   type PrecisionRecallOptions,
 } from './precision-recall-curve';
 export { countForShare } from './count-for-share';
+export { clampCapacity } from './clamp-capacity';
 export { gainsCurve, gainsAt, gainsAtShares, type GainsCurve, type GainsPoint } from './gains-curve';
 export { cumulativeShareAt } from './cumulative-share-at';
 export { calibrationCurve, brierScore, type CalibrationCurve, type CalibrationStrategy } from './calibration-curve';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomEnsemble } from '../explain/random-ensemble';
+import { randomEnsemble } from '../../../../test/explain/random-ensemble';
 import { Mode, type TreeEnsemble } from './ensemble';
 import { estimateCovers } from './estimate-covers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomEnsemble, randomRows } from '../explain/random-ensemble';
+import { randomEnsemble, randomRows } from '../../../../test/explain/random-ensemble';
 import { leafOf } from './ensemble';
 import { predictRaw, toProbability } from './predict-raw';
 

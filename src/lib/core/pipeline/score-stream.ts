@@ -1,5 +1,6 @@
 import type { ModelCard } from '../model/card';
-import { Ingest, type IngestOptions, type IngestResult, type SniffResult } from '../csv/ingest';
+import { Ingest, type IngestOptions, type SniffResult } from '../csv/ingest';
+import { nanForRejected, type UnrankedFile } from './scored-file';
 
 /** P(incorrect deduction), 0–1, for n rows of a row-major n × features block (NaN = missing). */
 export type ScoreFn = (x: Float32Array, n: number) => Promise<Float32Array>;
@@ -11,10 +12,9 @@ export interface StreamProgress {
   rows: number;
 }
 
-export interface ScoredFile {
-  ingest: IngestResult;
-  /** One probability per data row, in input order; NaN for rejected rows. */
-  probability: Float32Array;
+export interface StreamScored {
+  /** One probability per data row, in input order, NaN for rejected rows; not ranked yet. */
+  file: UnrankedFile;
   /** What intake decided from the first bytes (encoding, dialect, mapping). */
   sniff: SniffResult | null;
 }
@@ -26,14 +26,14 @@ export interface ScoredFile {
  */
 export async function scoreStream(
   card: ModelCard,
-  chunks: AsyncIterable<Uint8Array>,
+  source: { fileName: string; chunks: AsyncIterable<Uint8Array> },
   options: IngestOptions,
   score: ScoreFn,
   hooks: {
     onProgress?: (p: StreamProgress) => void;
     signal?: AbortSignal;
   } = {},
-): Promise<ScoredFile | null> {
+): Promise<StreamScored | null> {
   const ingest = new Ingest(card, options);
   let probability = new Float32Array(1 << 16);
   let scored = 0;
@@ -54,7 +54,7 @@ export async function scoreStream(
     scored = start + count;
   };
 
-  for await (const chunk of chunks) {
+  for await (const chunk of source.chunks) {
     if (hooks.signal?.aborted) return null;
     bytes += chunk.byteLength;
     const block = ingest.push(chunk);
@@ -67,7 +67,6 @@ export async function scoreStream(
     await take(scored, result.rows - scored, result.features.subarray(scored * f, result.rows * f));
   }
   hooks.onProgress?.({ bytes, rows: scored });
-  const out = probability.slice(0, result.rows);
-  for (let i = 0; i < result.rows; i++) if (result.status[i] === 2) out[i] = NaN;
-  return { ingest: result, probability: out, sniff: ingest.sniffResult };
+  const out = nanForRejected(probability.slice(0, result.rows), result.status);
+  return { file: { fileName: source.fileName, ingest: result, probability: out }, sniff: ingest.sniffResult };
 }

@@ -1,4 +1,5 @@
 import { countForShare } from '../metrics/count-for-share';
+import { clampCapacity } from '../metrics/clamp-capacity';
 import { scoredCount } from '../metrics/rank-order';
 import { isLabel, type NumberColumn } from '../metrics/types';
 
@@ -64,10 +65,10 @@ export function capacityPlan(order: Uint32Array, prob: NumberColumn, label?: Num
 
 export const NEXT_BLOCK = 100;
 
-/** The planner's figures at capacity k (clamped to 0..scored). */
+/** The planner's figures at capacity k (clampCapacity: rounded, then clamped to 0..scored). */
 export function capacityAt(plan: CapacityPlan, k: number): CapacityPoint {
   const { scored, expected } = plan;
-  const kk = Math.max(0, Math.min(scored, Math.floor(k)));
+  const kk = clampCapacity(k, scored);
   const total = expected[scored];
   const end = Math.min(scored, kk + NEXT_BLOCK);
   const point: CapacityPoint = {

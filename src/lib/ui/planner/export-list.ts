@@ -1,16 +1,15 @@
 /**
- * The control list and its audit manifest as files in the browser: the same core functions as
- * the CLI (controlList, csvChunks, controlListManifestInput, buildManifest), then Blobs and
- * object URLs, so nothing leaves the machine.
+ * The control list and its audit manifest as files in the browser: built by the same core
+ * function as the CLI's (buildControlList), then Blobs and object URLs, so nothing leaves the
+ * machine.
  */
 import type { Explorer } from '../../state/explorer.svelte';
 import type { Selection } from '../../core/select/control-sample';
 import type { CsvDialect } from '../../core/export/csv-writer';
 import type { Problem } from '../../core/problems';
-import { csvChunks } from '../../core/export/csv-writer';
-import { sha256Hex } from '../../core/export/sha256';
-import { buildManifest, manifestJson } from '../../core/export/manifest';
-import { controlList, controlListManifestInput, manifestFileName, type NationalIdExport } from '../../core/export/control-list';
+import { contribRow } from '../../core/explain/contrib-row';
+import { buildControlList } from '../../core/export/build-control-list';
+import type { NationalIdExport } from '../../core/export/control-list';
 
 export interface ExportedList {
   list: { name: string; url: string };
@@ -47,39 +46,28 @@ export async function exportControlList(
   const result = explorer.result!;
   const model = explorer.model!;
   const file = explorer.file!;
-  const card = model.card;
-  const f = card.features.length;
+  const f = model.card.features.length;
   const e = explorer.explanations;
-  const list = controlList({
-    card,
-    ingest: result.ingest,
-    probability: result.probability,
-    rank: explorer.rank,
+  const name = listFileName(result.fileName);
+  const built = await buildControlList({
+    card: model.card,
+    modelSha256: model.sha256,
+    file: result,
+    input: { sizeBytes: file.size, chunks: blobChunks(file) },
     selection,
-    explanation: model.explainable ? (row) => (e?.explained[row] ? e.contrib.subarray(row * (f + 1), (row + 1) * (f + 1)) : null) : null,
+    choices,
+    dialect,
+    listFileName: name,
+    explanation: model.explainable ? (row) => (e?.explained[row] ? contribRow(e.contrib, f, row) : null) : null,
     locale: explorer.locale,
     t: explorer.t,
     sortedColumn: (i) => explorer.sortedColumn(i),
     nationalIds,
+    createdAt: new Date().toISOString(),
   });
-  const chunks = [...csvChunks(list.columns, list.positions, dialect)];
-  const [listSha, inputSha] = await Promise.all([sha256Hex(chunks), sha256Hex(blobChunks(file))]);
-  const name = listFileName(result.fileName);
-  const manifest = buildManifest(
-    controlListManifestInput({
-      model: { id: card.model.id, version: card.model.version, sha256: model.sha256 },
-      input: { fileName: result.fileName, sizeBytes: file.size, sha256: inputSha },
-      ingest: result.ingest,
-      card,
-      choices,
-      selection,
-      export: { fileName: name, dialect, headers: list.headers, rows: list.positions.length, sha256: listSha, nationalIds: list.nationalIds },
-      createdAt: new Date().toISOString(),
-    }),
-  );
-  const listUrl = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'text/csv;charset=utf-8' }));
-  const manifestUrl = URL.createObjectURL(new Blob([manifestJson(manifest)], { type: 'application/json' }));
-  return { list: { name, url: listUrl }, manifest: { name: manifestFileName(name), url: manifestUrl }, problems: list.problems };
+  const listUrl = URL.createObjectURL(new Blob(built.bytes as BlobPart[], { type: 'text/csv;charset=utf-8' }));
+  const manifestUrl = URL.createObjectURL(new Blob([built.manifestText], { type: 'application/json' }));
+  return { list: { name, url: listUrl }, manifest: { name: built.manifestFileName, url: manifestUrl }, problems: built.list.problems };
 }
 
 /** Starts a download of an object URL (a click on a temporary link with `download`). */

@@ -1,4 +1,4 @@
-import { Mode, type TreeEnsemble } from '../model/ensemble';
+import { Mode, type TreeEnsemble } from '../../src/lib/core/model/ensemble';
 
 /** What randomEnsemble draws; every field has a default. */
 export interface RandomEnsembleOptions {

@@ -1,0 +1,230 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fixtureCard } from '../../../test/csv/helpers';
+import { STATUS_REJECTED, STATUS_SCORED } from '../core/csv/row-status';
+import { ranked, type ScoredFile } from '../core/pipeline/scored-file';
+import type { Problem } from '../core/problems';
+import type { Engines, RunHandlers } from '../worker/engine-pool';
+import type { ExplainedRow, ModelInfo } from '../worker/protocol';
+import { Explorer } from './explorer.svelte';
+
+const card = fixtureCard();
+const F = card.features.length;
+const model = { card, sha256: '0'.repeat(64), name: 'm.onnx', bytes: 1, engine: 'test', explainable: true, covers: 'model' } as ModelInfo;
+
+/** A scored file of `n` rows named `name`, the last one rejected. */
+function scored(name: string, n = 4): ScoredFile {
+  const status = new Uint8Array(n).fill(STATUS_SCORED);
+  status[n - 1] = STATUS_REJECTED;
+  const probability = Float32Array.from({ length: n }, (_, i) => (i === n - 1 ? NaN : (i + 1) / 10));
+  const ingest = {
+    rows: n,
+    features: Float32Array.from({ length: n * F }, (_, k) => k),
+    status,
+    ids: Array.from({ length: n }, (_, i) => `${name}-${i}`),
+    counts: { scored: n - 1, warned: 0, rejected: 1, emptyLines: 0 },
+    problems: [],
+  } as unknown as ScoredFile['ingest'];
+  return ranked({ fileName: name, ingest, probability });
+}
+
+interface PendingRun {
+  name: string;
+  handlers: RunHandlers;
+  finish(result: ScoredFile | null, problems?: Problem[]): void;
+}
+
+/** The pool without workers: every run waits until the test finishes it, and calls are recorded. */
+function fakeEngines() {
+  const runs: PendingRun[] = [];
+  const calls = { cancel: 0, explainRow: [] as number[] };
+  let explained: ExplainedRow | null = null;
+  const engines: Engines = {
+    init: async () => ({ model, problems: [] }),
+    run: (_file, name, _options, handlers) =>
+      new Promise((resolve) => runs.push({ name, handlers, finish: (result, problems = []) => resolve({ result, elapsedMs: 1234, problems }) })),
+    explainRow: async (row) => {
+      calls.explainRow.push(row);
+      return explained;
+    },
+    cancel: () => void calls.cancel++,
+  };
+  return { engines, runs, calls, explainsRowAs: (e: ExplainedRow) => (explained = e) };
+}
+
+/** An Explorer with the model loaded, on a fake pool. */
+function explorer() {
+  const fake = fakeEngines();
+  const e = new Explorer(fake.engines, ['en']);
+  e.model = model;
+  e.phase = 'idle';
+  return { e, ...fake };
+}
+
+const file = (text = 'a') => new Blob([text]);
+/** A block of explained rows, each φ = row / 10 and base −1. */
+const block = (rows: number[], total: number, over: { sample?: boolean; done?: number } = {}) => ({
+  rows: Uint32Array.from(rows),
+  contrib: Float32Array.from(rows.flatMap((r) => [...Array.from({ length: F }, () => r / 10), -1])),
+  failed: new Uint8Array(rows.length),
+  sample: over.sample ?? false,
+  done: over.done ?? rows.length,
+  total,
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Explorer', () => {
+  it('loads the model through the pool, or says why it could not', async () => {
+    vi.stubGlobal('fetch', async () => new Response(new Uint8Array(4)));
+    const fake = fakeEngines();
+    const e = new Explorer(fake.engines, ['nn-NO']);
+    expect(e.phase).toBe('loading-model');
+    expect(e.locale).toBe('nn');
+    await e.loadModel('engine.wasm', 'models/m.onnx');
+    expect([e.phase, e.model?.card]).toEqual(['idle', card]);
+
+    vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
+    const failed = new Explorer(fake.engines, ['en']);
+    await failed.loadModel('engine.wasm', 'models/m.onnx');
+    expect(failed.phase).toBe('model-failed');
+    expect(failed.modelProblems.map((p) => p.code)).toEqual(['model.fetch_failed']);
+  });
+
+  it('runs a file, then shows it ranked with a quarter of the scored rows as the capacity', async () => {
+    const { e, runs } = explorer();
+    const done = e.score(file('abc'), 'a.csv');
+    expect(e.phase).toBe('running');
+    expect(e.fileName).toBe('a.csv');
+    expect(e.progress).toEqual({ bytes: 0, totalBytes: 3, rows: 0, elapsedMs: 0 });
+    runs[0].handlers.onProgress({ type: 'progress', id: 1, bytes: 2, totalBytes: 3, rows: 5, elapsedMs: 10 });
+    expect(e.progress).toEqual({ bytes: 2, totalBytes: 3, rows: 5, elapsedMs: 10 });
+    const result = scored('a.csv', 9);
+    runs[0].finish(result);
+    await done;
+    expect(e.phase).toBe('done');
+    expect(e.result).toBe(result);
+    expect(e.scoredMs).toBe(1234);
+    expect(e.capacity).toBe(2); // 25 % of 8 scored rows
+    expect(Array.from(e.order)).toEqual(Array.from(result.order));
+    expect(e.rank[8]).toBe(0);
+    expect(e.sortedColumn(0)[0]).toBe(0);
+  });
+
+  it('lets a newer file supersede an older one still running, whatever order they finish in', async () => {
+    const { e, runs } = explorer();
+    const older = e.score(file(), 'old.csv');
+    const newer = e.score(file(), 'new.csv');
+    expect(e.fileName).toBe('new.csv');
+    const fresh = scored('new.csv');
+    runs[1].finish(fresh);
+    await newer;
+    runs[0].finish(scored('old.csv'));
+    await older;
+    expect(e.result).toBe(fresh);
+    expect(e.phase).toBe('done');
+    // Whatever the older run still sends is dropped.
+    runs[0].handlers.onEarly?.({ importance: new Float64Array(F), sampled: 1, read: 1, failures: 0 });
+    runs[0].handlers.onExplained(block([0], 4));
+    runs[0].handlers.onExplainDone({ failures: 0, coversEstimated: false, elapsedMs: 1, workers: 1, problems: [] });
+    expect(e.early).toBeNull();
+    expect(e.explanations).toBeNull();
+  });
+
+  it('clears the previous file’s result, explanations and selection when a new one starts', async () => {
+    const { e, runs } = explorer();
+    const first = e.score(file(), 'a.csv');
+    runs[0].finish(scored('a.csv'));
+    await first;
+    runs[0].handlers.onExplained(block([0, 1], 4));
+    e.selectedRow = 1;
+    void e.score(file(), 'b.csv');
+    expect([e.result, e.explanations, e.selectedRow, e.early]).toEqual([null, null, null, null]);
+  });
+
+  it('cancels a run: back to idle, or to the file shown before, and a late reply changes nothing', async () => {
+    const { e, runs, calls } = explorer();
+    const running = e.score(file(), 'a.csv');
+    e.cancel();
+    expect(calls.cancel).toBe(1);
+    expect([e.phase, e.progress]).toEqual(['idle', null]);
+    runs[0].finish(scored('a.csv'));
+    await running;
+    expect([e.phase, e.result]).toEqual(['idle', null]);
+
+    const shown = scored('b.csv');
+    const second = e.score(file(), 'b.csv');
+    runs[1].finish(shown);
+    await second;
+    e.cancel();
+    expect([e.phase, e.result]).toEqual(['done', shown]);
+  });
+
+  it('shows the problems of a file that could not be scored, and no result', async () => {
+    const { e, runs } = explorer();
+    const running = e.score(file(), 'bad.csv');
+    const problems: Problem[] = [{ code: 'run.failed', severity: 'error', params: { detail: 'x' } }];
+    runs[0].finish(null, problems);
+    await running;
+    expect([e.phase, e.result, e.runProblems]).toEqual(['idle', null, problems]);
+  });
+
+  it('does nothing with a file before the model is loaded', async () => {
+    const { engines, runs } = fakeEngines();
+    const e = new Explorer(engines, ['en']);
+    await e.score(file(), 'a.csv');
+    expect([e.phase, runs.length]).toEqual(['loading-model', 0]);
+  });
+
+  it('shows the early picture while the file is read, and not once the result is in', async () => {
+    const { e, runs } = explorer();
+    const running = e.score(file(), 'a.csv');
+    const picture = { importance: new Float64Array(F), sampled: 10, read: 100, failures: 0 };
+    runs[0].handlers.onEarly?.(picture);
+    expect(e.early).toBe(picture);
+    runs[0].finish(scored('a.csv'));
+    await running;
+    runs[0].handlers.onEarly?.({ ...picture, sampled: 20 });
+    expect(e.early).toBe(picture);
+  });
+
+  it('files streamed explanations by row, leaving rows not reached at 0 and flagged unexplained', async () => {
+    const { e, runs } = explorer();
+    const running = e.score(file(), 'a.csv');
+    runs[0].finish(scored('a.csv'));
+    await running;
+    const { handlers } = runs[0];
+    handlers.onExplained(block([2], 4, { sample: true, done: 0 }));
+    const x = e.explanations!;
+    expect(Array.from(x.sample)).toEqual([2]);
+    expect(Array.from(x.explained)).toEqual([0, 0, 1, 0]);
+    expect(x.contrib[2 * (F + 1)]).toBeCloseTo(0.2, 6);
+    expect(Array.from(x.contrib.subarray(0, F + 1)).every((v) => v === 0)).toBe(true);
+    expect(e.contribOf(0)).toBeNull();
+    expect(e.contribOf(2)?.[F]).toBe(-1);
+    // A block soon after is held back (republished at most every 250 ms), the last one never.
+    handlers.onExplained(block([0], 4, { done: 1 }));
+    expect(e.explanations).toBe(x);
+    handlers.onExplained(block([1, 2, 3], 4, { done: 4 }));
+    expect(e.explanations?.done).toBe(4);
+    expect(Array.from(e.explanations!.explained)).toEqual([1, 1, 1, 1]);
+    handlers.onExplainDone({ failures: 0, coversEstimated: false, elapsedMs: 5, workers: 2, problems: [] });
+    expect(e.explanations?.summary?.workers).toBe(2);
+  });
+
+  it('explains a selected record on demand when the stream has not reached it, and not when it has', async () => {
+    const { e, runs, calls, explainsRowAs } = explorer();
+    const running = e.score(file(), 'a.csv');
+    runs[0].finish(scored('a.csv'));
+    await running;
+    runs[0].handlers.onExplained(block([0], 4, { sample: true, done: 0 }));
+    const own = { row: 1, contrib: new Float64Array(F + 1).fill(0.5), raw: 1, ok: true };
+    explainsRowAs(own);
+    await e.select(1);
+    expect(calls.explainRow).toEqual([1]);
+    expect(e.rowExplanation).toBe(own);
+    expect(e.contribOf(1)).toBe(own.contrib);
+    await e.select(0);
+    expect(calls.explainRow).toEqual([1]);
+    expect(e.rowExplanation).toBeNull();
+  });
+});

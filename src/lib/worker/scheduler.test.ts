@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+import { STATUS_REJECTED, STATUS_SCORED } from '../core/csv/row-status';
+import {
+  BLOCK_ROWS,
+  EARLY_MIN_BYTES,
+  EARLY_ROWS,
+  IN_FLIGHT,
+  LEAD_BACKLOG,
+  SAMPLE_ROWS,
+  Scheduler,
+  joinsPool,
+  leastBusy,
+  type EngineLoad,
+  type ExplainOrder,
+  type Order,
+  type RunOptions,
+  type ScoreOrder,
+} from './scheduler';
+
+const F = 2;
+const options = (over: Partial<RunOptions> = {}): RunOptions => ({ fileBytes: 1000, features: F, explainable: true, covered: true, wantsEarly: true, ...over });
+/** `engines` engines, all alive and idle; busy counts from `busy` when given. */
+const loads = (engines: number, busy: number[] = []): EngineLoad[] => Array.from({ length: engines }, (_, i) => ({ alive: true, busy: busy[i] ?? 0 }));
+/** A parsed block of n rows, every feature 1 (NaN for the rows in `rejected`). */
+const block = (n: number, rejected: number[] = []) => {
+  const x = new Float32Array(n * F).fill(1);
+  for (const r of rejected) x.fill(NaN, r * F, (r + 1) * F);
+  return x;
+};
+const engines = (orders: Order[]) => orders.map((o) => `${o.kind}@${o.engine}`);
+
+/** Engines' loads as the pool would report them: requests in flight from `busy`, plus every order given and not back yet. */
+function pool(n: number, busy: number[] = []) {
+  const inFlight = Array.from({ length: n }, (_, i) => busy[i] ?? 0);
+  return {
+    loads: (): EngineLoad[] => inFlight.map((b) => ({ alive: true, busy: b })),
+    give: <T extends Order>(orders: T[]): T[] => {
+      for (const o of orders) inFlight[o.engine]++;
+      return orders;
+    },
+    back: (order: Order) => void inFlight[order.engine]--,
+  };
+}
+
+/** A scheduler with a run `id` started on `n` engines, the clock standing still at 0 unless moved. */
+function started(n = 2, over: Partial<RunOptions> = {}, id = 1) {
+  let now = 0;
+  const s = new Scheduler(() => now);
+  const { delegate } = s.start(id, options(over), loads(n));
+  return { s, delegate, tick: (ms: number) => (now += ms) };
+}
+
+describe('Scheduler: scoring while the lead reads', () => {
+  it('delegates scoring when there is another engine, and not with the lead alone', () => {
+    expect(started(2).delegate).toBe(true);
+    expect(started(1).delegate).toBe(false);
+    const s = new Scheduler();
+    expect(s.start(1, options(), [{ alive: true, busy: 0 }, { alive: false, busy: 0 }]).delegate).toBe(false);
+  });
+
+  it('gives each helper IN_FLIGHT blocks, counting what it already has in flight', () => {
+    const { s } = started(3);
+    const p = pool(3, [1, 0, 1]);
+    const orders = [1, 2, 3, 4].flatMap((k) => p.give(s.parsed(1, k * 10, block(10), p.loads())));
+    // Helper 1 takes two, helper 2 (one request already in flight) one; the fourth waits.
+    expect(engines(orders)).toEqual(['score@1', 'score@1', 'score@2']);
+  });
+
+  it('has the lead, still reading, score a block only when LEAD_BACKLOG blocks wait, and one at a time', () => {
+    const { s } = started(2);
+    const l = loads(2, [1, IN_FLIGHT]); // the lead is reading; the helper is full
+    const orders: Order[] = [];
+    for (let k = 0; k < LEAD_BACKLOG - 1; k++) orders.push(...s.parsed(1, k * 10, block(10), l));
+    expect(orders).toEqual([]);
+    orders.push(...s.parsed(1, 10 * LEAD_BACKLOG, block(10), l));
+    expect(engines(orders)).toEqual(['score@0']);
+    for (let k = 0; k < 4; k++) orders.push(...s.parsed(1, 100 + k * 10, block(10), l));
+    expect(engines(orders)).toEqual(['score@0']);
+  });
+
+  it('lets the lead take IN_FLIGHT blocks, and the last one left, once the file is read', () => {
+    const { s } = started(2);
+    const p = pool(2, [1, IN_FLIGHT]); // the lead is reading; the helper is full
+    const [first] = [0, 1, 2].flatMap((k) => p.give(s.parsed(1, k * 10, block(10), p.loads())));
+    expect(first.engine).toBe(0); // two blocks waited; two wait again
+    expect(s.phase(1)).toBe('reading');
+    expect(engines(s.read(1, p.loads()))).toEqual(['score@0']);
+    expect(s.phase(1)).toBe('scoring');
+    p.back(first);
+    expect(engines(s.scored(first as ScoreOrder, new Float32Array(10), p.loads()))).toEqual(['score@0']);
+  });
+
+  it('files scores by row, however late and in whatever order they come, and gives rejected rows NaN', () => {
+    const { s } = started(2);
+    const l = loads(2);
+    const [a, b] = [...s.parsed(1, 0, block(3), l), ...s.parsed(1, 3, block(2), l)] as ScoreOrder[];
+    expect(s.read(1, l)).toEqual([]);
+    expect(s.scored(b, Float32Array.of(0.4, 0.5), l)).toEqual([]);
+    expect(s.phase(1)).toBe('scoring');
+    s.scored(a, Float32Array.of(0.1, 0.2, 0.3), l);
+    expect(s.phase(1)).toBe('preparing');
+    const status = Uint8Array.of(STATUS_SCORED, STATUS_REJECTED, STATUS_SCORED, STATUS_SCORED, STATUS_SCORED);
+    const scores = s.scores(1, status) as { probability: Float32Array };
+    expect(Array.from(scores.probability)).toEqual([0.1, NaN, 0.3, 0.4, 0.5].map(Math.fround));
+  });
+
+  it('grows its score buffer past 65,536 rows', () => {
+    const { s } = started(2);
+    const [order] = s.parsed(1, 70_000, block(5), loads(2)) as ScoreOrder[];
+    s.read(1, loads(2, [0, 1]));
+    s.scored(order, new Float32Array(5).fill(0.25), loads(2));
+    const scores = s.scores(1, new Uint8Array(70_005)) as { probability: Float32Array };
+    expect(scores.probability[70_004]).toBe(0.25);
+  });
+
+  it('hands the engine a score came back from the next waiting block', () => {
+    const { s } = started(2);
+    const [first, second] = s.parsed(1, 0, block(1), loads(2)).concat(s.parsed(1, 1, block(1), loads(2, [0, 1]))) as ScoreOrder[];
+    expect(second.engine).toBe(1);
+    s.parsed(1, 2, block(1), loads(2, [1, IN_FLIGHT])); // waits: the helper is full, the lead's backlog short
+    expect(engines(s.scored(first, Float32Array.of(0.5), loads(2, [1, 1])))).toEqual(['score@1']);
+  });
+
+  it('fails the run with its problems once the file is read and nothing is in flight', () => {
+    const { s } = started(2);
+    const [order] = s.parsed(1, 0, block(1), loads(2, [1, 0]));
+    s.parsed(1, 1, block(1), loads(2, [1, IN_FLIGHT])); // the helper is full: waits
+    const crash = { code: 'run.worker_crashed', severity: 'error' as const, params: { detail: '' } };
+    s.scoreFailed(order as ScoreOrder, [crash, crash]);
+    expect(s.phase(1)).toBe('reading');
+    const [last] = s.read(1, [{ alive: true, busy: 1 }, { alive: false, busy: 0 }]);
+    expect(last).toMatchObject({ engine: 0, start: 1 });
+    expect(s.phase(1)).toBe('scoring');
+    s.scored(last as ScoreOrder, Float32Array.of(0.5), loads(2));
+    expect(s.scores(1, new Uint8Array(2))).toEqual({ problems: [crash] });
+    expect(s.phase(1)).toBe('over');
+  });
+
+  it('does not wait for blocks no engine is left to score once one failed', () => {
+    const { s } = started(2);
+    const [order] = s.parsed(1, 0, block(1), loads(2, [1, 0]));
+    s.parsed(1, 1, block(1), loads(2, [1, IN_FLIGHT]));
+    s.scoreFailed(order as ScoreOrder, [{ code: 'run.worker_crashed', severity: 'error', params: { detail: '' } }]);
+    expect(s.read(1, [{ alive: false, busy: 0 }, { alive: false, busy: 0 }])).toEqual([]);
+    expect(s.phase(1)).toBe('preparing');
+    expect(s.scores(1, new Uint8Array(2))).toMatchObject({ problems: [{ code: 'run.worker_crashed' }] });
+  });
+
+  it('goes straight to preparing when the lead scored the file as it read', () => {
+    const { s } = started(1);
+    expect(s.read(1, loads(1, [0]))).toEqual([]);
+    expect(s.phase(1)).toBe('preparing');
+  });
+});
+
+describe('Scheduler: a newer run, cancel and failure', () => {
+  it('drops every event of a run a newer one replaced', () => {
+    const { s } = started(2);
+    const [old] = s.parsed(1, 0, block(3), loads(2)) as ScoreOrder[];
+    s.start(2, options(), loads(2));
+    expect(s.current(1)).toBe(false);
+    expect(s.phase(1)).toBe('over');
+    expect(s.scored(old, Float32Array.of(0.1, 0.2, 0.3), loads(2))).toEqual([]);
+    expect(s.parsed(1, 3, block(3), loads(2))).toEqual([]);
+    expect(s.read(1, loads(2))).toEqual([]);
+    expect(s.scores(1, new Uint8Array(3))).toBeNull();
+    // The new run starts from nothing: its first block goes to the helper, its scores are its own.
+    const [fresh] = s.parsed(2, 0, block(1), loads(2)) as ScoreOrder[];
+    expect(fresh).toMatchObject({ run: 2, engine: 1, start: 0 });
+    s.read(2, loads(2, [0, 1]));
+    s.scored(fresh, Float32Array.of(0.9), loads(2));
+    expect(Array.from((s.scores(2, new Uint8Array(1)) as { probability: Float32Array }).probability)).toEqual([Math.fround(0.9)]);
+  });
+
+  it('tells the lead to stop reading when cancelled before the explanations, and not after', () => {
+    const { s } = started(2);
+    expect(s.cancel()).toBe(1);
+    expect(s.current(1)).toBe(false);
+    expect(s.cancel()).toBeNull();
+    const explaining = started(1).s;
+    explaining.read(1, loads(1));
+    explaining.explain(1, file(10), 'model', [0], loads(1));
+    expect(explaining.phase(1)).toBe('explaining');
+    expect(explaining.cancel()).toBeNull();
+    expect(explaining.phase(1)).toBe('over');
+  });
+
+  it('ends a run the lead could not read', () => {
+    const { s } = started(2);
+    s.end(1);
+    expect(s.phase(1)).toBe('over');
+    expect(s.parsed(1, 0, block(1), loads(2))).toEqual([]);
+  });
+});
+
+describe('Scheduler: the early picture', () => {
+  const big = { fileBytes: EARLY_MIN_BYTES };
+
+  it('explains EARLY_ROWS rows spread over the first block of a big file on the first helper, before scoring it', () => {
+    const { s } = started(3, big);
+    const orders = s.parsed(1, 0, block(5000), loads(3));
+    // The early request counts against the helper's IN_FLIGHT: it scores one block beside it.
+    expect(engines(orders)).toEqual(['early@1', 'score@1']);
+    const early = orders[0] as Extract<Order, { kind: 'early' }>;
+    expect(early.rows).toHaveLength(EARLY_ROWS);
+    expect(early.rows[1]).toBe(5);
+    expect(early.x).toHaveLength(EARLY_ROWS * F);
+    expect(early.read).toBe(5000);
+    expect(engines(s.parsed(1, 5000, block(10), loads(3, [1, IN_FLIGHT, 0])))).toEqual(['score@2']);
+  });
+
+  it('leaves out rejected rows (every feature NaN) and numbers rows from the block’s start', () => {
+    const { s } = started(2, big);
+    const [early] = s.parsed(1, 100, block(4, [1, 3]), loads(2));
+    expect(early.kind).toBe('early');
+    expect(Array.from((early as { rows: Uint32Array }).rows)).toEqual([100, 102]);
+  });
+
+  it('is not asked for a small file, without covers or trees, without a helper, or when the page does not want it', () => {
+    for (const [n, over] of [[2, {}], [2, { ...big, covered: false }], [2, { ...big, explainable: false }], [1, big], [2, { ...big, wantsEarly: false }]] as const) {
+      const { s } = started(n, over);
+      expect(s.parsed(1, 0, block(10), loads(n)).filter((o) => o.kind === 'early')).toEqual([]);
+    }
+    const { s } = started(3, big);
+    const l: EngineLoad[] = [{ alive: true, busy: 1 }, { alive: false, busy: 0 }, { alive: true, busy: 0 }];
+    expect(engines(s.parsed(1, 0, block(10), l))).toEqual(['early@2', 'score@2']);
+  });
+
+  it('gives the mean |φ| of the rows it explained and how many missed their score', () => {
+    const { s } = started(2, big);
+    const [early] = s.parsed(1, 0, block(2), loads(2));
+    const picture = s.earlyExplained(early as Extract<Order, { kind: 'early' }>, { rows: Uint32Array.of(0, 1), contrib: Float32Array.of(1, -2, 0, 3, 0, 0), failed: Uint8Array.of(0, 1) });
+    expect(picture).toEqual({ importance: Float64Array.of(2, 1), sampled: 2, read: 2, failures: 1 });
+    s.start(2, options(big), loads(2));
+    expect(s.earlyExplained(early as Extract<Order, { kind: 'early' }>, { rows: Uint32Array.of(0), contrib: new Float32Array(3), failed: new Uint8Array(1) })).toBeNull();
+  });
+});
+
+/** A scored file of n rows, probability 0.5 (log-odds 0), so all-zero contributions add up to every score. */
+function file(n: number) {
+  return { probability: new Float32Array(n).fill(0.5), features: new Float32Array(n * F), rows: n };
+}
+/** The reply of an explain order: zeros, which add up (see file), except rows in `wrong`. */
+function reply(order: ExplainOrder, wrong: number[] = []) {
+  const contrib = new Float32Array(order.count * (F + 1));
+  for (const r of wrong) contrib[order.rows.indexOf(r) * (F + 1)] = 1;
+  return { rows: order.rows, contrib, failed: new Uint8Array(order.count) };
+}
+/** A run on `n` engines with every row scored, ready to explain. */
+function preparing(n: number, over: Partial<RunOptions> = {}) {
+  const run = started(n, over);
+  run.s.read(1, loads(n));
+  return run;
+}
+
+describe('Scheduler: explaining every row', () => {
+  it('explains the evenly spread sample first, then the file in BLOCK_ROWS blocks, IN_FLIGHT per engine', () => {
+    const { s } = preparing(2);
+    const rows = 4 * BLOCK_ROWS + 10;
+    const step = s.explain(1, file(rows), 'model', [0, 1], loads(2));
+    expect(s.phase(1)).toBe('explaining');
+    expect(step.orders.map((o) => [o.engine, o.sample, o.rows[0], o.count])).toEqual([
+      [0, true, 0, SAMPLE_ROWS],
+      [0, false, 0, BLOCK_ROWS],
+      [1, false, BLOCK_ROWS, BLOCK_ROWS],
+      [1, false, 2 * BLOCK_ROWS, BLOCK_ROWS],
+    ]);
+    expect(step.orders[1].x).toHaveLength(BLOCK_ROWS * F);
+  });
+
+  it('has no separate sample when the file is no bigger than it', () => {
+    const { s } = preparing(1);
+    const step = s.explain(1, file(SAMPLE_ROWS), 'model', [0], loads(1));
+    expect(step.orders.map((o) => [o.sample, o.count])).toEqual([[false, SAMPLE_ROWS]]);
+  });
+
+  it('checks each block against the scores, counts the full pass only, and gives the engine its next block', () => {
+    const { s } = preparing(1);
+    const n = SAMPLE_ROWS + BLOCK_ROWS + 1;
+    const [sample, first] = s.explain(1, file(n), 'model', [0], loads(1)).orders;
+    const a = s.explained(sample, reply(sample, [sample.rows[3]]), loads(1));
+    expect(a.block).toMatchObject({ sample: true, done: 0, total: n });
+    expect(a.block!.failed[3]).toBe(1);
+    expect(a.orders.map((o) => [o.rows[0], o.count])).toEqual([[BLOCK_ROWS, n - BLOCK_ROWS]]);
+    const b = s.explained(first, reply(first, [7]), loads(1));
+    expect(b.block).toMatchObject({ sample: false, done: BLOCK_ROWS });
+    expect(b.block!.failed[7]).toBe(1);
+    expect(b.orders).toEqual([]);
+    expect(b.summary).toBeNull();
+  });
+
+  it('sums up once every engine is out of work: failures, rows never explained, workers still running', () => {
+    const { s, tick } = preparing(2);
+    const n = 2 * BLOCK_ROWS;
+    const [sample, a, b] = s.explain(1, file(n), 'model', [0, 1], loads(2)).orders;
+    expect(engines([sample, a, b])).toEqual(['explain@0', 'explain@0', 'explain@1']);
+    tick(1500);
+    expect(s.explained(sample, reply(sample, [0]), loads(2)).summary).toBeNull(); // the sample's rows are not counted
+    expect(s.explained(a, reply(a, [0, 1]), loads(2)).summary).toBeNull();
+    const crash = { code: 'run.worker_crashed', severity: 'error' as const, params: { detail: '' } };
+    const end = s.explainFailed(b, [crash], [{ alive: true, busy: 0 }, { alive: false, busy: 0 }]);
+    expect(end.summary).toEqual({
+      failures: 2,
+      coversEstimated: false,
+      elapsedMs: 1500,
+      workers: 1,
+      problems: [
+        crash,
+        { code: 'explain.sum_mismatch', severity: 'warning', params: { count: 2 } },
+        { code: 'explain.incomplete', severity: 'warning', params: { count: BLOCK_ROWS } },
+      ],
+    });
+    expect(s.phase(1)).toBe('over');
+  });
+
+  it('gives an engine that stopped running no next block', () => {
+    const { s } = preparing(2);
+    const [a] = s.explain(1, file(3 * BLOCK_ROWS), 'model', [0, 1], loads(2)).orders;
+    const step = s.explained(a, reply(a), [{ alive: false, busy: 0 }, { alive: true, busy: 2 }]);
+    expect(step.block).not.toBeNull();
+    expect(step.orders).toEqual([]);
+  });
+
+  it('says the covers were estimated from the file, with the problems met setting them', () => {
+    const { s } = preparing(1, { covered: false });
+    s.note(1, [{ code: 'explain.covers_estimated', severity: 'info' }]);
+    const [only] = s.explain(1, file(1), 'estimated', [0], loads(1)).orders;
+    const end = s.explained(only, reply(only), loads(1));
+    expect(end.summary).toMatchObject({ coversEstimated: true, failures: 0, workers: 1, problems: [{ code: 'explain.covers_estimated' }] });
+  });
+
+  it('ends at once, saying explanations are unavailable, without trees or when no engine took the covers', () => {
+    for (const [over, covers] of [[{ explainable: false }, 'model'], [{ covered: false }, 'failed']] as const) {
+      const { s } = preparing(2, over);
+      const step = s.explain(1, file(10), covers, [], loads(2));
+      expect(step.orders).toEqual([]);
+      expect(step.summary).toEqual({ failures: 0, coversEstimated: false, elapsedMs: 0, workers: 0, problems: [{ code: 'explain.unavailable', severity: 'warning' }] });
+      expect(s.phase(1)).toBe('over');
+    }
+  });
+
+  it('sums up at once for a file with no rows', () => {
+    const { s } = preparing(1);
+    const step = s.explain(1, file(0), 'model', [0], loads(1));
+    expect(step.orders).toEqual([]);
+    expect(step.summary).toMatchObject({ failures: 0, problems: [] });
+  });
+
+  it('drops explanations of a run a newer one replaced', () => {
+    const { s } = preparing(1);
+    const [a] = s.explain(1, file(10), 'model', [0], loads(1)).orders;
+    s.start(2, options(), loads(1));
+    expect(s.explained(a, reply(a), loads(1))).toEqual({ orders: [], block: null, summary: null });
+    expect(s.explainFailed(a, [], loads(1))).toEqual({ orders: [], block: null, summary: null });
+  });
+});
+
+describe('joinsPool and leastBusy', () => {
+  it('keeps the lead whatever happened, and another engine only when it loaded a model it can explain', () => {
+    expect(joinsPool(0, { ready: false, explainable: false })).toBe(true);
+    expect(joinsPool(1, { ready: true, explainable: true })).toBe(true);
+    expect(joinsPool(1, { ready: true, explainable: false })).toBe(false);
+    expect(joinsPool(2, { ready: false, explainable: false })).toBe(false);
+  });
+
+  it('picks the running engine with the fewest requests in flight, the first among equals, or none', () => {
+    expect(leastBusy([{ alive: true, busy: 2 }, { alive: true, busy: 1 }, { alive: true, busy: 1 }])).toBe(1);
+    expect(leastBusy([{ alive: true, busy: 2 }, { alive: false, busy: 0 }])).toBe(0);
+    expect(leastBusy([{ alive: false, busy: 0 }])).toBe(-1);
+    expect(leastBusy([])).toBe(-1);
+  });
+});
