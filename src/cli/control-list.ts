@@ -4,6 +4,7 @@
  * file, model and choices give the same list, byte for byte, and the same manifest (but its timestamp).
  * Reasons come from exact TreeSHAP on the listed rows only, not the whole file.
  */
+import { APP_IDENTITY } from '../lib/app-identity';
 import { createReadStream, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { IngestResult } from '../lib/core/csv/ingest';
@@ -109,6 +110,7 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
   const { explanation, problems } = explainRows(job.modelBytes, file.ingest, f, selection.rows);
   const name = basename(job.listPath);
   const built = await buildControlList({
+    app: APP_IDENTITY,
     card,
     modelSha256: await sha256Hex(job.modelBytes),
     file,

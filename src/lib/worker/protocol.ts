@@ -70,12 +70,6 @@ export type Reply =
   | { type: 'failed'; id: number; problems: Problem[] };
 
 /**
- * The former name of the core's ScoredFile, kept only while ui/evaluation (reworked on
- * another branch) imports it from here; new code imports ScoredFile from core/pipeline.
- */
-export type ScoredResult = ScoredFile;
-
-/**
  * One record explained on demand (explainRow in the core: φ per feature then the base value,
  * log-odds, float64; the trees' own score; whether they add up), with the file's row it is of.
  */

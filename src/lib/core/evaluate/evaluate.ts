@@ -1,3 +1,4 @@
+import { clampCapacity } from '../metrics/clamp-capacity';
 import {
   atCapacity,
   brierScore,
@@ -93,7 +94,7 @@ export function evaluateAt(
   capacity: number,
   inView?: Uint8Array,
 ): Pick<Evaluation, 'atCapacity' | 'labelled' | 'positives' | 'baseRate' | 'scored'> {
-  const cut = Math.max(0, Math.min(scoredCount(order, prob), Math.floor(capacity)));
+  const cut = clampCapacity(capacity, scoredCount(order, prob));
   let k = cut;
   if (inView) {
     k = 0;

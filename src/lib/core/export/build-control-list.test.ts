@@ -41,6 +41,7 @@ function job(over: Partial<ControlListJob> = {}): ControlListJob {
     explanation: (row) => Float32Array.of(row === 1 ? 0.7 : -0.2, -1),
     locale: 'en',
     t: (key, params) => translate('en', key, params),
+    app: { name: 'deduction-risk-explorer', version: '0.1.0' },
     nationalIds: 'masked',
     createdAt: '2025-03-14T09:26:53Z',
     ...over,

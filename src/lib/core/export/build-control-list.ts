@@ -8,6 +8,8 @@ import { controlList, controlListManifestInput, manifestFileName, type ControlLi
 
 /** Everything a control list and its manifest are made of; the app and the CLI fill it alike. */
 export interface ControlListJob {
+  /** The writer named in the manifest (src/lib/app-identity.ts). */
+  app: { name: string; version: string };
   card: Pick<ModelCard, 'model' | 'features'>;
   /** SHA-256 of the .onnx file, hex. */
   modelSha256: string;
@@ -66,6 +68,7 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
   const [listSha, inputSha] = await Promise.all([sha256Hex(bytes), sha256Hex(job.input.chunks)]);
   const manifest = buildManifest(
     controlListManifestInput({
+      app: job.app,
       model: { id: card.model.id, version: card.model.version, sha256: job.modelSha256 },
       input: { fileName: file.fileName, sizeBytes: job.input.sizeBytes, sha256: inputSha },
       ingest: file.ingest,

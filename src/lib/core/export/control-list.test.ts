@@ -132,6 +132,7 @@ describe('controlList', () => {
 describe('controlListManifestInput', () => {
   it('names the file column behind each feature, the id and the label, and the row counts per status', () => {
     const m = controlListManifestInput({
+      app: { name: 'deduction-risk-explorer', version: '0.1.0' },
       model: { id: 'm', version: '1', sha256: 'a'.repeat(64) },
       input: { fileName: 'f.csv', sizeBytes: 10, sha256: 'b'.repeat(64) },
       ingest: {

@@ -1,4 +1,3 @@
-import { name, version } from '../../../../package.json';
 import type { IngestResult } from '../csv/ingest';
 import { cellMasker, idMasker, nationalIdColumns } from '../csv/nationalId';
 import { topReasons } from '../explain/top-reasons';
@@ -9,9 +8,6 @@ import type { CsvColumn, CsvDialect } from './csv-writer';
 import type { ManifestInput } from './manifest';
 import { percentileInFile } from './percentile-in-file';
 import { reasonSentenceParams, type ReasonLocale } from './reason-sentence';
-
-/** What the manifest names as the writer of a list: the same in the browser and the CLI. */
-export const APP_IDENTITY = { name, version } as const;
 
 /** Reason columns on the list: the issue asks for the top three. */
 export const REASONS_PER_ROW = 3;
@@ -195,6 +191,8 @@ export function sortedColumns(features: ArrayLike<number>, rows: number, f: numb
 
 /** What the list's manifest needs beyond the ingest result and the selection. */
 export interface ControlListManifestArgs {
+  /** The writer named in the manifest (src/lib/app-identity.ts): package name and version. */
+  app: { name: string; version: string };
   model: { id: string; version: string; sha256: string };
   input: { fileName: string; sizeBytes: number; sha256: string };
   ingest: Pick<IngestResult, 'rows' | 'counts' | 'plan'>;
@@ -220,7 +218,7 @@ export function controlListManifestInput(a: ControlListManifestArgs): ManifestIn
   mapping.id = column(plan.idColumn);
   mapping.label = column(plan.labelColumn);
   return {
-    app: { ...APP_IDENTITY },
+    app: { ...a.app },
     model: { ...a.model },
     input: { ...a.input, encoding: plan.encoding, delimiter: plan.delimiter, decimal: plan.decimal, mapping },
     rows: {

@@ -3,6 +3,7 @@
  * function as the CLI's (buildControlList), then Blobs and object URLs, so nothing leaves the
  * machine.
  */
+import { APP_IDENTITY } from '../../app-identity';
 import type { Explorer } from '../../state/explorer.svelte';
 import type { Selection } from '../../core/select/control-sample';
 import type { CsvDialect } from '../../core/export/csv-writer';
@@ -50,6 +51,7 @@ export async function exportControlList(
   const e = explorer.explanations;
   const name = listFileName(result.fileName);
   const built = await buildControlList({
+    app: APP_IDENTITY,
     card: model.card,
     modelSha256: model.sha256,
     file: result,
