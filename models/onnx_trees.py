@@ -316,6 +316,18 @@ def tree_depth(e: Ensemble, root: int) -> int:
     return deepest
 
 
+def explained_depth(e: Ensemble, root: int) -> int:
+    """Depth as the library grew the tree: a BRANCH_EQ chain counts as the one split it stands for."""
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        k, d = stack.pop()
+        deepest = max(deepest, d)
+        if e.true[k] >= 0:
+            split, _ = explained_split(e, k)
+            stack += [(split.left, d + 1), (split.right, d + 1)]
+    return deepest
+
+
 # --- the trees as shap.TreeExplainer's custom model ------------------------------------------
 
 
