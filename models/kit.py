@@ -134,7 +134,9 @@ def library_probability(flavour: str, model, x: np.ndarray) -> tuple[np.ndarray,
     if flavour == "xgboost":
         import xgboost as xgb
 
-        return model.predict(xgb.DMatrix(x, missing=np.nan)), ok
+        types = model.feature_types if model.feature_types and "c" in model.feature_types else None
+        matrix = xgb.DMatrix(x, missing=np.nan, feature_names=model.feature_names, feature_types=types, enable_categorical=types is not None)
+        return model.predict(matrix), ok
     if flavour == "sklearn" and type(model).__name__ in SKLEARN_NO_NAN:
         ok = ~np.isnan(x).any(1)
     p = np.full(len(x), np.nan)
@@ -174,21 +176,24 @@ def convert(flavour: str, model, n_features: int, *, zipmap: bool = False) -> on
         if flavour == "lightgbm":
             from onnxmltools import convert_lightgbm
 
-            return convert_lightgbm(model, initial_types=types, zipmap=zipmap, target_opset=TARGET_OPSET)
+            # A fixed graph name: onnxmltools otherwise draws a random one, and rebuilds differ.
+            return convert_lightgbm(model, name="model", initial_types=types, zipmap=zipmap, target_opset=TARGET_OPSET)
         if flavour == "xgboost":
             from onnxmltools import convert_xgboost
 
             # onnxmltools reads features as f0, f1, …; a booster trained on named columns keeps the names.
             booster = model.copy()
-            booster.feature_names = None
-            booster.feature_types = None
-            return convert_xgboost(booster, initial_types=types, target_opset=TARGET_OPSET)
+            kinds = booster.feature_types
+            booster.feature_names = [f"f{i}" for i in range(n_features)]
+            booster.feature_types = kinds
+            return convert_xgboost(booster, name="model", initial_types=types, target_opset=TARGET_OPSET)
         if flavour == "sklearn":
             from skl2onnx import to_onnx
+            from skl2onnx.common.data_types import FloatTensorType as SklFloat
 
             options = {id(model): {"zipmap": False}} if not zipmap else None
             with sklearn_attribute_fix():
-                return to_onnx(model, initial_types=types, options=options, target_opset={"": TARGET_OPSET, "ai.onnx.ml": 3})
+                return to_onnx(model, initial_types=[(INPUT, SklFloat([None, n_features]))], options=options, target_opset={"": TARGET_OPSET, "ai.onnx.ml": 3})
         if flavour == "catboost":
             import tempfile
 

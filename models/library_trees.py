@@ -92,6 +92,7 @@ def xgboost_trees(booster) -> list[LibraryTree]:
     with nine digits, so rounding the printed number to float32 gives the threshold back.
     """
     trees = []
+    names = {name: i for i, name in enumerate(booster.feature_names or [])}
     for dump in booster.get_dump(with_stats=True, dump_format="json"):
         nodes = {}
         stack = [json.loads(dump)]
@@ -104,7 +105,8 @@ def xgboost_trees(booster) -> list[LibraryTree]:
             t["cover"][i] = node.get("cover", 0.0)
             if "children" in node:
                 t["left"][i], t["right"][i] = node["yes"], node["no"]
-                t["feature"][i] = int(str(node["split"]).removeprefix("f"))
+                split = str(node["split"])
+                t["feature"][i] = names[split] if split in names else int(split.removeprefix("f"))
                 if isinstance(node["split_condition"], list):
                     t["categorical"][i] = True
                 else:
