@@ -239,13 +239,16 @@ def cases() -> list[Case]:
     from sklearn.linear_model import LogisticRegression
     from sklearn.tree import DecisionTreeClassifier
 
-    onnxmltools = "onnxmltools 1.16.0 with its defaults"
-    skl = "skl2onnx 1.20.0 to_onnx(model, X[:1]) with its defaults"
+    lgb_call = ("onnxmltools 1.16.0 convert_lightgbm(booster, name='model', initial_types=[('input', FloatTensorType([None, 8]))], "
+                "target_opset=15), zipmap left at its default True")
+    xgb_call = ("onnxmltools 1.16.0 convert_xgboost(booster, name='model', initial_types=[('input', FloatTensorType([None, 8]))], "
+                "target_opset=15); a Booster gets no ZipMap")
+    skl = "skl2onnx 1.20.0 to_onnx(model, X[:1]) with its defaults (ZipMap, input 'X')"
     return [
-        Case("lightgbm", "lightgbm", ".txt", _lgb(False), lambda m, p: m.save_model(str(p)), onnxmltools),
-        Case("lightgbm-categorical", "lightgbm", ".txt", _lgb(True), lambda m, p: m.save_model(str(p)), onnxmltools),
-        Case("xgboost", "xgboost", ".json", _xgb(False), lambda m, p: m.save_model(str(p)), onnxmltools),
-        Case("xgboost-categorical", "xgboost", ".ubj", _xgb(True), lambda m, p: m.save_model(str(p)), onnxmltools),
+        Case("lightgbm", "lightgbm", ".txt", _lgb(False), lambda m, p: m.save_model(str(p)), lgb_call),
+        Case("lightgbm-categorical", "lightgbm", ".txt", _lgb(True), lambda m, p: m.save_model(str(p)), lgb_call),
+        Case("xgboost", "xgboost", ".json", _xgb(False), lambda m, p: m.save_model(str(p)), xgb_call),
+        Case("xgboost-categorical", "xgboost", ".ubj", _xgb(True), lambda m, p: m.save_model(str(p)), xgb_call),
         Case("sklearn-hgb", "sklearn", ".joblib",
              _sk(lambda: HistGradientBoostingClassifier(max_iter=30, max_depth=4, learning_rate=0.2, random_state=SEED)), _save_joblib, skl),
         Case("sklearn-gbc", "sklearn", ".joblib",
