@@ -6,7 +6,9 @@
    with the test metrics into the file (export.py, card.py, export_with_card.py);
 4. check onnxruntime against LightGBM on the whole test split (|Δp| ≤ 1e-5);
 5. write the golden fixture, the demo sample and the drift extracts (fixtures.py);
-6. print the test metrics.
+6. print the test metrics;
+7. write the exporter fixtures: one small model per exporter, raw and through the analysts'
+   kit, with what onnxruntime and shap say about them (exporter_fixtures.py).
 
     python3 models/build.py        (npm run model)
 """
@@ -20,6 +22,7 @@ import numpy as np
 import pipeline_config as C
 from export import session
 from export_with_card import export_with_card
+from exporter_fixtures import main as write_exporter_fixtures
 from fixtures import write_demo, write_drift, write_golden
 from ranking_metrics import format_metrics
 from train import feature_matrix, save_booster, train, training_data
@@ -52,6 +55,8 @@ def main() -> int:
     recall_25 = next(r["recall"] for r in card["metrics"]["at_share"] if r["share"] == 0.25)
     if recall_25 < 0.70:
         raise SystemExit(f"recall at 25 % is {recall_25:.3f}, below the required 0.70")
+    if write_exporter_fixtures() != 0:
+        raise SystemExit("the exporter fixtures failed their own checks")
     return 0
 
 

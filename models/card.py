@@ -158,3 +158,143 @@ def validate_card(card: dict) -> None:
     schema = load_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(card)
+
+
+# --- cards for analysts' own models (kit.py) ----------------------------------------------------
+#
+# The kit builds the same card from a small file the analyst writes (at least the features'
+# names, in input order) and from what it can compute: training summaries, node counts, test
+# metrics and gains. What neither gives is left out, never guessed where a caseworker would
+# read it as fact (unit, source, income year, id column, seed); card_problems says which
+# fields the current schema still misses. Defaults are listed in MODEL_CARD.md.
+
+SYNTHETIC_NOTICE = text(
+    "Modellen er trent på syntetiske data. Poengsummene sier ingenting om virkelige personer.",
+    "Modellen er trena på syntetiske data. Poengsummane seier ingenting om verkelege personar.",
+    "This model was trained on synthetic data. Its scores say nothing about real people.",
+)
+
+
+def localized(value, fallback: str) -> dict:
+    """A text in nb/nn/en from a string (the same in all three) or a partial dict (missing languages: en, else the fallback)."""
+    if value is None:
+        return text(fallback, fallback, fallback)
+    if isinstance(value, str):
+        return text(value, value, value)
+    en = value.get("en") or fallback
+    return {lang: value.get(lang) or en for lang in ("nb", "nn", "en")}
+
+
+def inferred_kind(present: np.ndarray) -> str:
+    """binary when every value is 0 or 1, integer when every value is whole, else continuous."""
+    if len(present) and np.isin(present, (0.0, 1.0)).all():
+        return "binary"
+    if len(present) and (present == np.round(present)).all():
+        return "integer"
+    return "continuous"
+
+
+def kit_feature_card(spec: dict, index: int, values: np.ndarray) -> dict:
+    """One feature: the analyst's description where given, the rest computed from the training column."""
+    values = np.asarray(values, np.float32).astype(float)
+    present = values[~np.isnan(values)]
+    training = training_summary(values)
+    kind = spec.get("kind") or inferred_kind(present)
+    card = {"name": spec["name"], "index": index, "label": localized(spec.get("label"), spec["name"])}
+    card["description"] = localized(spec.get("description"), card["label"]["en"]) if spec.get("description") else dict(card["label"])
+    unit = spec.get("unit") or ("flag" if kind == "binary" else None)
+    if unit is not None:
+        card["unit"] = unit
+    card["kind"] = kind
+    card["nonnegative"] = bool(spec["nonnegative"]) if "nonnegative" in spec else bool(training["min"] >= 0)
+    card["nullable"] = bool(training["missing_share"] > 0 or spec.get("nullable", False))
+    card["aliases"] = list(spec.get("aliases", []))
+    if spec.get("source") is not None:
+        card["source"] = spec["source"]
+    card["training"] = training
+    if spec.get("categories"):
+        card["categories"] = [
+            {"code": int(c["code"]), "label": localized(c.get("label"), str(c["code"]))} for c in spec["categories"]
+        ]
+    return card
+
+
+def kit_card(
+    analyst: dict,
+    *,
+    x_train: np.ndarray,
+    y_train: np.ndarray | None,
+    label_name: str | None,
+    model_id: str,
+    algorithm: str,
+    n_trees: int,
+    max_depth: int,
+    raw_score: str,
+    io: dict,
+    trained: date,
+    train_name: str,
+    metrics: dict | None = None,
+    gains: dict | None = None,
+    n_test: int = 0,
+    trees: bool = True,
+) -> dict:
+    """The model card of an analyst's model: their card file's fields, the rest computed or left out."""
+    features = analyst.get("features")
+    if not features or any("name" not in f for f in features):
+        raise ValueError('the card file needs "features": [{"name": ...}, ...] in the model\'s input order')
+    if x_train.shape[1] != len(features):
+        raise ValueError(f"the card file lists {len(features)} features, the training matrix has {x_train.shape[1]}")
+    given = analyst.get("model", {})
+    model = {
+        "id": given.get("id") or model_id,
+        "version": given.get("version") or "1.0.0",
+        "algorithm": given.get("algorithm") or algorithm,
+        "trained": given.get("trained") or trained.isoformat(),
+    }
+    if "income_year" in given:
+        model["income_year"] = int(given["income_year"])
+    model["n_trees"] = int(n_trees)
+    model["max_depth"] = int(max_depth)
+    if "synthetic" in given:
+        model["synthetic"] = bool(given["synthetic"])
+    if given.get("notice"):
+        model["notice"] = localized(given["notice"], "")
+    elif given.get("synthetic"):
+        model["notice"] = dict(SYNTHETIC_NOTICE)
+    card: dict = {
+        "card_schema": CARD_SCHEMA,
+        "card_version": CARD_VERSION,
+        "model": model,
+        "io": {**io, "positive_class": 1, "raw_score": raw_score},
+    }
+    if analyst.get("id_column"):
+        card["id_column"] = analyst["id_column"]
+    label = analyst.get("label") or {}
+    if isinstance(label, str):
+        label = {"name": label}
+    name = label_name or label.get("name")
+    if name:
+        card["label"] = {"name": name, "text": localized(label.get("text"), name), "positive": 1, "aliases": list(label.get("aliases", []))}
+    card["ground_truth_columns"] = list(analyst.get("ground_truth_columns", []))
+    card["features"] = [kit_feature_card(spec, i, x_train[:, i]) for i, spec in enumerate(features)]
+    if metrics is not None:
+        card["metrics"] = metrics
+    if gains is not None:
+        card["gains"] = gains
+    given_data = analyst.get("data", {})
+    data = {"generator": given_data.get("generator") or f"the analyst's training file {train_name}"}
+    if "seed" in given_data:
+        data["seed"] = int(given_data["seed"])
+    data.update(n_train=int(len(x_train)), n_valid=int(given_data.get("n_valid", 0)), n_test=int(n_test))
+    if y_train is not None:
+        data["base_rate_train"] = float(np.mean(y_train))
+    card["data"] = data
+    if trees:
+        card["covers"] = "nodes_hitrates"
+    return card
+
+
+def card_problems(card: dict) -> list[str]:
+    """Where the card falls short of models/model_card.schema.json, one line each ([] = a full card)."""
+    validator = jsonschema.Draft202012Validator(load_schema())
+    return sorted(f"{'/'.join(str(p) for p in e.absolute_path) or '(card)'}: {e.message}" for e in validator.iter_errors(card))

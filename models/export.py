@@ -29,25 +29,14 @@ from onnxmltools.convert.common.data_types import FloatTensorType
 
 import pipeline_config as C
 from feature_catalogue import FEATURE_NAMES
+from library_trees import align, exact_thresholds, float32_at_most, library_covers, lightgbm_trees
+from onnx_trees import read_node, tree_node
+
+__all__ = ["float32_at_most", "predict_onnx", "read_card", "save", "session", "set_card", "to_onnx"]
 
 MODEL_CARD_KEY = "model_card"
 # The newest default-domain opset this onnxmltools accepts; onnxruntime-web runs it.
 TARGET_OPSET = 15
-TREE_OPS = ("TreeEnsembleClassifier", "TreeEnsembleRegressor")
-
-
-def tree_node(model: onnx.ModelProto) -> onnx.NodeProto:
-    nodes = [n for n in model.graph.node if n.op_type in TREE_OPS]
-    if len(nodes) != 1:
-        raise ValueError(f"expected one tree ensemble node, found {len(nodes)}")
-    return nodes[0]
-
-
-def attribute(node: onnx.NodeProto, name: str):
-    for a in node.attribute:
-        if a.name == name:
-            return helper.get_attribute_value(a)
-    raise KeyError(name)
 
 
 def set_attribute(node: onnx.NodeProto, value: onnx.AttributeProto) -> None:
@@ -56,64 +45,19 @@ def set_attribute(node: onnx.NodeProto, value: onnx.AttributeProto) -> None:
     node.attribute.extend([*kept, value])
 
 
-def float32_at_most(threshold: float) -> np.float32:
-    """The largest float32 not above a double threshold.
-
-    For every float32 x, x <= t exactly when x <= float32_at_most(t). Rounding to the nearest
-    float32, as the converter does, sends an input equal to a threshold rounded up to the
-    other branch than LightGBM takes (592 of 9,871 splits in the first export did).
-    """
-    with np.errstate(over="ignore"):
-        f = np.float32(threshold)
-    return np.nextafter(f, np.float32(-np.inf)) if float(f) > threshold else f
-
-
 def align_with_lightgbm(booster: lgb.Booster, node: onnx.NodeProto) -> tuple[list[float], list[float]]:
-    """Per ONNX node, in attribute order: its training sample count, and its threshold rounded down to float32."""
-    tree_ids = attribute(node, "nodes_treeids")
-    node_ids = attribute(node, "nodes_nodeids")
-    true_ids = attribute(node, "nodes_truenodeids")
-    false_ids = attribute(node, "nodes_falsenodeids")
-    modes = [m.decode() if isinstance(m, bytes) else m for m in attribute(node, "nodes_modes")]
-    features = attribute(node, "nodes_featureids")
-    thresholds = np.asarray(attribute(node, "nodes_values"), np.float32)
-    position = {(t, i): k for k, (t, i) in enumerate(zip(tree_ids, node_ids))}
-    leaf_weight = {
-        (t, i): np.float32(w)
-        for t, i, w in zip(attribute(node, "class_treeids"), attribute(node, "class_nodeids"), attribute(node, "class_weights"))
-    }
-    children = {(t, c) for t, a, b, m in zip(tree_ids, true_ids, false_ids, modes) if m != "LEAF" for c in (a, b)}
+    """Per ONNX node, in attribute order: its training sample count, and its threshold rounded down to float32.
 
-    covers = [float("nan")] * len(node_ids)
-    exact = [float(v) for v in thresholds]
-    for tree in booster.dump_model()["tree_info"]:
-        t = tree["tree_index"]
-        roots = [i for (tt, i) in position if tt == t and (tt, i) not in children]
-        if len(roots) != 1:
-            raise ValueError(f"tree {t}: expected one root, found {roots}")
-        stack = [(tree["tree_structure"], roots[0])]
-        while stack:
-            lgb_node, onnx_id = stack.pop()
-            k = position[(t, onnx_id)]
-            if "split_index" in lgb_node:
-                if modes[k] != "BRANCH_LEQ" or lgb_node["decision_type"] != "<=":
-                    raise ValueError(f"tree {t} node {onnx_id}: unexpected split {modes[k]} / {lgb_node['decision_type']}")
-                with np.errstate(over="ignore"):
-                    nearest = np.float32(lgb_node["threshold"])
-                if features[k] != lgb_node["split_feature"] or thresholds[k] != nearest:
-                    raise ValueError(f"tree {t} node {onnx_id}: feature or threshold differs from LightGBM")
-                covers[k] = float(lgb_node["internal_count"])
-                exact[k] = float(float32_at_most(lgb_node["threshold"]))
-                # x <= threshold goes left in LightGBM and to the true branch in ONNX.
-                stack.append((lgb_node["left_child"], true_ids[k]))
-                stack.append((lgb_node["right_child"], false_ids[k]))
-            else:
-                if modes[k] != "LEAF" or leaf_weight[(t, onnx_id)] != np.float32(lgb_node["leaf_value"]):
-                    raise ValueError(f"tree {t} node {onnx_id}: leaf differs from LightGBM")
-                covers[k] = float(lgb_node["leaf_count"])
-    if any(np.isnan(covers)):
-        raise ValueError("some ONNX nodes have no LightGBM counterpart")
-    return covers, exact
+    The walk beside LightGBM's own tree is library_trees.align, which the analysts' kit
+    (kit.py) uses for every library; it checks feature, threshold and leaf value at each step.
+    """
+    ensemble = read_node(node, booster.num_feature())
+    trees = lightgbm_trees(booster)
+    alignment = align(ensemble, trees)
+    if any(m not in ("LEQ", "LEAF") for m in ensemble.mode):
+        raise ValueError("the bundled model has only x <= t splits")
+    covers = library_covers(alignment, trees)
+    return [float(c) for c in covers], [float(t) for t in exact_thresholds(ensemble, alignment, trees)]
 
 
 def name_dims(value_info: onnx.ValueInfoProto, dims: list[int | str]) -> None:

@@ -14,7 +14,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     exit 1
   fi
 fi
-if ! python3 -c "import lightgbm, onnxruntime, onnxmltools, skl2onnx, shap, xgboost, jsonschema, pytest" 2>/dev/null; then
+if ! python3 -c "import lightgbm, onnxruntime, onnxmltools, skl2onnx, shap, xgboost, catboost, jsonschema, pytest" 2>/dev/null; then
   echo "== installing the model pipeline's pinned Python requirements"
   python3 -m pip install -q --disable-pip-version-check -r models/requirements.txt
 fi
