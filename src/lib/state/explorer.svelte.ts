@@ -5,13 +5,15 @@
  */
 import { createContext } from 'svelte';
 import type { Engines } from '../worker/engine-pool';
-import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo } from '../worker/protocol';
+import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
 import { countForShare } from '../core/metrics/count-for-share';
 import { sortedColumns } from '../core/export/control-list';
-import type { Problem } from '../core/problems';
+import { problem, type Problem } from '../core/problems';
+import { fileKind, KIND_BYTES } from './file-kind';
+import { cardGaps, probabilityOutput, type CardGap } from './model-glue';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
 
@@ -24,6 +26,19 @@ export interface Progress {
   totalBytes: number;
   rows: number;
   elapsedMs: number;
+}
+
+/** Where the active model came from: the one shipped with the app, or a file the user chose. */
+export interface ModelSource {
+  kind: 'bundled' | 'file';
+  name: string;
+}
+
+/** A model file without a card, waiting for the card editor (see CardDraft). */
+export interface BareModel {
+  name: string;
+  bytes: Uint8Array;
+  inspection: ModelInspection;
 }
 
 export type SortKey = 'rank' | 'id' | 'line';
@@ -59,6 +74,16 @@ export class Explorer {
   phase = $state<Phase>('loading-model');
   model = $state.raw<ModelInfo | null>(null);
   modelProblems = $state.raw<Problem[]>([]);
+  /** Where `model` came from. */
+  modelSource = $state.raw<ModelSource | null>(null);
+  /** What `model`'s card cannot show (see model-glue.ts: the engine's `missing` at merge). */
+  modelGaps = $derived<CardGap[]>(this.model ? cardGaps(this.model.card) : []);
+  /** The last model file the user chose that did not become the active model, and why; null when it did. */
+  modelAttempt = $state.raw<{ name: string; problems: Problem[] } | null>(null);
+  /** A model file is being looked at or loaded (the active model stays until it is in). */
+  switchingModel = $state(false);
+  /** A model without a card: the card editor is open for it. */
+  bareModel = $state.raw<BareModel | null>(null);
   fileName = $state<string | null>(null);
   /** The file as dropped, kept (not copied) so an export can hash its original bytes for the audit manifest. */
   file = $state.raw<Blob | null>(null);
@@ -108,6 +133,11 @@ export class Explorer {
 
   #client: Engines;
   #runs = 0;
+  /** A copy of the wasm engine's bytes, for loading another model (init transfers its copy). */
+  #wasm: ArrayBuffer | null = null;
+  #bundledUrl: string | null = null;
+  /** The reading options of the open file, to score it again with another model. */
+  #options: IngestOptions = {};
   /** The current file's feature columns, each sorted on first use (sortedColumns). */
   #sortedColumns: ((feature: number) => Float64Array) | null = null;
 
@@ -124,14 +154,95 @@ export class Explorer {
     try {
       const [wasm, model] = await Promise.all([fetchBytes(wasmUrl), fetchBytes(modelUrl)]);
       const name = modelUrl.split('/').pop() ?? modelUrl;
+      this.#wasm = wasm.slice(0);
+      this.#bundledUrl = modelUrl;
       const { model: info, problems } = await this.#client.init(wasm, model, name);
       this.model = info;
       this.modelProblems = problems;
+      this.modelSource = info ? { kind: 'bundled', name } : null;
       this.phase = info ? 'idle' : 'model-failed';
     } catch (error) {
       this.modelProblems = [{ code: 'model.fetch_failed', severity: 'error', params: { detail: String(error) } }];
       this.phase = 'model-failed';
     }
+  }
+
+  /**
+   * A model file the user chose. Told from a CSV by its bytes; looked at in a worker without
+   * loading it (`inspect`); a file with a card becomes the active model, one without opens the
+   * card editor (`bareModel`). Whatever goes wrong, the active model stays and `modelAttempt`
+   * says why in one problem.
+   */
+  async openModelFile(file: Blob, name: string): Promise<void> {
+    this.modelAttempt = null;
+    this.bareModel = null;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const kind = fileKind(bytes.subarray(0, KIND_BYTES));
+    if (kind !== 'onnx') {
+      this.modelAttempt = { name, problems: [problem(kind === 'text' ? 'model_file.is_text' : 'model_file.not_onnx', 'error')] };
+      return;
+    }
+    this.switchingModel = true;
+    try {
+      const inspection = await this.#client.inspect(bytes.slice().buffer);
+      if (!('hasCard' in inspection)) return void (this.modelAttempt = { name, problems: inspection.problems });
+      const refused = firstError(inspection.problems) ?? (inspection.hasCard ? null : bareRefusal(inspection));
+      if (refused) return void (this.modelAttempt = { name, problems: [refused] });
+      if (!inspection.hasCard) return void (this.bareModel = { name, bytes, inspection });
+      await this.useModel(bytes, name);
+    } finally {
+      this.switchingModel = false;
+    }
+  }
+
+  /**
+   * Makes `bytes` the active model in every engine and scores the open file again with it. A
+   * model the engines refuse leaves the previous one active, and `modelAttempt` says why.
+   */
+  async useModel(bytes: Uint8Array, name: string, kind: ModelSource['kind'] = 'file'): Promise<boolean> {
+    if (!this.#wasm) return false;
+    this.switchingModel = true;
+    // The lead must not read a file while its model changes: the open run is cancelled, and
+    // scored again below with whichever model is active afterwards.
+    const wasRunning = this.phase === 'running';
+    this.#client.cancel();
+    this.#runs++;
+    try {
+      const { model, problems } = await this.#client.init(this.#wasm.slice(0), bytes.slice().buffer, name);
+      if (!model) {
+        this.modelAttempt = { name, problems: problems.length > 0 ? problems : [problem('model.engine_failed', 'error', { params: { detail: '' } })] };
+        if (wasRunning && this.file && this.fileName) void this.score(this.file, this.fileName, this.#options);
+        else if (wasRunning) this.phase = 'idle';
+        return false;
+      }
+      this.model = model;
+      this.modelProblems = problems;
+      this.modelSource = { kind, name };
+      this.modelAttempt = null;
+      if (this.file && this.fileName && (this.result || wasRunning)) void this.score(this.file, this.fileName, this.#options);
+      else this.phase = 'idle';
+      return true;
+    } finally {
+      this.switchingModel = false;
+    }
+  }
+
+  /** Goes back to the model that comes with the app. */
+  async useBundledModel(): Promise<void> {
+    if (!this.#bundledUrl) return;
+    this.modelAttempt = null;
+    this.bareModel = null;
+    try {
+      const bytes = new Uint8Array(await fetchBytes(this.#bundledUrl));
+      await this.useModel(bytes, this.#bundledUrl.split('/').pop() ?? this.#bundledUrl, 'bundled');
+    } catch (error) {
+      this.modelAttempt = { name: this.#bundledUrl, problems: [problem('model.fetch_failed', 'error', { params: { detail: String(error) } })] };
+    }
+  }
+
+  /** Closes the card editor; the active model stays. */
+  closeBareModel(): void {
+    this.bareModel = null;
   }
 
   async score(file: Blob, fileName: string, options: IngestOptions = {}): Promise<void> {
@@ -140,6 +251,7 @@ export class Explorer {
     this.phase = 'running';
     this.fileName = fileName;
     this.file = file;
+    this.#options = options;
     this.result = null;
     this.runProblems = [];
     this.selectedRow = null;
@@ -262,5 +374,18 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
 
 /** Least time between two republications of streaming explanations, ms. */
 const PUBLISH_MS = 250;
+
+function firstError(problems: Problem[]): Problem | null {
+  return problems.find((p) => p.severity === 'error') ?? null;
+}
+
+/** Why a model without a card cannot be given one here: the app feeds float32 [N, F] and reads P(class 1) from [N, 2]. */
+function bareRefusal(inspection: ModelInspection): Problem | null {
+  const input = inspection.input;
+  if (!input || input.elemType !== 1) return problem('model_file.input_not_float', 'error');
+  if (input.width === null) return problem('model_file.input_width_unknown', 'error');
+  if (!probabilityOutput(inspection)) return problem('model_file.no_probabilities', 'error');
+  return null;
+}
 
 export const [getExplorer, setExplorer] = createContext<Explorer>();

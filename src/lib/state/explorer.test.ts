@@ -1,15 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureCard } from '../../../test/csv/helpers';
 import { STATUS_REJECTED, STATUS_SCORED } from '../core/csv/row-status';
 import { ranked, type ScoredFile } from '../core/pipeline/scored-file';
 import type { Problem } from '../core/problems';
 import type { Engines, RunHandlers } from '../worker/engine-pool';
-import type { ExplainedRow, ModelInfo } from '../worker/protocol';
+import type { ExplainedRow, ModelInfo, ModelInspection } from '../worker/protocol';
 import { Explorer } from './explorer.svelte';
 
 const card = fixtureCard();
 const F = card.features.length;
-const model = { card, sha256: '0'.repeat(64), name: 'm.onnx', bytes: 1, engine: 'test', explainable: true, covers: 'model' } as ModelInfo;
+const model = { card, sha256: '0'.repeat(64), name: 'm.onnx', bytes: 1, engine: 'test', explainable: true, covers: 'model', outputSpace: 'log-odds' } as ModelInfo;
 
 /** A scored file of `n` rows named `name`, the last one rejected. */
 function scored(name: string, n = 4): ScoredFile {
@@ -40,6 +41,7 @@ function fakeEngines() {
   let explained: ExplainedRow | null = null;
   const engines: Engines = {
     init: async () => ({ model, problems: [] }),
+    inspect: async () => ({ problems: [] }),
     run: (_file, name, _options, handlers) =>
       new Promise((resolve) => runs.push({ name, handlers, finish: (result, problems = []) => resolve({ result, elapsedMs: 1234, problems }) })),
     explainRow: async (row) => {
@@ -226,5 +228,79 @@ describe('Explorer', () => {
     await e.select(0);
     expect(calls.explainRow).toEqual([1]);
     expect(e.rowExplanation).toBeNull();
+  });
+});
+
+describe('Explorer, switching models', () => {
+  const onnx = (name: string) => new Blob([readFileSync(`test/fixtures/exporters/${name}`)]);
+  const inspection = (over: Partial<ModelInspection> = {}): ModelInspection => ({
+    hasCard: true,
+    input: { name: 'input', elemType: 1, width: F },
+    outputs: [{ name: 'probabilities', tensor: true, width: 2 }],
+    explainable: true,
+    outputSpace: 'log-odds',
+    problems: [],
+    ...over,
+  });
+
+  /** An Explorer whose bundled model is loaded, on a fake pool whose next init and inspect the test decides. */
+  async function loaded(next: { inspect: ModelInspection; init: { model: ModelInfo | null; problems: Problem[] } }) {
+    vi.stubGlobal('fetch', async () => new Response(new Uint8Array(4)));
+    const fake = fakeEngines();
+    const inits: string[] = [];
+    fake.engines.init = async (_wasm, _model, name) => {
+      inits.push(name);
+      return inits.length === 1 ? { model, problems: [] } : next.init;
+    };
+    fake.engines.inspect = async () => next.inspect;
+    const e = new Explorer(fake.engines, ['en']);
+    await e.loadModel('engine.wasm', './model/bundled.onnx');
+    return { e, inits, ...fake };
+  }
+
+  it('says where the bundled model came from', async () => {
+    const { e } = await loaded({ inspect: inspection(), init: { model, problems: [] } });
+    expect(e.modelSource).toEqual({ kind: 'bundled', name: 'bundled.onnx' });
+  });
+
+  it('takes a carded model file, says it came from the file, and scores the open file again with it', async () => {
+    const other = { ...model, sha256: '1'.repeat(64) };
+    const { e, runs } = await loaded({ inspect: inspection(), init: { model: other, problems: [] } });
+    void e.score(file(), 'a.csv');
+    runs[0].finish(scored('a.csv'));
+    await vi.waitFor(() => expect(e.phase).toBe('done'));
+    await e.openModelFile(onnx('xgboost/model.onnx'), 'other.onnx');
+    expect(e.model).toBe(other);
+    expect(e.modelSource).toEqual({ kind: 'file', name: 'other.onnx' });
+    expect(e.modelAttempt).toBeNull();
+    expect(runs.map((r) => r.name)).toEqual(['a.csv', 'a.csv']);
+  });
+
+  it('keeps the previous model active when the engines refuse the new one, and says why in one problem', async () => {
+    const refused = [{ code: 'model.engine_failed', severity: 'error' as const, params: { detail: 'ZipMap' } }];
+    const { e } = await loaded({ inspect: inspection(), init: { model: null, problems: refused } });
+    expect(await e.useModel(new Uint8Array([8, 1]), 'bad.onnx')).toBe(false);
+    expect(e.model).toBe(model);
+    expect(e.modelSource?.kind).toBe('bundled');
+    expect(e.modelAttempt).toEqual({ name: 'bad.onnx', problems: refused });
+  });
+
+  it('refuses a CSV chosen as a model by its bytes, without asking the engines', async () => {
+    const { e, inits } = await loaded({ inspect: inspection(), init: { model, problems: [] } });
+    await e.openModelFile(onnx('bad/not-onnx.onnx'), 'not-onnx.onnx');
+    expect(e.modelAttempt?.problems.map((p) => p.code)).toEqual(['model_file.is_text']);
+    expect(inits).toHaveLength(1);
+    expect(e.model).toBe(model);
+  });
+
+  it('opens the card editor for a model without a card, and refuses one it cannot give a card', async () => {
+    const { e, inits } = await loaded({ inspect: inspection({ hasCard: false }), init: { model, problems: [] } });
+    await e.openModelFile(onnx('xgboost/model.onnx'), 'xgb.onnx');
+    expect(e.bareModel?.name).toBe('xgb.onnx');
+    expect(inits).toHaveLength(1);
+    const again = await loaded({ inspect: inspection({ hasCard: false, input: { name: 'input', elemType: 7, width: 8 } }), init: { model, problems: [] } });
+    await again.e.openModelFile(onnx('bad/int64-input.onnx'), 'int64.onnx');
+    expect(again.e.bareModel).toBeNull();
+    expect(again.e.modelAttempt?.problems.map((p) => p.code)).toEqual(['model_file.input_not_float']);
   });
 });

@@ -6,6 +6,8 @@
 import { sniff, type SniffResult } from '../core/csv/sniff';
 import { SNIFF_BYTES, type Delimiter, type Encoding, type IngestOptions } from '../core/csv/options';
 import type { Explorer } from './explorer.svelte';
+import { problem, type Problem } from '../core/problems';
+import { fileKind, KIND_BYTES } from './file-kind';
 
 export class Intake {
   file = $state.raw<Blob | null>(null);
@@ -19,6 +21,8 @@ export class Intake {
   delimiter = $state<'auto' | Delimiter>('auto');
   /** The user's column choices (see IngestOptions.mapping); empty means "as matched". */
   mapping = $state.raw<Record<string, string | null>>({});
+  /** A file refused before any preview: a model file (ONNX, told by its bytes) chosen where a CSV goes. */
+  refused = $state.raw<Problem | null>(null);
 
   options = $derived.by((): IngestOptions => {
     const options: IngestOptions = { encoding: this.encoding, delimiter: this.delimiter };
@@ -43,6 +47,13 @@ export class Intake {
     const opened = ++this.#opened;
     const sample = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
     if (opened !== this.#opened) return;
+    if (fileKind(sample.subarray(0, KIND_BYTES)) === 'onnx') {
+      this.file = null;
+      this.sample = null;
+      this.refused = problem('intake.is_model', 'error', { field: fileName });
+      return;
+    }
+    this.refused = null;
     this.encoding = 'auto';
     this.delimiter = 'auto';
     this.mapping = {};
@@ -53,6 +64,7 @@ export class Intake {
 
   close(): void {
     this.#opened++;
+    this.refused = null;
     this.file = null;
     this.sample = null;
   }

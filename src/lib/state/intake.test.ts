@@ -16,6 +16,20 @@ function fakeExplorer() {
 }
 
 describe('Intake', () => {
+  it('names a model file chosen as the CSV by its bytes, whatever its name, and shows no preview', async () => {
+    const { explorer, calls } = fakeExplorer();
+    const intake = new Intake(explorer);
+    await intake.open(new Blob([readFileSync('test/fixtures/exporters/sklearn-hgb/model.onnx')]), 'extract.csv');
+    expect(intake.refused?.code).toBe('intake.is_model');
+    expect(intake.sample).toBeNull();
+    expect(intake.sniffed).toBeNull();
+    intake.score();
+    expect(calls).toEqual([]);
+    await intake.open(file('golden/utf8-semicolon-lf.csv'), 'a.csv');
+    expect(intake.refused).toBeNull();
+    expect(intake.sniffed).not.toBeNull();
+  });
+
   it('sniffs a chosen file and scores it with the options shown', async () => {
     const { explorer, calls } = fakeExplorer();
     const intake = new Intake(explorer);

@@ -19,7 +19,7 @@
  * contributions log-odds float32), never as row objects. Replies of a superseded run are
  * dropped, so a slow old file can never overwrite a new one.
  */
-import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, Reply, Request } from './protocol';
+import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, Reply, Request } from './protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import { problem, type Problem } from '../core/problems';
 import { ranked, type ScoredFile } from '../core/pipeline/scored-file';
@@ -35,6 +35,8 @@ export interface RunHandlers {
 /** What the Explorer state uses of the pool; a fake of it stands in for the workers in unit tests. */
 export interface Engines {
   init(wasm: ArrayBuffer, model: ArrayBuffer, modelName: string): Promise<{ model: ModelInfo | null; problems: Problem[] }>;
+  /** Looks at a model file on the lead without loading it (see Request 'inspect'). */
+  inspect(model: ArrayBuffer): Promise<ModelInspection | { problems: Problem[] }>;
   run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredFile | null; elapsedMs: number; problems: Problem[] }>;
   explainRow(row: number, x: Float32Array): Promise<ExplainedRow | null>;
   cancel(): void;
@@ -119,30 +121,38 @@ export class EnginePool implements Engines {
   }
 
   /**
-   * Loads the model and the wasm engine into every engine. An engine other than the lead
-   * that fails to load, or cannot explain, is left out of the pool.
+   * Loads the model and the wasm engine into every engine: the lead first, and the others only
+   * once the lead has taken it, so a model that fails to load leaves every engine with the
+   * model it had (switching models keeps the previous one active). An engine other than the
+   * lead that fails to load, or cannot explain, is left out of the pool.
    */
   async init(wasm: ArrayBuffer, model: ArrayBuffer, modelName: string): Promise<{ model: ModelInfo | null; problems: Problem[] }> {
-    const last = this.#engines.length - 1;
+    const others = this.#engines.map((e, i) => ({ e, i })).filter(({ e, i }) => i > 0 && e.alive);
+    const copies = others.map(() => ({ wasm: wasm.slice(0), model: model.slice(0) }));
+    const lead = await this.#send(this.#lead(), { type: 'init', id: this.#next++, wasm, model, modelName }, [wasm, model]);
+    if (lead.type !== 'ready') return { model: null, problems: lead.type === 'failed' ? lead.problems : [] };
+    if (!lead.model) return { model: null, problems: lead.problems };
     const replies = await Promise.all(
-      this.#engines.map((engine, i) => {
-        const own = { wasm: i === last ? wasm : wasm.slice(0), model: i === last ? model : model.slice(0) };
-        const request: Request = { type: 'init', id: this.#next++, wasm: own.wasm, model: own.model, modelName };
-        return this.#send(engine, request, [own.wasm, own.model]);
-      }),
+      others.map(({ e }, k) => this.#send(e, { type: 'init', id: this.#next++, wasm: copies[k].wasm, model: copies[k].model, modelName }, [copies[k].wasm, copies[k].model])),
     );
-    replies.forEach((reply, i) => {
-      if (!joinsPool(i, { ready: reply.type === 'ready', explainable: reply.type === 'ready' && !!reply.model?.explainable })) {
+    replies.forEach((reply, k) => {
+      const i = others[k].i;
+      if (!joinsPool(i, { ready: reply.type === 'ready' && !!reply.model, explainable: reply.type === 'ready' && !!reply.model?.explainable })) {
         this.#engines[i].alive = false;
         this.#engines[i].worker.terminate();
       }
     });
-    const lead = replies[0];
-    if (lead.type !== 'ready') return { model: null, problems: lead.type === 'failed' ? lead.problems : [] };
-    this.#features = lead.model?.card.features.length ?? 0;
-    this.#explainable = !!lead.model?.explainable;
-    this.#covered = lead.model?.covers === 'model';
+    this.#features = lead.model.card.features.length;
+    this.#explainable = lead.model.explainable;
+    this.#covered = lead.model.covers === 'model';
     return { model: lead.model, problems: lead.problems };
+  }
+
+  async inspect(model: ArrayBuffer): Promise<ModelInspection | { problems: Problem[] }> {
+    const copy = model.slice(0);
+    const reply = await this.#send(this.#lead(), { type: 'inspect', id: this.#next++, model: copy }, [copy]);
+    if (reply.type === 'inspected') return reply.inspection;
+    return { problems: reply.type === 'failed' ? reply.problems : [problem('run.worker_crashed', 'error', { params: { detail: reply.type } })] };
   }
 
   /**

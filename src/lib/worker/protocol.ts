@@ -14,6 +14,12 @@ import type { ScoredFile, UnrankedFile } from '../core/pipeline/scored-file';
 
 export type Request =
   | { type: 'init'; id: number; wasm: ArrayBuffer; model: ArrayBuffer; modelName: string }
+  /**
+   * Look at a model file without loading it (the engine keeps its model): its card or the lack
+   * of one, its input and outputs, and whether its trees can be read at all. Replied with
+   * `inspected`. Runs in a worker because reading a hostile tree file can take seconds.
+   */
+  | { type: 'inspect'; id: number; model: ArrayBuffer }
   /** `delegate`: send each parsed block (`parsed`) for other engines to score instead of scoring it here. */
   | { type: 'run'; id: number; file: Blob; fileName: string; options: IngestOptions; delegate: boolean }
   /** Rank a file's probabilities (rankOrder, ranksOf) off the page's thread; replied with `ranked`. */
@@ -42,10 +48,30 @@ export interface ModelInfo {
   /** Whether the trees could be read for TreeSHAP, and where their covers come from. */
   explainable: boolean;
   covers: 'model' | 'estimated' | 'none';
+  /** The space the trees' summed score is in: log-odds (a logistic link) or probability (averaged forests). */
+  outputSpace: OutputSpace;
+}
+
+export type OutputSpace = 'log-odds' | 'probability';
+
+/** What `inspect` found in a model file (see Request 'inspect'). */
+export interface ModelInspection {
+  /** The file holds a model card (valid or not: its problems say which). */
+  hasCard: boolean;
+  /** The graph's first input: name, ONNX element type (1 = float32) and width (columns), null when not fixed. */
+  input: { name: string; elemType: number; width: number | null } | null;
+  /** The graph's outputs: name, whether a tensor, its last dimension when fixed. */
+  outputs: { name: string; tensor: boolean; width: number | null }[];
+  /** Trees read for explanations (false for a linear model or unreadable trees). */
+  explainable: boolean;
+  outputSpace: OutputSpace;
+  /** Errors that rule the file out whatever its card says (not an ONNX file, trees that cannot be read safely). */
+  problems: Problem[];
 }
 
 export type Reply =
   | { type: 'ready'; id: number; model: ModelInfo | null; problems: Problem[] }
+  | { type: 'inspected'; id: number; inspection: ModelInspection }
   | { type: 'progress'; id: number; bytes: number; totalBytes: number; rows: number; elapsedMs: number }
   /** Rows start … start + x.length / F − 1, parsed (row-major × F), for another engine to score. */
   | { type: 'parsed'; id: number; start: number; x: Float32Array }

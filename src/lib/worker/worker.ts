@@ -4,7 +4,7 @@
  * lead reads files (and scores them itself when it is alone); every engine scores and
  * explains the blocks of rows the page sends it. An engine keeps no file data between requests.
  */
-import type { ModelInfo, Reply, Request } from './protocol';
+import type { ModelInfo, ModelInspection, Reply, Request } from './protocol';
 import { readModel } from '../core/model/read-card';
 import { readEnsemble } from '../core/model/read-ensemble';
 import { estimateCovers } from '../core/model/estimate-covers';
@@ -114,8 +114,39 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
     engine: engineVersion(),
     explainable: ensemble !== null,
     covers: ensemble ? ensemble.covers : 'none',
+    outputSpace: ensemble?.link === 'identity' ? 'probability' : 'log-odds',
   };
   reply({ type: 'ready', id: request.id, model, problems });
+}
+
+/** Tree problems that rule a file out: reading failed or the trees are of a kind the app cannot take. */
+const FATAL_TREES = new Set(['trees.malformed', 'trees.unsupported', 'trees.several', 'trees.opset']);
+
+/** See Request 'inspect': looks at a model file and keeps the loaded model as it is. */
+function inspect(request: Extract<Request, { type: 'inspect' }>): void {
+  const read = readModel(new Uint8Array(request.model));
+  const graph = read.proto?.graph;
+  const dimOf = (dims: { dimValue?: unknown }[] | null | undefined): number | null => {
+    const last = dims?.[dims.length - 1]?.dimValue;
+    return last == null ? null : Number(last);
+  };
+  const first = graph?.input?.[0];
+  const trees = read.proto ? readEnsemble(read.proto) : null;
+  const problems: Problem[] = read.proto ? read.problems.filter((p) => p.code !== 'model.no_card') : read.problems;
+  if (trees && !trees.ensemble) problems.push(...trees.problems.filter((p) => FATAL_TREES.has(p.code)));
+  const width = dimOf(first?.type?.tensorType?.shape?.dim);
+  if (read.card && width !== null && read.card.features.length !== width) {
+    problems.push(problem('model.card_input_width', 'error', { params: { features: read.card.features.length, width } }));
+  }
+  const inspection: ModelInspection = {
+    hasCard: read.proto !== null && !read.problems.some((p) => p.code === 'model.no_card'),
+    input: first ? { name: first.name ?? '', elemType: first.type?.tensorType?.elemType ?? 0, width } : null,
+    outputs: (graph?.output ?? []).map((o) => ({ name: o.name ?? '', tensor: !!o.type?.tensorType, width: dimOf(o.type?.tensorType?.shape?.dim) })),
+    explainable: !!trees?.ensemble,
+    outputSpace: trees?.ensemble?.link === 'identity' ? 'probability' : 'log-odds',
+    problems,
+  };
+  reply({ type: 'inspected', id: request.id, inspection });
 }
 
 async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
@@ -243,6 +274,8 @@ self.onmessage = (event: MessageEvent<Request>) => {
   switch (request.type) {
     case 'init':
       return void init(request);
+    case 'inspect':
+      return inspect(request);
     case 'run':
       return void run(request);
     case 'set-covers':

@@ -1,0 +1,140 @@
+/**
+ * The card editor's state for a model file without a card: the CSV header its features are
+ * matched to, the id and label columns, each feature's words and unit, and how the positive
+ * class is worded. `save` writes the card into the file (model-glue.ts, the engine's
+ * writeCard at merge), makes it the active model and keeps the bytes for download.
+ */
+import { detectDelimiter, detectNewline } from '../core/csv/detectDialect';
+import type { FeatureUnit, Localized } from '../core/model/card';
+import type { Locale } from '../i18n/locale';
+import type { BareModel, Explorer } from './explorer.svelte';
+import { completeCardGlue, writeCardGlue, type CardDraftValues } from './model-glue';
+import { fileKind, KIND_BYTES } from './file-kind';
+
+export const UNITS: readonly FeatureUnit[] = ['count', 'NOK', 'km', 'days', 'years', 'percent', 'flag', 'code'];
+const LOCALES: readonly Locale[] = ['nb', 'nn', 'en'];
+
+export interface FeatureDraft {
+  /** The CSV column that feeds this input position; '' = not chosen. */
+  column: string;
+  label: Localized;
+  unit: FeatureUnit;
+}
+
+const blank = (): Localized => ({ nb: '', nn: '', en: '' });
+
+/** Columns of a CSV header line (quotes stripped), from the first bytes of the file. */
+export function headerColumns(head: Uint8Array): string[] {
+  const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
+  const newline = detectNewline(text);
+  const delimiter = detectDelimiter(text, newline, true);
+  const line = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  return line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim()).filter((c) => c !== '');
+}
+
+export class CardDraft {
+  readonly bare: BareModel;
+  /** Input width of the model: how many features the card must name. */
+  readonly width: number;
+  /** The header of the CSV the features are matched to; empty until one is read. */
+  columns = $state.raw<string[]>([]);
+  csvName = $state('');
+  /** A file chosen for the header that is not a CSV. */
+  csvRefused = $state(false);
+  idColumn = $state('');
+  labelColumn = $state('');
+  features = $state<FeatureDraft[]>([]);
+  positive = $state<Localized>(blank());
+  /** The user has checked that the columns, taken by position, are in the model's input order. */
+  orderConfirmed = $state(false);
+  /** The model file with its card, once saved. */
+  written = $state.raw<Uint8Array | null>(null);
+  saving = $state(false);
+
+  /** Feature columns chosen twice, or naming the id or label column. */
+  clashes = $derived.by(() => {
+    const seen = new Map<string, number>();
+    for (const f of this.features) if (f.column) seen.set(f.column, (seen.get(f.column) ?? 0) + 1);
+    return [...seen].filter(([c, n]) => n > 1 || c === this.idColumn || c === this.labelColumn).map(([c]) => c);
+  });
+
+  /** Header columns left over after the id and label columns, in file order: what position matching takes. */
+  candidates = $derived(this.columns.filter((c) => c !== this.idColumn && c !== this.labelColumn));
+
+  complete = $derived.by(() => this.features.length === this.width && this.features.every((f) => f.column !== '') && this.clashes.length === 0);
+
+  canSave = $derived(this.complete && this.orderConfirmed && !this.saving);
+
+  #explorer: Explorer;
+
+  constructor(explorer: Explorer, bare: BareModel) {
+    this.#explorer = explorer;
+    this.bare = bare;
+    this.width = bare.inspection.input?.width ?? 0;
+    this.features = Array.from({ length: this.width }, () => ({ column: '', label: blank(), unit: 'count' as FeatureUnit }));
+  }
+
+  /** Reads the header of the CSV the model will score. A file that is not text is refused. */
+  async readCsv(file: Blob, name: string): Promise<void> {
+    const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
+    this.csvRefused = fileKind(head.subarray(0, KIND_BYTES)) !== 'text';
+    if (this.csvRefused) return;
+    this.csvName = name;
+    this.columns = headerColumns(head);
+    this.idColumn = '';
+    this.labelColumn = '';
+    this.matchByPosition();
+  }
+
+  /** Takes the candidate columns in file order for the model's inputs; the user confirms the order. */
+  matchByPosition(): void {
+    const candidates = this.candidates;
+    this.features = this.features.map((f, i) => ({ ...f, column: candidates[i] ?? '' }));
+    this.orderConfirmed = false;
+  }
+
+  setIdColumn(column: string): void {
+    this.idColumn = column;
+    this.matchByPosition();
+  }
+
+  setLabelColumn(column: string): void {
+    this.labelColumn = column;
+    this.matchByPosition();
+  }
+
+  /** The editor's values as the card glue takes them: empty texts are left out (a label in no language = raw names). */
+  values(): CardDraftValues {
+    const given = (l: Localized): Localized | null => {
+      if (LOCALES.every((k) => l[k].trim() === '')) return null;
+      const fallback = LOCALES.map((k) => l[k].trim()).find((t) => t !== '')!;
+      return { nb: l.nb.trim() || fallback, nn: l.nn.trim() || fallback, en: l.en.trim() || fallback };
+    };
+    return {
+      modelName: this.bare.name.replace(/\.onnx$/i, ''),
+      features: this.features.map((f) => ({ name: f.column, label: given(f.label), unit: f.unit })),
+      idColumn: this.idColumn || null,
+      labelColumn: this.labelColumn || null,
+      positive: given(this.positive),
+    };
+  }
+
+  /** The name the carded file is downloaded under. */
+  get downloadName(): string {
+    return `${this.bare.name.replace(/\.onnx$/i, '')}-card.onnx`;
+  }
+
+  /** Writes the card into the file and makes it the active model (the open CSV is scored again with it). */
+  async save(): Promise<boolean> {
+    if (!this.canSave) return false;
+    this.saving = true;
+    try {
+      const { card } = completeCardGlue(this.values(), this.bare.inspection);
+      const carded = writeCardGlue(this.bare.bytes, card);
+      this.written = carded;
+      return await this.#explorer.useModel(carded, this.downloadName);
+    } finally {
+      this.saving = false;
+    }
+  }
+}

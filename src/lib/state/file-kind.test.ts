@@ -1,0 +1,27 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fileKind, KIND_BYTES } from './file-kind';
+
+const exporters = 'test/fixtures/exporters';
+const head = (path: string) => new Uint8Array(readFileSync(path)).subarray(0, KIND_BYTES);
+
+describe('fileKind', () => {
+  it('names every exporter fixture model an ONNX file by its bytes', () => {
+    for (const dir of readdirSync(exporters, { withFileTypes: true })) {
+      if (!dir.isDirectory() || dir.name === 'bad') continue;
+      expect(fileKind(head(`${exporters}/${dir.name}/model.onnx`)), dir.name).toBe('onnx');
+    }
+  });
+  it('names a CSV text, also when it is called .onnx', () => {
+    expect(fileKind(head(`${exporters}/sklearn-hgb/score.csv`))).toBe('text');
+    expect(fileKind(head(`${exporters}/bad/not-onnx.onnx`))).toBe('text');
+  });
+  it('names a truncated model ONNX (its reader then refuses it)', () => {
+    expect(fileKind(head(`${exporters}/bad/truncated.onnx`))).toBe('onnx');
+  });
+  it('names UTF-16 text text and other control bytes binary; an empty file is text', () => {
+    expect(fileKind(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toBe('text');
+    expect(fileKind(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toBe('binary');
+    expect(fileKind(new Uint8Array(0))).toBe('text');
+  });
+});
