@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Any model (issue 15): a converter's raw model file with no card is loaded in the page, its
+ * card completed in the editor, a CSV scored and explained with it, the carded file
+ * downloaded and loaded again with no questions asked. Bad model files each end in one
+ * sentence, and the model that was active stays active.
+ *
+ * The scikit-learn case needs the engine branch (its ZipMap output must be rewritten before
+ * onnxruntime-web can run it): its steps from "the model is in use" on are test.fixme until
+ * then. The XGBoost case (no ZipMap, no covers, no card) runs the whole way on this branch.
+ */
+test.use({ locale: 'en-GB' });
+
+const exporters = 'test/fixtures/exporters';
+const shots = process.env.E2E_SHOTS ?? '';
+
+async function bundled(page: Page): Promise<string> {
+  if (process.env.E2E_DEBUG) {
+    page.on('console', (m) => console.log('console:', m.type(), m.text()));
+    page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  }
+  await page.goto('./');
+  await expect(page.getByTestId('model-source')).toHaveText(/Comes with the app \(deduction-risk\.onnx\)/);
+  const sha = (await page.getByTestId('model-sha256').textContent()) ?? '';
+  expect(sha).toMatch(/^[0-9a-f]{64}$/);
+  return sha;
+}
+
+/** Loads a bare model, reads score.csv's header into the editor, names the outcome column and class 1, confirms, saves. */
+async function completeCard(page: Page, dir: string): Promise<void> {
+  await page.locator('#model-file-input').setInputFiles(`${exporters}/${dir}/model.onnx`);
+  const editor = page.getByTestId('card-editor');
+  await expect(editor).toBeVisible();
+  await expect(editor).toContainText('The model takes 8 features');
+  await page.locator('#card-csv-input').setInputFiles(`${exporters}/${dir}/score.csv`);
+  await expect(editor).toContainText('9 columns read from “score.csv”.');
+  await page.getByTestId('card-label-column').selectOption('feil_fradrag');
+  const expected = JSON.parse(readFileSync(`${exporters}/${dir}/expected.json`, 'utf8')) as { features: string[] };
+  const rows = page.getByTestId('card-feature');
+  await expect(rows).toHaveCount(8);
+  for (let i = 0; i < 8; i++) await expect(rows.nth(i).locator('select').first()).toHaveValue(expected.features[i]);
+  await page.getByLabel('Name (Bokmål) 1').fill('Alder');
+  await page.getByTestId('card-positive-nb').fill('feil fradrag');
+  await page.getByTestId('card-positive-nn').fill('feil frådrag');
+  await page.getByTestId('card-positive-en').fill('incorrect deduction');
+  await expect(page.getByTestId('card-save')).toBeDisabled();
+  await page.getByTestId('card-confirm-order').check();
+  await page.getByTestId('card-save').click();
+  await expect(page.getByTestId('card-download')).toBeVisible();
+  if (shots) await editor.screenshot({ path: `${shots}/app-card-editor-${dir}.png` });
+}
+
+async function scoreAndExplain(page: Page): Promise<void> {
+  await page.locator('#file-input').setInputFiles(`${exporters}/sklearn-hgb/score.csv`);
+  await page.getByRole('button', { name: 'Score the file' }).click();
+  await expect(page.getByTestId('run-summary')).toContainText('128 rows read: 128 scored, 0 rejected');
+  await page.getByRole('tab', { name: 'Explanations' }).click();
+  const status = page.getByTestId('explain-status');
+  await expect(status).toHaveAttribute('data-state', 'done');
+  await expect(status).toHaveAttribute('data-total', '128');
+  await expect(status).toHaveAttribute('data-failures', '0');
+}
+
+/** Downloads the carded model and loads it in a fresh page: it becomes active with no editor. */
+async function downloadAndReload(page: Page, bundledSha: string): Promise<void> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('card-download').click()]);
+  expect(download.suggestedFilename()).toBe('model-card.onnx');
+  const saved = join(mkdtempSync(join(tmpdir(), 'carded-')), 'model-card.onnx');
+  await download.saveAs(saved);
+  const carded = readFileSync(saved);
+
+  await page.reload();
+  await expect(page.getByTestId('model-sha256')).toHaveText(bundledSha);
+  await page.locator('#model-file-input').setInputFiles(saved);
+  await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');
+  await expect(page.getByTestId('card-editor')).toHaveCount(0);
+  await expect(page.getByTestId('model-refused')).toHaveCount(0);
+  expect(carded.length).toBeGreaterThan(0);
+}
+
+test('an XGBoost model with no card: complete the card, score, explain, download, load again with no questions', async ({ page }) => {
+  const sha = await bundled(page);
+  await completeCard(page, 'xgboost');
+  await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');
+  await expect(page.getByTestId('model-sha256')).not.toHaveText(sha);
+  const gaps = page.getByTestId('model-gaps');
+  await expect(gaps.locator('[data-gap]')).toHaveCount(3);
+  await expect(gaps).toContainText('no value ranges from training, so drift');
+  await expect(gaps).toContainText('no test metrics, so there is no quality baseline');
+  await expect(gaps).toContainText('names no id column');
+  if (shots) await page.locator('section.model').screenshot({ path: `${shots}/app-model-panel-carded.png` });
+  await scoreAndExplain(page);
+  await expect(page.locator('figure, svg').filter({ hasText: 'log-odds' }).first()).toBeVisible();
+  await downloadAndReload(page, sha);
+});
+
+test('a scikit-learn model with a ZipMap and no card: complete the card, score, explain, download, load again', async ({ page }) => {
+  const sha = await bundled(page);
+  await completeCard(page, 'sklearn-hgb');
+  if (shots) await page.locator('section.model').screenshot({ path: `${shots}/app-model-panel-zipmap.png` });
+  // Needs the engine branch: onnxruntime-web cannot give the ZipMap's sequence of maps as the
+  // [N, 2] tensor the scorer reads until the reader rewrites it.
+  test.fixme(true, 'needs the engine branch: the ZipMap rewrite (i15-engine) before onnxruntime-web can score sklearn-hgb/model.onnx');
+  await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');
+  await scoreAndExplain(page);
+  await downloadAndReload(page, sha);
+});
+
+test('bad model files each end in one sentence, and the previous model stays active', async ({ page }) => {
+  test.setTimeout(240_000);
+  const sha = await bundled(page);
+  const bad = readdirSync(`${exporters}/bad`).filter((f) => f.endsWith('.onnx')).sort();
+  expect(bad.length).toBeGreaterThanOrEqual(8);
+  for (const name of bad) {
+    await page.locator('#model-file-input').setInputFiles(`${exporters}/bad/${name}`);
+    const refused = page.getByTestId('model-refused');
+    await expect(refused, name).toBeVisible({ timeout: 60_000 });
+    await expect(refused, name).toContainText(`“${name}” was not taken into use, and the previous model is still active.`);
+    // One sentence about the file after that one: no list of problems.
+    await expect(refused.locator('li'), name).toHaveCount(0);
+    await expect(page.getByTestId('card-editor'), name).toHaveCount(0);
+    await expect(page.getByTestId('model-sha256'), name).toHaveText(sha);
+    await expect(page.getByTestId('model-source'), name).toHaveText(/Comes with the app/);
+    if (shots && name === 'huge-dag-v3.onnx') await page.locator('section.model').screenshot({ path: `${shots}/app-model-panel-refused.png` });
+  }
+});
+
+test('a CSV chosen as the model, and a model chosen as the CSV, are each named for what they are', async ({ page }) => {
+  const sha = await bundled(page);
+  await page.locator('#model-file-input').setInputFiles({ name: 'model.onnx', mimeType: 'application/octet-stream', buffer: readFileSync(`${exporters}/xgboost/score.csv`) });
+  await expect(page.getByTestId('model-refused')).toContainText('This is a text file (a CSV, say), not a model file.');
+  await expect(page.getByTestId('model-sha256')).toHaveText(sha);
+
+  await page.locator('#file-input').setInputFiles({ name: 'extract.csv', mimeType: 'text/csv', buffer: readFileSync(`${exporters}/xgboost/model.onnx`) });
+  await expect(page.getByTestId('intake-refused')).toContainText('This is a model file (ONNX), not a CSV file.');
+  await expect(page.getByRole('button', { name: 'Score the file' })).toHaveCount(0);
+});
+
+test('the bundled model comes back after another one was used', async ({ page }) => {
+  const sha = await bundled(page);
+  await completeCard(page, 'xgboost');
+  await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');
+  await page.getByRole('button', { name: 'Use the model that comes with the app' }).click();
+  await expect(page.getByTestId('model-source')).toHaveText(/Comes with the app/);
+  await expect(page.getByTestId('model-sha256')).toHaveText(sha);
+  if (shots) await page.locator('section.model').screenshot({ path: `${shots}/app-model-panel-bundled.png` });
+});
