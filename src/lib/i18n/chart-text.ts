@@ -9,17 +9,27 @@ import { translate, type Params } from './translate';
  * ChartText): one object per locale, so a chart redraws when the language changes and not
  * when its view merely re-renders.
  */
-const texts = new Map<Locale, ReturnType<typeof makeChartText>>();
-function makeChartText(locale: Locale) {
+const texts = new Map<string, ReturnType<typeof makeChartText>>();
+function makeChartText(locale: Locale, space: OutputSpace) {
+  const spaceWord = translate(locale, `space.${space}`);
   return {
-    t: (key: string, params?: Params) => translate(locale, key, params),
+    t: (key: string, params?: Params) => translate(locale, key, { space: spaceWord, ...params }),
     number: (value: number, digits?: number) => formatNumber(locale, value, digits),
     percent: (share: number, digits?: number) => formatPercent(locale, share, digits),
   };
 }
-export function chartText(locale: Locale) {
-  let text = texts.get(locale);
-  if (!text) texts.set(locale, (text = makeChartText(locale)));
+
+/** What an axis measures a score or a contribution in: the model's output space, read from its trees. */
+export type OutputSpace = 'log-odds' | 'probability';
+
+/**
+ * `space` fills the `{space}` placeholder of axis labels and notes ("Contribution ({space})"):
+ * the active model's output space, so a forest's contributions are not called log-odds.
+ */
+export function chartText(locale: Locale, space: OutputSpace = 'log-odds') {
+  const key = `${locale}:${space}`;
+  let text = texts.get(key);
+  if (!text) texts.set(key, (text = makeChartText(locale, space)));
   return text;
 }
 

@@ -5,7 +5,7 @@
  */
 import { createContext } from 'svelte';
 import type { Engines } from '../worker/engine-pool';
-import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection } from '../worker/protocol';
+import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, OutputSpace } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
@@ -147,7 +147,11 @@ export class Explorer {
     this.locale = pickLocale(languages);
   }
 
-  t = (key: string, params?: Params): string => translate(this.locale, key, params);
+  /** The active model's output space: what scores and contributions are measured in (log-odds until a model is in). */
+  outputSpace = $derived<OutputSpace>(this.model?.outputSpace ?? 'log-odds');
+
+  /** A sentence in the chosen language; `{space}` is the active model's output space unless `params` says otherwise. */
+  t = (key: string, params?: Params): string => translate(this.locale, key, { space: translate(this.locale, `space.${this.outputSpace}`), ...params });
 
   async loadModel(wasmUrl: string, modelUrl: string): Promise<void> {
     this.phase = 'loading-model';
