@@ -334,6 +334,23 @@ export class Explorer {
   }
 
   /**
+   * Each feature's colour range from the open file itself (its 5th and 95th percentiles, else
+   * its min and max), for a card without training ranges.
+   */
+  fileColourLimits(): [number, number][] {
+    if (!this.result || !this.model) return [];
+    return this.model.card.features.map((_, i) => {
+      const column = this.sortedColumn(i);
+      let n = 0;
+      while (n < column.length && !Number.isNaN(column[n])) n++;
+      if (n === 0) return [0, 1];
+      const lo = column[Math.floor(0.05 * (n - 1))];
+      const hi = column[Math.ceil(0.95 * (n - 1))];
+      return hi > lo ? [lo, hi] : [column[0], column[n - 1]];
+    });
+  }
+
+  /**
    * φ per feature then the base value (log-odds) of one row: from the streamed explanations,
    * or from the on-demand one when the stream has not reached it yet; null while neither is in.
    */
