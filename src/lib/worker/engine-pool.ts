@@ -137,7 +137,10 @@ export class EnginePool implements Engines {
     );
     replies.forEach((reply, k) => {
       const i = others[k].i;
-      if (!joinsPool(i, { ready: reply.type === 'ready' && !!reply.model, explainable: reply.type === 'ready' && !!reply.model?.explainable })) {
+      // A helper that cannot explain is left out only when the lead can (it would be handed
+      // explanations); with a model nobody can explain (a linear one) it stays to score.
+      const explainable = reply.type === 'ready' && (!!reply.model?.explainable || !lead.model!.explainable);
+      if (!joinsPool(i, { ready: reply.type === 'ready' && !!reply.model, explainable })) {
         this.#engines[i].alive = false;
         this.#engines[i].worker.terminate();
       }

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CardDraft, headerColumns } from './card-draft.svelte';
+import type { BareModel, Explorer } from './explorer.svelte';
+
+const csv = readFileSync('test/fixtures/exporters/xgboost/score.csv');
+const bare: BareModel = {
+  name: 'model.onnx',
+  bytes: new Uint8Array(readFileSync('test/fixtures/exporters/xgboost/model.onnx')),
+  inspection: { hasCard: false, input: { name: 'input', elemType: 1, width: 8 }, outputs: [{ name: 'probabilities', tensor: true, width: 2 }], explainable: true, outputSpace: 'log-odds', problems: [] },
+};
+
+function draft() {
+  const used: { bytes: Uint8Array; name: string }[] = [];
+  const explorer = { useModel: async (bytes: Uint8Array, name: string) => (used.push({ bytes, name }), true) } as unknown as Explorer;
+  return { d: new CardDraft(explorer, bare), used };
+}
+
+describe('headerColumns', () => {
+  it('reads a header with any separator, quotes and a BOM', () => {
+    expect(headerColumns(new TextEncoder().encode('\uFEFF"a";b;"c d"\r\n1;2;3\r\n'))).toEqual(['a', 'b', 'c d']);
+    expect(headerColumns(new TextEncoder().encode('a\tb\n1\t2\n'))).toEqual(['a', 'b']);
+  });
+});
+
+describe('CardDraft', () => {
+  it('matches the model inputs to the CSV columns by position once the outcome column is out, and asks for confirmation', async () => {
+    const { d } = draft();
+    await d.readCsv(new Blob([csv]), 'score.csv');
+    expect(d.columns).toHaveLength(9);
+    d.setIdColumn('alder');
+    expect(d.features.map((f) => f.column)).toEqual(d.columns.slice(1, 9));
+    d.setIdColumn('');
+    d.setLabelColumn('feil_fradrag');
+    expect(d.features.map((f) => f.column)).toEqual(d.columns.slice(0, 8));
+    expect(d.complete).toBe(true);
+    expect(d.canSave).toBe(false);
+    d.orderConfirmed = true;
+    expect(d.canSave).toBe(true);
+  });
+
+  it('will not take one column for two inputs, nor the outcome as an input', async () => {
+    const { d } = draft();
+    await d.readCsv(new Blob([csv]), 'score.csv');
+    d.setLabelColumn('feil_fradrag');
+    d.features[1].column = 'alder';
+    expect(d.clashes).toEqual(['alder']);
+    d.features[1].column = 'feil_fradrag';
+    expect(d.clashes).toEqual(['feil_fradrag']);
+    expect(d.complete).toBe(false);
+  });
+
+  it('refuses a model file as the CSV', async () => {
+    const { d } = draft();
+    await d.readCsv(new Blob([bare.bytes as BlobPart]), 'model.onnx');
+    expect(d.csvRefused).toBe(true);
+    expect(d.columns).toEqual([]);
+  });
+
+  it('fills a label given in one language into the others, leaves an empty one out, and saves the carded file as the active model', async () => {
+    const { d, used } = draft();
+    await d.readCsv(new Blob([csv]), 'score.csv');
+    d.setLabelColumn('feil_fradrag');
+    d.features[0].label.nb = 'Alder';
+    d.positive.en = 'incorrect deduction';
+    d.orderConfirmed = true;
+    const values = d.values();
+    expect(values.features[0].label).toEqual({ nb: 'Alder', nn: 'Alder', en: 'Alder' });
+    expect(values.features[1].label).toBeNull();
+    expect(values.positive).toEqual({ nb: 'incorrect deduction', nn: 'incorrect deduction', en: 'incorrect deduction' });
+    expect(values.idColumn).toBeNull();
+    expect(await d.save()).toBe(true);
+    expect(used.map((u) => u.name)).toEqual(['model-card.onnx']);
+    expect(d.written).toBe(used[0].bytes);
+  });
+});
