@@ -14,10 +14,13 @@ import { expect, test, type Page } from '@playwright/test';
  * The scikit-learn case needs the engine branch (its ZipMap output must be rewritten before
  * onnxruntime-web can score with it): its steps from scoring on are test.fixme until then. The XGBoost case (no ZipMap, no covers, no card) runs the whole way on this branch.
  */
-test.use({ locale: 'en-GB' });
-
 const exporters = 'test/fixtures/exporters';
+/** A folder for screenshots of the model panel and the card editor (E2E_SHOTS=/tmp), none when unset. */
 const shots = process.env.E2E_SHOTS ?? '';
+
+// An element screenshot taller than the viewport scrolls the page, and the scroll can land
+// between a later click's mousedown and mouseup; with screenshots on, the page fits.
+test.use({ locale: 'en-GB', ...(shots ? { viewport: { width: 1280, height: 3200 } } : {}) });
 
 async function bundled(page: Page): Promise<string> {
   await page.goto('./');
