@@ -155,3 +155,11 @@ test('the bundled model comes back after another one was used', async ({ page })
   await expect(page.getByTestId('model-sha256')).toHaveText(sha);
   if (shots) await page.locator('section.model').screenshot({ path: `${shots}/app-model-panel-bundled.png` });
 });
+
+test('the card editor reads the header of the CSV already open, without asking for it', async ({ page }) => {
+  await bundled(page);
+  await page.locator('#file-input').setInputFiles(`${exporters}/xgboost/score.csv`);
+  await page.locator('#model-file-input').setInputFiles(`${exporters}/xgboost/model.onnx`);
+  await expect(page.getByTestId('card-editor')).toContainText('9 columns read from “score.csv”.');
+  await expect(page.getByTestId('card-feature')).toHaveCount(8);
+});

@@ -72,7 +72,12 @@ export class CardDraft {
     this.bare = bare;
     this.width = bare.inspection.input?.width ?? 0;
     this.features = Array.from({ length: this.width }, () => ({ column: '', label: blank(), unit: 'count' as FeatureUnit }));
+    // The CSV the user has open is the one the model will score: its header is read at once.
+    this.ready = explorer.openCsv ? this.readCsv(explorer.openCsv.file, explorer.openCsv.name) : Promise.resolve();
   }
+
+  /** Settles once the open CSV's header (if any) is read. */
+  readonly ready: Promise<void>;
 
   /** Reads the header of the CSV the model will score. A file that is not text is refused. */
   async readCsv(file: Blob, name: string): Promise<void> {

@@ -10,9 +10,9 @@ const bare: BareModel = {
   inspection: { hasCard: false, input: { name: 'input', elemType: 1, width: 8 }, outputs: [{ name: 'probabilities', tensor: true, width: 2 }], explainable: true, outputSpace: 'log-odds', problems: [] },
 };
 
-function draft() {
+function draft(openCsv: { file: Blob; name: string } | null = null) {
   const used: { bytes: Uint8Array; name: string }[] = [];
-  const explorer = { useModel: async (bytes: Uint8Array, name: string) => (used.push({ bytes, name }), true) } as unknown as Explorer;
+  const explorer = { openCsv, useModel: async (bytes: Uint8Array, name: string) => (used.push({ bytes, name }), true) } as unknown as Explorer;
   return { d: new CardDraft(explorer, bare), used };
 }
 
@@ -37,6 +37,13 @@ describe('CardDraft', () => {
     expect(d.canSave).toBe(false);
     d.orderConfirmed = true;
     expect(d.canSave).toBe(true);
+  });
+
+  it('reads the header of the CSV the user has open without asking', async () => {
+    const { d } = draft({ file: new Blob([csv]), name: 'open.csv' });
+    await d.ready;
+    expect(d.csvName).toBe('open.csv');
+    expect(d.columns).toHaveLength(9);
   });
 
   it('will not take one column for two inputs, nor the outcome as an input', async () => {

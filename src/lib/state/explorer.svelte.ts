@@ -82,6 +82,8 @@ export class Explorer {
   modelAttempt = $state.raw<{ name: string; problems: Problem[] } | null>(null);
   /** A model file is being looked at or loaded (the active model stays until it is in). */
   switchingModel = $state(false);
+  /** The CSV last opened for scoring (previewed or scored): the card editor reads its header. */
+  openCsv = $state.raw<{ file: Blob; name: string } | null>(null);
   /** A model without a card: the card editor is open for it. */
   bareModel = $state.raw<BareModel | null>(null);
   fileName = $state<string | null>(null);
@@ -255,6 +257,7 @@ export class Explorer {
     this.phase = 'running';
     this.fileName = fileName;
     this.file = file;
+    this.openCsv = { file, name: fileName };
     this.#options = options;
     this.result = null;
     this.runProblems = [];

@@ -54,6 +54,7 @@ export class Intake {
       return;
     }
     this.refused = null;
+    this.#explorer.openCsv = { file, name: fileName };
     this.encoding = 'auto';
     this.delimiter = 'auto';
     this.mapping = {};

@@ -28,6 +28,7 @@ describe('Intake', () => {
     await intake.open(file('golden/utf8-semicolon-lf.csv'), 'a.csv');
     expect(intake.refused).toBeNull();
     expect(intake.sniffed).not.toBeNull();
+    expect(explorer.openCsv?.name).toBe('a.csv');
   });
 
   it('sniffs a chosen file and scores it with the options shown', async () => {
