@@ -153,13 +153,16 @@ describe('readEnsemble structure', () => {
     ]);
   });
 
-  it('warns and keeps no covers when hitrates are absent or are placeholders that do not add up', () => {
+  it('warns and keeps no covers when hitrates are absent, are the converters\' placeholder 1.0, or do not add up', () => {
     const none = readEnsemble(stump('BRANCH_LEQ', 0, { nodes_hitrates: [] }));
     expect(none.ensemble!.covers).toBe('none');
     expect(none.problems).toEqual([{ code: 'trees.no_covers', severity: 'warning' }]);
     const ones = readEnsemble(stump('BRANCH_LEQ', 0, { nodes_hitrates: [1, 1, 1] }));
     expect(ones.ensemble!.covers).toBe('none');
-    expect(ones.problems).toEqual([{ code: 'trees.covers_inconsistent', severity: 'warning', params: { tree: 0 } }]);
+    expect(ones.problems).toEqual([{ code: 'trees.placeholder_covers', severity: 'warning' }]);
+    const wrong = readEnsemble(stump('BRANCH_LEQ', 0, { nodes_hitrates: [10, 3, 3] }));
+    expect(wrong.ensemble!.covers).toBe('none');
+    expect(wrong.problems).toEqual([{ code: 'trees.covers_inconsistent', severity: 'warning', params: { tree: 0 } }]);
   });
 
   it('reads a one-leaf tree and an ensemble with no trees', () => {
