@@ -9,7 +9,7 @@ import { readModel } from '../core/model/read-card';
 import { createScorer, type Scorer } from './ort';
 import type { ModelCard } from '../core/model/card';
 import type { ModelFile } from '../core/model/model-file';
-import type { Problem } from '../core/problems';
+import { problem, type Problem } from '../core/problems';
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +35,12 @@ export async function loadModelFile(path: string, options: { card?: unknown } = 
   const bytes = new Uint8Array(readFileSync(path));
   const read = readModel(bytes, options);
   if (!read.card || !read.model) return { problems: read.problems };
-  const scorer = await createScorer(bytes, read.card, { wasmBinary: wasmBinary() });
+  let scorer: Scorer;
+  try {
+    scorer = await createScorer(bytes, read.card, { wasmBinary: wasmBinary() });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { problems: [problem('model.engine_failed', 'error', { params: { detail } })] };
+  }
   return { bytes, card: read.card, model: read.model, scorer, problems: read.problems };
 }

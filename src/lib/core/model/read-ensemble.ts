@@ -120,7 +120,7 @@ export function readEnsemble(model: onnx.IModelProto): ReadEnsembleResult {
   }
   collapseEqChains(source);
   const size = laidOutSize(source);
-  if (size > MAX_NODES) return fail(problem('model.too_big', 'error', { params: { nodes: size > 1e15 ? '> 10^15' : size.toExponential(2), limit: MAX_NODES } }));
+  if (size > MAX_NODES) return fail(problem('model.too_big', 'error', { params: { limit: MAX_NODES } }));
 
   const problems: Problem[] = [];
   let ensemble: TreeEnsemble;
