@@ -96,6 +96,18 @@ describe.each(CASES)('exporter %s', (c) => {
     });
   }
 
+  if (e.kit?.contrib_linear) {
+    it('kit.onnx (linear) scores as the kit says and is explained with linear SHAP against train.csv\'s means', async () => {
+      const model = await loadModelFile(`${DIR}${c}/kit.onnx`);
+      if (!('scorer' in model)) throw new Error(JSON.stringify(model.problems));
+      loaded.push(model);
+      expect(maxAbsDiff(await model.scorer.score(x, n), e.kit!.probability)).toBeLessThanOrEqual(1e-6);
+      const train = trainRows(c, e.features);
+      const contrib = explainLinear(model.model.linear!, columnMeans(train.x, train.n, e.features.length), x, n);
+      expect(maxAbsDiff(contrib, e.kit!.contrib_linear!.flat())).toBeLessThanOrEqual(1e-5);
+    });
+  }
+
   if (e.kit?.contrib) {
     it('kit.onnx with its own card and covers scores and explains as the kit says', async () => {
       const model = await loadModelFile(`${DIR}${c}/kit.onnx`);

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { completeCard, type CardInfo } from './complete-card';
+import { modelCardSchema, partialCardSchema } from './card-schema';
+import { readModel } from './read-card';
+
+const info: CardInfo = { input: 'X', probabilities: 'p', outputSpace: 'probability', covers: 'none', algorithm: 'TreeEnsembleClassifier', nTrees: 3, maxDepth: 4 };
+
+describe('completeCard', () => {
+  it('fills a card of names only with neutral defaults and names every capability it lacks', () => {
+    const { card, missing } = completeCard({ features: [{ name: 'alder' }, { name: 'km' }] }, info);
+    expect(missing.sort()).toEqual(['card.no_id_column', 'card.no_label_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges']);
+    expect(card.features[1]).toMatchObject({ name: 'km', index: 1, label: { nb: 'km', nn: 'km', en: 'km' }, kind: 'continuous', nullable: true, nonnegative: false });
+    expect(card.features[0].training.n).toBe(0);
+    expect(card.features[0].training.min).toBeNaN();
+    expect(card.io).toEqual({ input: 'X', probabilities: 'p', positive_class: 1, raw_score: 'probability' });
+    expect(card.model).toMatchObject({ synthetic: false, n_trees: 3, max_depth: 4, algorithm: 'TreeEnsembleClassifier' });
+    expect(card.covers).toBe('none');
+  });
+
+  it('keeps what the card gives and then lacks nothing it gives', () => {
+    const label = { nb: 'Alder', nn: 'Alder', en: 'Age' };
+    const { card, missing } = completeCard({ features: [{ name: 'alder', label, unit: 'years' }], id_column: 'id', label: { name: 'feil' } }, info);
+    expect(card.features[0]).toMatchObject({ label, unit: 'years' });
+    expect(card.id_column).toBe('id');
+    expect(missing.sort()).toEqual(['card.no_test_metrics', 'card.no_training_ranges']);
+  });
+
+  it('comes from partialCardSchema, which needs the names and refuses a wrong value where a field is given', () => {
+    expect(v.safeParse(partialCardSchema, { features: [{ name: 'a' }] }).success).toBe(true);
+    expect(v.safeParse(partialCardSchema, { features: [] }).success).toBe(false);
+    expect(v.safeParse(partialCardSchema, { features: [{ label: 'a' }] }).success).toBe(false);
+    expect(v.safeParse(partialCardSchema, { features: [{ name: 'a', kind: 'curvy' }] }).success).toBe(false);
+  });
+
+  it('leaves the bundled model\'s full card as it is', () => {
+    const bytes = new Uint8Array(readFileSync('public/model/deduction-risk.onnx'));
+    const read = readModel(bytes);
+    expect(read.model!.missing).toEqual([]);
+    expect(v.safeParse(modelCardSchema, read.card).success).toBe(true);
+    expect(read.card!.io.raw_score).toBe('log-odds');
+  });
+});
