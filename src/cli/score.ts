@@ -101,7 +101,11 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const model = await loadModelFile(args.model, { card: cardText });
-  if (!('card' in model)) return fail(locale, model.problems);
+  if (!('card' in model)) {
+    // On the command line the way out of a missing card is a flag: say which.
+    const noCard = model.problems.some((p) => p.code === 'model.no_card');
+    return fail(locale, noCard ? [problem('cli.no_card', 'error')] : model.problems);
+  }
   process.stderr.write(say(model.model.outputSpace === 'probability' ? 'cli.output_space_probability' : 'cli.output_space_log_odds') + '\n');
   const explainSetup: Omit<ExplainSetup, 'file'> = { card: cardText };
   if (args['covers-from'] !== undefined) {

@@ -81,6 +81,7 @@ describe('npm run score on a model from any exporter', () => {
     expect(runs.bad.stderr.trim().split('\n')).toEqual(['The model tells 3 classes apart; the app reads only models with two (yes/no).']);
     expect(runs.noCard.code).toBe(1);
     expect(runs.noCard.stderr.trim().split('\n')).toHaveLength(1);
+    expect(runs.noCard.stderr).toMatch(/give one with --card/);
     expect(runs.noCard.stderr).not.toMatch(/ at /);
   });
 });

@@ -2,6 +2,7 @@ import { defineMessages } from '../define';
 
 export const cli = defineMessages({
   nb: {
+    'problem.cli.no_card': 'Modellfila har ikke modellkort; gi et med --card <kort.json> (minst {"features": [{"name": …}, …]} i modellens inngangsrekkefølge).',
     'cli.output_space_log_odds': 'Modellens poengsum er log-odds: bidragene summerer til logit av sannsynligheten.',
     'cli.output_space_probability': 'Modellens poengsum er sannsynligheten selv: bidragene summerer til sannsynligheten.',
     'problem.cli.card_missing': 'Finner ikke modellkortet {path}.',
@@ -13,6 +14,7 @@ export const cli = defineMessages({
     'problem.cli.list_blocked': 'Ingen kontrolliste skrevet til {list}: filen kan ikke scores (se over).',
   },
   nn: {
+    'problem.cli.no_card': 'Modellfila har ikkje modellkort; gi eitt med --card <kort.json> (minst {"features": [{"name": …}, …]} i inngangsrekkjefølgja til modellen).',
     'cli.output_space_log_odds': 'Poengsummen til modellen er log-odds: bidraga summerer til logit av sannsynet.',
     'cli.output_space_probability': 'Poengsummen til modellen er sannsynet sjølv: bidraga summerer til sannsynet.',
     'problem.cli.card_missing': 'Finn ikkje modellkortet {path}.',
@@ -24,6 +26,7 @@ export const cli = defineMessages({
     'problem.cli.list_blocked': 'Inga kontrolliste skriven til {list}: fila kan ikkje skårast (sjå over).',
   },
   en: {
+    'problem.cli.no_card': 'The model file has no model card; give one with --card <card.json> (at least {"features": [{"name": …}, …]} in the model\'s input order).',
     'cli.output_space_log_odds': 'The model\'s score is log-odds: the contributions add up to the logit of the probability.',
     'cli.output_space_probability': 'The model\'s score is the probability itself: the contributions add up to the probability.',
     'problem.cli.card_missing': 'Cannot find the model card {path}.',
