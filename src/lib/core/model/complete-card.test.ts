@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { completeCard, type CardInfo } from './complete-card';
+import { completeCard, fileCard, type CardInfo } from './complete-card';
+import { writeCard } from './write-card';
 import { modelCardSchema, partialCardSchema } from './card-schema';
 import { readModel } from './read-card';
 
@@ -40,5 +41,23 @@ describe('completeCard', () => {
     expect(read.model!.missing).toEqual([]);
     expect(v.safeParse(modelCardSchema, read.card).success).toBe(true);
     expect(read.card!.io.raw_score).toBe('log-odds');
+  });
+
+  it('writes back, through fileCard and writeCard, to the same card with the same gaps', () => {
+    const raw = new Uint8Array(readFileSync('test/fixtures/exporters/sklearn-rf/model.onnx'));
+    const names = ['alder', 'sentralitet', 'hovedinntektskilde', 'avstand_reg_km', 'reise_km_oppgitt', 'fagforening_forhandsutfylt', 'fagforening_krevd', 'fjorarets_sum_fradrag'];
+    const first = readModel(raw, { card: { features: names.map((name) => ({ name })), id_column: 'id' } });
+    const edited = { ...first.card!, features: first.card!.features.map((f, i) => (i === 0 ? { ...f, label: { nb: 'Alder', nn: 'Alder', en: 'Age' } } : f)) };
+    const again = readModel(writeCard(raw, fileCard(edited)));
+    expect(again.problems).toEqual([]);
+    expect(again.card).toEqual(edited);
+    expect(again.model!.missing.sort()).toEqual(['card.no_label_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges']);
+  });
+
+  it('keeps every fact of the bundled card in fileCard', () => {
+    const card = readModel(new Uint8Array(readFileSync('public/model/deduction-risk.onnx'))).card!;
+    const written = fileCard(card);
+    expect(v.safeParse(partialCardSchema, written).success).toBe(true);
+    expect(completeCard(written, { input: 'input', probabilities: 'probabilities', outputSpace: 'log-odds', covers: 'nodes_hitrates', algorithm: '', nTrees: card.model.n_trees, maxDepth: card.model.max_depth }).card).toEqual(card);
   });
 });

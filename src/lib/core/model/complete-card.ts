@@ -107,3 +107,40 @@ export function completeCard(partial: PartialModelCard, info: CardInfo): { card:
   };
   return { card, missing: [...missing] };
 }
+
+/**
+ * The card to write into a file (writeCard) from a complete card: what completeCard filled
+ * in without knowing is left out again — a training summary of no rows, metrics of no
+ * test rows, empty gains, an unknown training base rate — so the file says only what is
+ * known and reads back (readModel) to the same card with the same gaps. A feature's fields
+ * that equal completeCard's defaults (label = the name, no description, 'count',
+ * 'continuous', nullable, not non-negative, no aliases, 'derived') are left out too, so a
+ * default is never written as if someone had said it. Their NaN would
+ * otherwise be written as JSON null, which no schema accepts. Graph facts (`io`, `covers`,
+ * the tree count and depth) are written as they are: readModel takes them from the file.
+ */
+export function fileCard(card: ModelCard): PartialModelCard {
+  const { metrics, gains, data, features, ...rest } = card;
+  const out: PartialModelCard = { ...rest, features: features.map(fileFeature) };
+  if (metrics.n > 0) out.metrics = metrics;
+  if (gains.shares.length > 0) out.gains = gains;
+  const { base_rate_train, ...known } = data;
+  out.data = Number.isFinite(base_rate_train) ? data : known;
+  return out;
+}
+
+function fileFeature(f: FeatureCard): PartialModelCard['features'][number] {
+  const out: PartialModelCard['features'][number] = { name: f.name, index: f.index };
+  const isName = f.label.nb === f.name && f.label.nn === f.name && f.label.en === f.name;
+  if (!isName) out.label = f.label;
+  if (f.description.nb || f.description.nn || f.description.en) out.description = f.description;
+  if (f.unit !== 'count') out.unit = f.unit;
+  if (f.kind !== 'continuous') out.kind = f.kind;
+  if (f.categories) out.categories = f.categories;
+  if (f.nonnegative) out.nonnegative = true;
+  if (!f.nullable) out.nullable = false;
+  if (f.aliases.length > 0) out.aliases = f.aliases;
+  if (f.source !== 'derived') out.source = f.source;
+  if (f.training.n > 0) out.training = f.training;
+  return out;
+}
