@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadModelFile, type LoadedModel } from '../../src/lib/runtime/node-engine';
 import { readModel } from '../../src/lib/core/model/read-card';
 import { countCovers } from '../../src/lib/core/model/count-covers';
-import { explainRow, prepareExplainer } from '../../src/lib/core/explain';
+import { explain, explainRow, prepareExplainer } from '../../src/lib/core/explain';
+import { checkAgainstScore } from '../../src/lib/core/explain/check-score';
 import { columnMeans, explainLinear } from '../../src/lib/core/explain/linear-shap';
 import type { TreeEnsemble } from '../../src/lib/core/model/ensemble';
 import { maxAbsDiff, toFloat32Rows } from './load-fixture';
@@ -73,7 +74,15 @@ describe.each(CASES)('exporter %s', (c) => {
     loaded.push(model);
     expect(model.model.outputSpace).toBe(e.output_space);
     expect(model.card.io.raw_score).toBe(e.output_space);
-    expect(maxAbsDiff(await model.scorer.score(x, n), e.probability)).toBeLessThanOrEqual(1e-6);
+    const p = await model.scorer.score(x, n);
+    expect(maxAbsDiff(p, e.probability)).toBeLessThanOrEqual(1e-6);
+    // Each row's check against onnxruntime's own probability, in the model's output space.
+    const f = e.features.length;
+    const m = model.model;
+    const contrib = m.linear
+      ? Float32Array.from(explainLinear(m.linear, columnMeans(x, n, f), x, n))
+      : explain(prepareExplainer(countCovers(m.trees!, x, n, 'file')).explainer!, x, n).contrib;
+    expect(checkAgainstScore(contrib, n, f, p, new Uint8Array(n), m.outputSpace)).toBe(0);
   });
 
   if (e.contrib_train_covers) {
