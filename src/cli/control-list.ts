@@ -13,7 +13,8 @@ import type { ModelCard } from '../lib/core/model/card';
 import { explain } from '../lib/core/explain';
 import { gatherRows } from '../lib/core/explain/gather-rows';
 import { contribRow } from '../lib/core/explain/contrib-row';
-import { loadExplainer } from './load-explainer';
+import { loadExplainer, type ExplainSetup } from './load-explainer';
+import { explainLinear } from '../lib/core/explain/linear-shap';
 import { countForShare } from '../lib/core/metrics/count-for-share';
 import { selectWithControl } from '../lib/core/select/control-sample';
 import type { CsvDialect } from '../lib/core/export/csv-writer';
@@ -76,6 +77,8 @@ export interface ListJob {
   locale: Locale;
   /** ISO 8601; the clock by default. */
   createdAt?: string;
+  /** The card given with --card and the --covers-from rows (load-explainer.ts); covers a model lacks are otherwise counted on the scored file. */
+  explainSetup?: Omit<ExplainSetup, 'file'>;
 }
 
 export interface ListWritten {
@@ -87,10 +90,19 @@ export interface ListWritten {
 }
 
 /** Explanations of the listed rows only (φ then base, log-odds), or null when the model's trees cannot be explained. */
-function explainRows(modelBytes: Uint8Array, ingest: IngestResult, f: number, rows: Uint32Array): { explanation: ExplanationOf | null; problems: Problem[] } {
-  const { explainer, problems: loading } = loadExplainer(modelBytes, null);
-  if (!explainer) return { explanation: null, problems: loading };
-  const { contrib, problems } = explain(explainer, gatherRows(ingest.features, f, rows), rows.length);
+function explainRows(
+  modelBytes: Uint8Array,
+  ingest: IngestResult,
+  f: number,
+  rows: Uint32Array,
+  setup: Omit<ExplainSetup, 'file'>,
+): { explanation: ExplanationOf | null; problems: Problem[] } {
+  const { explainer, linear, problems: loading } = loadExplainer(modelBytes, { ...setup, file: { features: ingest.features, rows: ingest.rows } });
+  if (!explainer && !linear) return { explanation: null, problems: loading };
+  const x = gatherRows(ingest.features, f, rows);
+  const { contrib, problems } = explainer
+    ? explain(explainer, x, rows.length)
+    : { contrib: Float32Array.from(explainLinear(linear!.model, linear!.mean, x, rows.length)), problems: [] as Problem[] };
   const at = new Map<number, number>();
   rows.forEach((row, i) => at.set(row, i));
   const explanation: ExplanationOf = (row) => {
@@ -107,7 +119,7 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
   const scored = file.ingest.counts.scored + file.ingest.counts.warned;
   const capacity = 'share' in choices.capacity ? countForShare(choices.capacity.share, scored) : choices.capacity.count;
   const selection = selectWithControl(file.order, file.probability, { capacity, controlShare: choices.controlShare, seed: choices.seed });
-  const { explanation, problems } = explainRows(job.modelBytes, file.ingest, f, selection.rows);
+  const { explanation, problems } = explainRows(job.modelBytes, file.ingest, f, selection.rows, job.explainSetup ?? {});
   const name = basename(job.listPath);
   const built = await buildControlList({
     app: APP_IDENTITY,

@@ -1,36 +1,68 @@
 /**
- * The headless scorer's TreeSHAP engine from the .onnx bytes: the trees read from the
- * protobuf and their tables prepared (src/lib/core/explain/treeshap.ts). Shared by the
- * contribution columns (`--explain`) and the control list's reasons (`--list`).
+ * The headless scorer's explainer from the .onnx bytes, read by readModel (the same reader
+ * as the page): TreeSHAP for trees (src/lib/core/explain/treeshap.ts), linear SHAP for a
+ * LinearClassifier (src/lib/core/explain/linear-shap.ts). Shared by the contribution
+ * columns (`--explain`) and the control list's reasons (`--list`).
  */
-import type { ModelCard } from '../lib/core/model/card';
+import type { ModelCard, OutputSpace } from '../lib/core/model/card';
 import { readModel } from '../lib/core/model/read-card';
-import { readEnsemble } from '../lib/core/model/read-ensemble';
-import { estimateCovers } from '../lib/core/model/estimate-covers';
+import { countCovers } from '../lib/core/model/count-covers';
 import { prepareExplainer, type Explainer } from '../lib/core/explain';
+import { columnMeans } from '../lib/core/explain/linear-shap';
+import type { LinearModel } from '../lib/core/model/linear-model';
 import { problem, type Problem } from '../lib/core/problems';
 
+/** Rows × F float32 feature values (NaN = missing). */
+export interface Rows {
+  features: Float32Array;
+  rows: number;
+}
+
+export interface ExplainSetup {
+  /** The card given with --card (a JSON value or its text), for a model without one or to override it. */
+  card?: unknown;
+  /** Rows of the --covers-from file, and its name: covers (or a linear model's means) are counted there. */
+  reference?: Rows & { name: string };
+  /** The scored file's rows: covers are counted there when the model has none and no reference is given. */
+  file?: Rows | null;
+}
+
+export interface LoadedExplainer {
+  explainer: Explainer | null;
+  /** A linear model and the means its SHAP values are taken against. */
+  linear: { model: LinearModel; mean: Float64Array } | null;
+  card: ModelCard | null;
+  outputSpace: OutputSpace;
+  problems: Problem[];
+}
+
 /**
- * `coversFrom`: rows × F float32 feature values to estimate node covers from when the model
- * carries none (as the app does: the file stands in for the training data); without it such
- * a model is not explained. Null explainer with problems when the trees cannot be used.
+ * Covers: the file's own when it holds real counts; else counted on the reference rows
+ * (then the values equal shap's TreeExplainer on that data); else on the scored file;
+ * else the model is not explained. A linear model's means come from the same place.
  */
-export function loadExplainer(
-  modelBytes: Uint8Array,
-  coversFrom: { features: Float32Array; rows: number } | null,
-): { explainer: Explainer | null; card: ModelCard | null; problems: Problem[] } {
-  const read = readModel(modelBytes);
-  if (!read.proto || !read.card) return { explainer: null, card: null, problems: read.problems };
-  const trees = readEnsemble(read.proto);
-  if (!trees.ensemble) return { explainer: null, card: read.card, problems: trees.problems };
-  let ensemble = trees.ensemble;
-  const problems: Problem[] = [];
-  if (ensemble.covers === 'none') {
-    if (!coversFrom) return { explainer: null, card: read.card, problems: trees.problems };
-    ensemble = { ...ensemble, cover: estimateCovers(ensemble, coversFrom.features, coversFrom.rows).cover, covers: 'estimated' };
-    problems.push(problem('explain.covers_estimated', 'info'));
+export function loadExplainer(modelBytes: Uint8Array, setup: ExplainSetup = {}): LoadedExplainer {
+  const read = readModel(modelBytes, { card: setup.card });
+  if (!read.model || !read.card) return { explainer: null, linear: null, card: null, outputSpace: 'log-odds', problems: read.problems };
+  const { model, card } = read;
+  const none = { explainer: null, linear: null, card, outputSpace: model.outputSpace };
+  const data = setup.reference ?? setup.file ?? null;
+  const said: Problem[] = [];
+  if (data && (model.linear || model.trees?.covers !== 'model')) {
+    if (setup.reference) said.push(problem('explain.covers_from_reference', 'info', { params: { file: setup.reference.name } }));
+    else said.push(problem(model.fileCovers === 'placeholder' || model.linear ? 'explain.covers_from_file' : 'explain.covers_estimated', 'info'));
+  }
+  if (model.linear) {
+    if (!data) return { ...none, problems: model.explainProblems };
+    return { ...none, linear: { model: model.linear, mean: columnMeans(data.features, data.rows, model.linear.nFeatures) }, problems: said };
+  }
+  let ensemble = model.trees;
+  if (!ensemble) return { ...none, problems: model.explainProblems };
+  if (ensemble.covers !== 'model') {
+    if (!data) return { ...none, problems: model.explainProblems };
+    ensemble = countCovers(ensemble, data.features, data.rows, setup.reference ? 'reference' : 'file');
   }
   const prepared = prepareExplainer(ensemble);
-  if (!prepared.explainer) return { explainer: null, card: read.card, problems: [...trees.problems, ...problems, ...prepared.problems] };
-  return { explainer: prepared.explainer, card: read.card, problems };
+  if (!prepared.explainer) return { ...none, problems: [...model.explainProblems, ...said, ...prepared.problems] };
+  return { ...none, explainer: prepared.explainer, problems: said };
 }

@@ -5,13 +5,18 @@
  * (0–1, P(incorrect deduction)), risk_rank (1 = highest risk, empty for rejected rows),
  * row_status (scored | scored_with_warnings | rejected) and row_issues (sentences). Exactly
  * one output row per input data row, in input order. With --explain, contrib_base and
- * contrib_<feature> follow: exact SHAP values in log-odds (see explain-columns.ts). With
- * --output-dialect, the same file written safe to open in a spreadsheet (scored-output.ts).
+ * contrib_<feature> follow: exact SHAP values in the model's output space, printed on
+ * stderr (see explain-columns.ts). --card <card.json> gives a card for a model without
+ * one, or overrides the file card's fields; --covers-from <file.csv> counts node covers
+ * (a linear model's means) on that file, read with the same intake, instead of on the
+ * scored file when the model holds none. With --output-dialect, the same file written safe
+ * to open in a spreadsheet (scored-output.ts).
  * Exit code 0 when the file was read (even with rejected rows), 2 for bad arguments, 1 when
- * the model or the file cannot be used — a file whose header blocks scoring included: its
- * rows are still written, rejected, each with the reasons in row_issues, and no list is made.
+ * the model or the file cannot be used — one sentence on stderr for a model, never a stack
+ * trace; a file whose header blocks scoring included: its rows are still written,
+ * rejected, each with the reasons in row_issues, and no list is made.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadModelFile } from '../lib/runtime/node-engine';
@@ -27,6 +32,8 @@ import type { IngestOptions } from '../lib/core/csv/ingest';
 import { parseListChoices, writeControlList, type ListChoices } from './control-list';
 import { dialectNamed } from './dialect-named';
 import { writeScoredOutput } from './scored-output';
+import { readReference } from './read-reference';
+import type { ExplainSetup } from './load-explainer';
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -49,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
         'include-national-ids': { type: 'boolean', default: false },
         'output-dialect': { type: 'string' },
         explain: { type: 'boolean', default: false },
+        card: { type: 'string' },
+        'covers-from': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -83,8 +92,27 @@ async function main(argv: string[]): Promise<number> {
   const delimiter = args.delimiter === 'tab' ? '\t' : args.delimiter;
   const options = { encoding: args.encoding, delimiter, decimal: args.decimal } as IngestOptions;
 
-  const model = await loadModelFile(args.model);
-  if (!('card' in model)) return fail(locale, model.problems);
+  let cardText: string | undefined;
+  if (args.card !== undefined) {
+    try {
+      cardText = readFileSync(args.card, 'utf8');
+    } catch {
+      return fail(locale, [problem('cli.card_missing', 'error', { params: { path: args.card } })]);
+    }
+  }
+  const model = await loadModelFile(args.model, { card: cardText });
+  if (!('card' in model)) {
+    // On the command line the way out of a missing card is a flag: say which.
+    const noCard = model.problems.some((p) => p.code === 'model.no_card');
+    return fail(locale, noCard ? [problem('cli.no_card', 'error')] : model.problems);
+  }
+  process.stderr.write(say(model.model.outputSpace === 'probability' ? 'cli.output_space_probability' : 'cli.output_space_log_odds') + '\n');
+  const explainSetup: Omit<ExplainSetup, 'file'> = { card: cardText };
+  if (args['covers-from'] !== undefined) {
+    const reference = await readReference(args['covers-from'], model.card, options);
+    if ('problems' in reference) return fail(locale, reference.problems);
+    explainSetup.reference = { ...reference, name: basename(args['covers-from']) };
+  }
   let size: number;
   try {
     size = statSync(args.input).size;
@@ -110,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.list && ingest.plan.blocked) {
     process.stderr.write(describeProblem(locale, problem('cli.list_blocked', 'error', { params: { list: args.list } })) + '\n');
   } else if (args.list && listChoices) {
-    const job = { modelBytes: model.bytes, card: model.card, file, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale };
+    const job = { modelBytes: model.bytes, card: model.card, file, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale, explainSetup };
     const written = await writeControlList(job);
     for (const p of written.problems) process.stderr.write(describeProblem(locale, p) + '\n');
     process.stderr.write(say('planner.cli.done', { rows: written.rows, model: written.modelCount, control: written.controlCount, list: args.list, manifest: written.manifestPath }) + '\n');
@@ -124,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
   let contrib: Float32Array | null = null;
   // A blocked file has no scores to explain; its contribution columns stay, empty.
   if (args.explain && !ingest.plan.blocked) {
-    const columns = explainColumns(model.bytes, ingest.features, ingest.rows, probability);
+    const columns = explainColumns(model.bytes, ingest.features, ingest.rows, probability, explainSetup);
     for (const p of columns.problems) process.stderr.write(describeProblem(locale, p) + '\n');
     if (!('contrib' in columns)) return 1;
     contrib = columns.contrib;
@@ -164,15 +192,20 @@ function rowIssueText(locale: Locale, rows: number, rowProblems: { row: Uint32Ar
   return text;
 }
 
+/** A model or file that cannot be used: its first error as one sentence (the rest follow from it), exit 1. */
 function fail(locale: Locale, problems: Problem[]): number {
-  for (const p of problems) process.stderr.write(describeProblem(locale, p) + '\n');
+  const first = problems.find((p) => p.severity === 'error') ?? problems[0];
+  if (first) process.stderr.write(describeProblem(locale, first) + '\n');
   return 1;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // One sentence, never a stack trace: what stopped, in the user's words.
+    const detail = error instanceof Error ? error.message : String(error);
+    const locale = pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
+    process.stderr.write(describeProblem(locale, problem('run.failed', 'error', { params: { detail } })) + '\n');
     process.exit(1);
   },
 );

@@ -11,8 +11,8 @@ import { expect, test, type Page } from '@playwright/test';
  * downloaded and loaded again with no questions asked. Bad model files each end in one
  * sentence, and the model that was active stays active.
  *
- * The scikit-learn case needs the engine branch (its ZipMap output must be rewritten before
- * onnxruntime-web can score with it): its steps from scoring on are test.fixme until then. The XGBoost case (no ZipMap, no covers, no card) runs the whole way on this branch.
+ * Two converters' raw files: XGBoost (no ZipMap, no covers) and scikit-learn's
+ * HistGradientBoosting (a ZipMap, which the reader drops so onnxruntime-web can score it).
  */
 const exporters = 'test/fixtures/exporters';
 /** A folder for screenshots of the model panel and the card editor (E2E_SHOTS=/tmp), none when unset. */
@@ -90,7 +90,8 @@ test('an XGBoost model with no card: complete the card, score, explain, download
   await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');
   await expect(page.getByTestId('model-sha256')).not.toHaveText(sha);
   const gaps = page.getByTestId('model-gaps');
-  await expect(gaps.locator('[data-gap]')).toHaveCount(3);
+  await expect(gaps.locator('[data-gap]')).toHaveCount(4);
+  await expect(gaps).toContainText('names no features, so the column names are shown as they are');
   await expect(gaps).toContainText('no value ranges from training, so drift');
   await expect(gaps).toContainText('no test metrics, so there is no quality baseline');
   await expect(gaps).toContainText('names no id column');
@@ -107,11 +108,7 @@ test('a scikit-learn model with a ZipMap and no card: complete the card, score, 
   const sha = await bundled(page);
   await completeCard(page, 'sklearn-hgb');
   if (shots) await page.locator('section.model').screenshot({ path: `${shots}/app-model-panel-zipmap.png` });
-  // onnxruntime-web loads the file (the model becomes active) ...
   await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');
-  // ... but cannot hand over the ZipMap's sequence of maps as a tensor ("Reading data from
-  // non-tensor typed value is not supported"), so scoring needs the engine branch's ZipMap rewrite.
-  test.fixme(true, 'needs the engine branch (i15-engine): the ZipMap rewrite before onnxruntime-web can score sklearn-hgb/model.onnx');
   await scoreAndExplain(page);
   await downloadAndReload(page, sha);
 });

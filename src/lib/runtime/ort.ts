@@ -6,6 +6,8 @@
  */
 import * as ort from 'onnxruntime-web/wasm';
 import type { ModelCard } from '../core/model/card';
+import { decodeModel } from '../core/model/onnx';
+import { scoringModel } from '../core/model/scoring-model';
 
 export interface EngineOptions {
   /** The bytes of ort-wasm-simd-threaded.wasm. */
@@ -33,23 +35,32 @@ export interface Scorer {
   release(): Promise<void>;
 }
 
+/**
+ * A session for the model (checked by readModel first: never hand onnxruntime a file
+ * readModel refused). The graph is scored as scoringModel leaves it: a ZipMap dropped,
+ * the one float input fed whatever its name, column `positive_class` of the float
+ * probabilities output read.
+ */
 export async function createScorer(model: Uint8Array, card: ModelCard, options: EngineOptions): Promise<Scorer> {
   configure(options);
-  const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const scoring = scoringModel(model, decodeModel(model), card.io.probabilities);
+  if (!scoring) throw new Error('the model has no float input or no float probabilities output');
+  const session = await ort.InferenceSession.create(scoring.bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   const f = card.features.length;
   const k = card.io.positive_class;
+  const io = { input: scoring.input, probabilities: scoring.probabilities };
   return {
     async score(x, n) {
       if (x.length !== n * f) throw new Error(`score: expected ${n * f} values, got ${x.length}`);
       const out = new Float32Array(n);
       if (n === 0) return out;
       const input = new ort.Tensor('float32', x, [n, f]);
-      const result = await session.run({ [card.io.input]: input }, [card.io.probabilities]);
-      const probs = result[card.io.probabilities].data as Float32Array;
+      const result = await session.run({ [io.input]: input }, [io.probabilities]);
+      const probs = result[io.probabilities].data as Float32Array;
       const classes = probs.length / n;
       for (let i = 0; i < n; i++) out[i] = probs[i * classes + k];
       input.dispose();
-      result[card.io.probabilities].dispose();
+      result[io.probabilities].dispose();
       return out;
     },
     release: () => session.release(),

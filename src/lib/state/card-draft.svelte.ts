@@ -1,14 +1,14 @@
 /**
  * The card editor's state for a model file without a card: the CSV header its features are
  * matched to, the id and label columns, each feature's words and unit, and how the positive
- * class is worded. `save` writes the card into the file (model-glue.ts, the engine's
- * writeCard at merge), makes it the active model and keeps the bytes for download.
+ * class is worded. `save` writes the card into the file (writeCard, through model-glue.ts),
+ * makes it the active model and keeps the bytes for download.
  */
 import { detectDelimiter, detectNewline } from '../core/csv/detectDialect';
 import type { FeatureUnit, Localized } from '../core/model/card';
 import type { Locale } from '../i18n/locale';
 import type { BareModel, Explorer } from './explorer.svelte';
-import { completeCardGlue, writeCardGlue, type CardDraftValues } from './model-glue';
+import { partialCardOf, writeCard, type CardDraftValues } from './model-glue';
 import { fileKind, KIND_BYTES } from './file-kind';
 
 export const UNITS: readonly FeatureUnit[] = ['count', 'NOK', 'km', 'days', 'years', 'percent', 'flag', 'code'];
@@ -134,8 +134,7 @@ export class CardDraft {
     if (!this.canSave) return false;
     this.saving = true;
     try {
-      const { card } = completeCardGlue(this.values(), this.bare.inspection);
-      const carded = writeCardGlue(this.bare.bytes, card);
+      const carded = writeCard(this.bare.bytes, partialCardOf(this.values()));
       this.written = carded;
       return await this.#explorer.useModel(carded, this.downloadName);
     } finally {

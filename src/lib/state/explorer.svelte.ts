@@ -13,7 +13,7 @@ import { countForShare } from '../core/metrics/count-for-share';
 import { sortedColumns } from '../core/export/control-list';
 import { problem, type Problem } from '../core/problems';
 import { fileKind, KIND_BYTES } from './file-kind';
-import { cardGaps, probabilityOutput, type CardGap } from './model-glue';
+import { probabilityOutput, type CardGap } from './model-glue';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
 
@@ -76,8 +76,8 @@ export class Explorer {
   modelProblems = $state.raw<Problem[]>([]);
   /** Where `model` came from. */
   modelSource = $state.raw<ModelSource | null>(null);
-  /** What `model`'s card cannot show (see model-glue.ts: the engine's `missing` at merge). */
-  modelGaps = $derived<CardGap[]>(this.model ? cardGaps(this.model.card) : []);
+  /** What `model`'s card cannot show (completeCard's `missing`, from the reader). */
+  modelGaps = $derived<CardGap[]>(this.model?.missing ?? []);
   /** The last model file the user chose that did not become the active model, and why; null when it did. */
   modelAttempt = $state.raw<{ name: string; problems: Problem[] } | null>(null);
   /** A model file is being looked at or loaded (the active model stays until it is in). */

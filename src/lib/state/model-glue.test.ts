@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readModel } from '../core/model/read-card';
-import { cardGaps, completeCardGlue, probabilityOutput, writeCardGlue, type CardDraftValues } from './model-glue';
+import { partialCardOf, probabilityOutput, writeCard, type CardDraftValues } from './model-glue';
 import type { ModelInspection } from '../worker/protocol';
 
 const names = ['alder', 'sentralitet', 'hovedinntektskilde', 'avstand_reg_km', 'reise_km_oppgitt', 'fagforening_forhandsutfylt', 'fagforening_krevd', 'fjorarets_sum_fradrag'];
@@ -21,29 +21,32 @@ const draft = (over: Partial<CardDraftValues> = {}): CardDraftValues => ({
   positive: { nb: 'feil fradrag', nn: 'feil frådrag', en: 'incorrect deduction' },
   ...over,
 });
+const bytes = (dir: string) => new Uint8Array(readFileSync(`test/fixtures/exporters/${dir}/model.onnx`));
 
-describe('the temporary card glue', () => {
+describe('the card editor’s partial card', () => {
   it('picks the [N, 2] tensor as the probabilities, else the ZipMap sequence', () => {
     expect(probabilityOutput(inspection([{ name: 'label', tensor: true, width: null }, { name: 'probabilities', tensor: true, width: 2 }]))).toBe('probabilities');
     expect(probabilityOutput(inspection([{ name: 'output_label', tensor: true, width: null }, { name: 'output_probability', tensor: false, width: null }]))).toBe('output_probability');
     expect(probabilityOutput(inspection([{ name: 'p', tensor: true, width: 1 }]))).toBeNull();
   });
 
-  it('writes a card the reader of today takes back unchanged into a bare converter file', () => {
-    const bytes = new Uint8Array(readFileSync('test/fixtures/exporters/xgboost/model.onnx'));
-    expect(readModel(bytes).problems.map((p) => p.code)).toEqual(['model.no_card']);
-    const { card } = completeCardGlue(draft(), inspection([{ name: 'label', tensor: true, width: null }, { name: 'probabilities', tensor: true, width: 2 }]));
-    card.io.input = 'input';
-    const carded = writeCardGlue(bytes, card);
-    expect(carded.subarray(0, bytes.length)).toEqual(bytes);
-    const read = readModel(carded);
-    expect(read.problems).toEqual([]);
-    expect(read.card).toEqual(card);
+  it('holds only what the user said: no label for a feature left unnamed, no id column when none was chosen', () => {
+    const card = partialCardOf(draft({ features: names.map((name, i) => ({ name, label: i === 0 ? { nb: 'Alder', nn: 'Alder', en: 'Age' } : null, unit: 'count' })) }));
+    expect(card.features[0]).toEqual({ name: 'alder', unit: 'count', label: { nb: 'Alder', nn: 'Alder', en: 'Age' } });
+    expect(card.features[1]).toEqual({ name: 'sentralitet', unit: 'count' });
+    expect(card.id_column).toBeUndefined();
+    expect(card.label).toEqual({ name: 'feil_fradrag', text: { nb: 'feil fradrag', nn: 'feil frådrag', en: 'incorrect deduction' } });
   });
 
-  it('lists what a card made of defaults cannot show', () => {
-    expect(completeCardGlue(draft(), inspection([])).missing).toEqual(['card.no_training_ranges', 'card.no_test_metrics', 'card.no_labels', 'card.no_id_column']);
-    const labelled = draft({ labelColumn: null, idColumn: 'id', features: names.map((name) => ({ name, label: { nb: name + ' nb', nn: name, en: name }, unit: 'count' })) });
-    expect(cardGaps(completeCardGlue(labelled, inspection([])).card)).toEqual(['card.no_training_ranges', 'card.no_test_metrics', 'card.no_label_column']);
+  it('written into a bare converter file, reads back as a model with the gaps the user left', () => {
+    for (const dir of ['xgboost', 'sklearn-hgb']) {
+      const bare = bytes(dir);
+      expect(readModel(bare).problems.map((p) => p.code)).toEqual(['model.no_card']);
+      const read = readModel(writeCard(bare, partialCardOf(draft())));
+      expect(read.problems.filter((p) => p.severity === 'error'), dir).toEqual([]);
+      expect(read.model?.card.features.map((f) => f.name)).toEqual(names);
+      expect(read.model?.card.label.name).toBe('feil_fradrag');
+      expect([...(read.model?.missing ?? [])].sort()).toEqual(['card.no_id_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges']);
+    }
   });
 });

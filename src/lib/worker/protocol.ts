@@ -7,6 +7,7 @@
  * Big arrays travel as transferred buffers, never as structured clones of row objects.
  */
 import type { ModelCard } from '../core/model/card';
+import type { CardGap } from '../core/model/complete-card';
 import type { Problem } from '../core/problems';
 import type { RowExplanation } from '../core/explain/treeshap';
 import type { IngestOptions } from '../core/csv/ingest';
@@ -50,6 +51,8 @@ export interface ModelInfo {
   covers: 'model' | 'estimated' | 'none';
   /** The space the trees' summed score is in: log-odds (a logistic link) or probability (averaged forests). */
   outputSpace: OutputSpace;
+  /** What the card leaves out, so what the app cannot show ([] for a full card). */
+  missing: CardGap[];
 }
 
 export type OutputSpace = 'log-odds' | 'probability';
@@ -65,7 +68,7 @@ export interface ModelInspection {
   /** Trees read for explanations (false for a linear model or unreadable trees). */
   explainable: boolean;
   outputSpace: OutputSpace;
-  /** Errors that rule the file out whatever its card says (not an ONNX file, trees that cannot be read safely). */
+  /** Errors that rule the file out whatever its card says (readModel's refusals but a missing card). */
   problems: Problem[];
 }
 

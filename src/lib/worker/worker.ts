@@ -114,13 +114,11 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
     engine: engineVersion(),
     explainable: ensemble !== null,
     covers: ensemble ? ensemble.covers : 'none',
-    outputSpace: ensemble?.link === 'identity' ? 'probability' : 'log-odds',
+    outputSpace: read.model?.outputSpace ?? (ensemble?.link === 'identity' ? 'probability' : 'log-odds'),
+    missing: read.model?.missing ?? [],
   };
   reply({ type: 'ready', id: request.id, model, problems });
 }
-
-/** Tree problems that rule a file out: reading failed or the trees are of a kind the app cannot take. */
-const FATAL_TREES = new Set(['trees.malformed', 'trees.unsupported', 'trees.several', 'trees.opset']);
 
 /** See Request 'inspect': looks at a model file and keeps the loaded model as it is. */
 function inspect(request: Extract<Request, { type: 'inspect' }>): void {
@@ -131,19 +129,16 @@ function inspect(request: Extract<Request, { type: 'inspect' }>): void {
     return last == null ? null : Number(last);
   };
   const first = graph?.input?.[0];
-  const trees = read.proto ? readEnsemble(read.proto) : null;
-  const problems: Problem[] = read.proto ? read.problems.filter((p) => p.code !== 'model.no_card') : read.problems;
-  if (trees && !trees.ensemble) problems.push(...trees.problems.filter((p) => FATAL_TREES.has(p.code)));
-  const width = dimOf(first?.type?.tensorType?.shape?.dim);
-  if (read.card && width !== null && read.card.features.length !== width) {
-    problems.push(problem('model.card_input_width', 'error', { params: { features: read.card.features.length, width } }));
-  }
+  const noCard = read.problems.some((p) => p.code === 'model.no_card');
+  // readModel checks the graph (inputs, operators, classes, size) before it looks for a card,
+  // so a file refused only for having no card is one the card editor can complete.
+  const problems = read.problems.filter((p) => p.code !== 'model.no_card' && p.severity === 'error');
   const inspection: ModelInspection = {
-    hasCard: read.proto !== null && !read.problems.some((p) => p.code === 'model.no_card'),
-    input: first ? { name: first.name ?? '', elemType: first.type?.tensorType?.elemType ?? 0, width } : null,
+    hasCard: read.proto !== null && !noCard,
+    input: first ? { name: first.name ?? '', elemType: first.type?.tensorType?.elemType ?? 0, width: dimOf(first.type?.tensorType?.shape?.dim) } : null,
     outputs: (graph?.output ?? []).map((o) => ({ name: o.name ?? '', tensor: !!o.type?.tensorType, width: dimOf(o.type?.tensorType?.shape?.dim) })),
-    explainable: !!trees?.ensemble,
-    outputSpace: trees?.ensemble?.link === 'identity' ? 'probability' : 'log-odds',
+    explainable: read.model ? !!(read.model.trees || read.model.linear) : problems.length === 0,
+    outputSpace: read.model?.outputSpace ?? 'log-odds',
     problems,
   };
   reply({ type: 'inspected', id: request.id, inspection });

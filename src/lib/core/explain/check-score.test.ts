@@ -29,4 +29,11 @@ describe('checkAgainstScore', () => {
   it('checks nothing for no rows', () => {
     expect(checkAgainstScore(new Float32Array(0), 0, 2, new Float32Array(0), new Uint8Array(0))).toBe(0);
   });
+
+  it('compares in probability space for a model whose sum is the probability (an averaged forest)', () => {
+    const failed = new Uint8Array(2);
+    const contrib = Float32Array.of(0.1, 0.2, 0.3, 0.1, 0.2, 0.4);
+    expect(checkAgainstScore(contrib, 2, 2, Float32Array.of(0.6, 0.6), failed, 'probability')).toBe(1);
+    expect(Array.from(failed)).toEqual([0, 1]);
+  });
 });

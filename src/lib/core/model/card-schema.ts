@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MODEL_CARD_SCHEMA, type ModelCard } from './card';
+import { MODEL_CARD_SCHEMA, type ModelCard, type PartialModelCard } from './card';
 
 /**
  * The model card is untrusted input (a user may load any .onnx file), so it is validated
@@ -21,7 +21,7 @@ const training = v.object({
   drift_reference: v.object({ cuts: v.array(finite), shares: v.array(share) }),
 });
 
-const feature = v.object({
+const featureEntries = {
   name: v.pipe(v.string(), v.nonEmpty()),
   index: count,
   label: localized,
@@ -34,14 +34,12 @@ const feature = v.object({
   aliases: v.array(v.string()),
   source: v.picklist(['register', 'taxpayer', 'derived']),
   training,
-});
+};
+const feature = v.object(featureEntries);
 
 const shareMetric = v.object({ share, n_selected: count, precision: share, recall: share, lift: finite });
 
-export const modelCardSchema: v.GenericSchema<unknown, ModelCard> = v.object({
-  card_schema: v.literal(MODEL_CARD_SCHEMA),
-  card_version: v.pipe(v.number(), v.integer()),
-  model: v.object({
+const modelEntries = {
     id: v.string(),
     version: v.string(),
     algorithm: v.string(),
@@ -49,20 +47,17 @@ export const modelCardSchema: v.GenericSchema<unknown, ModelCard> = v.object({
     income_year: v.pipe(v.number(), v.integer()),
     n_trees: count,
     max_depth: count,
-    synthetic: v.literal(true),
+    synthetic: v.boolean(),
     notice: localized,
-  }),
-  io: v.object({
+};
+const ioEntries = {
     input: v.string(),
     probabilities: v.string(),
     positive_class: count,
-    raw_score: v.literal('log-odds'),
-  }),
-  id_column: v.string(),
-  label: v.object({ name: v.string(), text: localized, positive: v.literal(1), aliases: v.array(v.string()) }),
-  ground_truth_columns: v.array(v.string()),
-  features: v.pipe(v.array(feature), v.minLength(1)),
-  metrics: v.object({
+    raw_score: v.picklist(['log-odds', 'probability']),
+};
+const labelEntries = { name: v.string(), text: localized, positive: v.literal(1), aliases: v.array(v.string()) };
+const metrics = v.object({
     split: v.literal('test'),
     n: count,
     positives: count,
@@ -71,15 +66,51 @@ export const modelCardSchema: v.GenericSchema<unknown, ModelCard> = v.object({
     pr_auc: share,
     brier: share,
     at_share: v.array(shareMetric),
-  }),
-  gains: v.object({ shares: v.array(share), recall: v.array(share), precision: v.array(share) }),
-  data: v.object({
+});
+const gains = v.object({ shares: v.array(share), recall: v.array(share), precision: v.array(share) });
+const dataEntries = {
     generator: v.string(),
     seed: v.pipe(v.number(), v.integer()),
     n_train: count,
     n_valid: count,
     n_test: count,
     base_rate_train: share,
-  }),
-  covers: v.literal('nodes_hitrates'),
+};
+const covers = v.picklist(['nodes_hitrates', 'none']);
+
+export const modelCardSchema: v.GenericSchema<unknown, ModelCard> = v.object({
+  card_schema: v.literal(MODEL_CARD_SCHEMA),
+  card_version: v.pipe(v.number(), v.integer()),
+  model: v.object(modelEntries),
+  io: v.object(ioEntries),
+  id_column: v.string(),
+  label: v.object(labelEntries),
+  ground_truth_columns: v.array(v.string()),
+  features: v.pipe(v.array(feature), v.minLength(1)),
+  metrics,
+  gains,
+  data: v.object(dataEntries),
+  covers,
+});
+
+/**
+ * A card as a file may hold it: only the features' names, in input order, are required;
+ * every other field may be left out (completeCard fills neutral defaults and says what is
+ * missing). A field that is present must still be valid, so a wrong value is never
+ * mistaken for a missing one. Metrics, gains and a feature's training summary are all or
+ * nothing: half a summary is no baseline.
+ */
+export const partialCardSchema: v.GenericSchema<unknown, PartialModelCard> = v.object({
+  card_schema: v.optional(v.literal(MODEL_CARD_SCHEMA)),
+  card_version: v.optional(v.pipe(v.number(), v.integer())),
+  model: v.optional(v.partial(v.object(modelEntries))),
+  io: v.optional(v.partial(v.object(ioEntries))),
+  id_column: v.optional(v.string()),
+  label: v.optional(v.partial(v.object(labelEntries))),
+  ground_truth_columns: v.optional(v.array(v.string())),
+  features: v.pipe(v.array(v.partial(v.object(featureEntries), ['index', 'label', 'description', 'unit', 'kind', 'categories', 'nonnegative', 'nullable', 'aliases', 'source', 'training'])), v.minLength(1)),
+  metrics: v.optional(metrics),
+  gains: v.optional(gains),
+  data: v.optional(v.partial(v.object(dataEntries))),
+  covers: v.optional(covers),
 });

@@ -106,8 +106,8 @@ export interface ModelCard {
     income_year: number;
     n_trees: number;
     max_depth: number;
-    /** Always true for this project: no real data exists. */
-    synthetic: true;
+    /** True when the model was trained on synthetic data (this project's own models); false when the card does not say. */
+    synthetic: boolean;
     /** Shown wherever the model is shown; the English text contains "trained on synthetic data". */
     notice: Localized;
   };
@@ -117,8 +117,12 @@ export interface ModelCard {
     /** Output holding class probabilities [N, 2]; column `positive_class` is P(incorrect deduction). */
     probabilities: string;
     positive_class: number;
-    /** The raw score whose logistic is the probability, i.e. log-odds. */
-    raw_score: 'log-odds';
+    /**
+     * The space the trees' summed leaf weights (and the explanations) live in: 'log-odds'
+     * when the probability is their logistic (boosted trees, logistic regression),
+     * 'probability' when the sum is the probability itself (averaged forests, one tree).
+     */
+    raw_score: OutputSpace;
   };
   /** Name of the identifier column in extracts; never a model input. */
   id_column: string;
@@ -143,6 +147,34 @@ export interface ModelCard {
     n_test: number;
     base_rate_train: number;
   };
-  /** Where the trees' node covers are: always 'nodes_hitrates' for models this project exports. */
-  covers: 'nodes_hitrates';
+  /**
+   * Where the trees' node covers are: 'nodes_hitrates' when the file holds training counts
+   * there (models this project and its kit export), 'none' when it holds none or only
+   * placeholders (the explanations then count covers on a reference file or the scored file).
+   */
+  covers: CardCovers;
 }
+
+/** The output space of a model's raw score; see ModelCard.io.raw_score. */
+export type OutputSpace = 'log-odds' | 'probability';
+/** What a card says about node covers; see ModelCard.covers. */
+export type CardCovers = 'nodes_hitrates' | 'none';
+
+/**
+ * A card as a file may hold it (card-schema.ts, partialCardSchema): the features' names in
+ * input order are required, everything else optional; completeCard turns it into a ModelCard.
+ */
+export type PartialModelCard = {
+  card_schema?: typeof MODEL_CARD_SCHEMA;
+  card_version?: number;
+  model?: Partial<ModelCard['model']>;
+  io?: Partial<ModelCard['io']>;
+  id_column?: string;
+  label?: Partial<ModelCard['label']>;
+  ground_truth_columns?: string[];
+  features: (Partial<Omit<FeatureCard, 'name'>> & { name: string })[];
+  metrics?: SplitMetrics;
+  gains?: ModelCard['gains'];
+  data?: Partial<ModelCard['data']>;
+  covers?: CardCovers;
+};

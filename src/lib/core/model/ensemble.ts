@@ -38,8 +38,15 @@ export type Mode = (typeof Mode)[keyof typeof Mode];
  */
 export type Link = 'logistic' | 'identity';
 
-/** Where node covers come from: the file's nodes_hitrates, counts over data (estimateCovers), or nowhere. */
+/** Where node covers come from: the file's nodes_hitrates, counts over data (estimateCovers, countCovers), or nowhere. */
 export type CoverSource = 'model' | 'estimated' | 'none';
+
+/**
+ * Which data counted covers come from, for saying so: the file's nodes_hitrates
+ * ('model'), a reference file the user gave ('reference', e.g. the training data: then
+ * TreeSHAP equals shap's TreeExplainer on that data), or the scored file itself ('file').
+ */
+export type CoversOrigin = 'model' | 'reference' | 'file';
 
 export interface TreeEnsemble {
   /** Width of one input row (the model input's second dimension). */
@@ -71,6 +78,8 @@ export interface TreeEnsemble {
    */
   cover: Float64Array;
   covers: CoverSource;
+  /** Set by countCovers: which data counted covers come from (absent: the file's own, or unknown). */
+  coversOrigin?: CoversOrigin;
   /** Leaf value in raw-margin units (class weights combined, divided by the tree count for AVERAGE); 0 at internal nodes. */
   value: Float64Array;
   /** Constant added to the sum of leaf values (from base_values), in raw-margin units. */

@@ -153,13 +153,16 @@ describe('readEnsemble structure', () => {
     ]);
   });
 
-  it('warns and keeps no covers when hitrates are absent or are placeholders that do not add up', () => {
+  it('warns and keeps no covers when hitrates are absent, are the converters\' placeholder 1.0, or do not add up', () => {
     const none = readEnsemble(stump('BRANCH_LEQ', 0, { nodes_hitrates: [] }));
     expect(none.ensemble!.covers).toBe('none');
     expect(none.problems).toEqual([{ code: 'trees.no_covers', severity: 'warning' }]);
     const ones = readEnsemble(stump('BRANCH_LEQ', 0, { nodes_hitrates: [1, 1, 1] }));
     expect(ones.ensemble!.covers).toBe('none');
-    expect(ones.problems).toEqual([{ code: 'trees.covers_inconsistent', severity: 'warning', params: { tree: 0 } }]);
+    expect(ones.problems).toEqual([{ code: 'trees.placeholder_covers', severity: 'warning' }]);
+    const wrong = readEnsemble(stump('BRANCH_LEQ', 0, { nodes_hitrates: [10, 3, 3] }));
+    expect(wrong.ensemble!.covers).toBe('none');
+    expect(wrong.problems).toEqual([{ code: 'trees.covers_inconsistent', severity: 'warning', params: { tree: 0 } }]);
   });
 
   it('reads a one-leaf tree and an ensemble with no trees', () => {
@@ -183,6 +186,65 @@ describe('readEnsemble structure', () => {
     ).ensemble!;
     expect(empty.nTrees).toBe(0);
     expect(Array.from(predictRaw(empty, Float32Array.of(1, 2), 1))).toEqual([0.25]);
+  });
+});
+
+describe('readEnsemble for other exporters', () => {
+  /** x0 ∈ {1, 2, 3} as onnxmltools writes it: EQ 1 → leaf 3, else EQ 2 → leaf 3, else EQ 3 → leaf 3, else leaf 4. */
+  const chain = (tracks = [0, 0, 0, 0, 0]) =>
+    stump('BRANCH_EQ', 1, {
+      nodes_treeids: [0, 0, 0, 0, 0],
+      nodes_nodeids: [0, 1, 2, 3, 4],
+      nodes_featureids: [0, 0, 0, 0, 0],
+      nodes_modes: ['BRANCH_EQ', 'BRANCH_EQ', 'BRANCH_EQ', 'LEAF', 'LEAF'],
+      nodes_values: [1, 2, 3, 0, 0],
+      nodes_truenodeids: [3, 3, 3, 0, 0],
+      nodes_falsenodeids: [1, 2, 4, 0, 0],
+      nodes_missing_value_tracks_true: tracks,
+      nodes_hitrates: [10, 7, 5, 6, 4],
+      target_treeids: [0, 0],
+      target_nodeids: [3, 4],
+    });
+
+  it('reads a chain of BRANCH_EQ nodes sharing one true child as one set split, with the head\'s cover', () => {
+    const { ensemble } = readEnsemble(chain());
+    expect(ensemble!.feature.length).toBe(3);
+    expect(Array.from(ensemble!.setValues)).toEqual([1, 2, 3]);
+    expect(Array.from(ensemble!.cover)).toEqual([10, 6, 4]);
+    expect(ensemble!.covers).toBe('model');
+    expect(outputs(chain(), [1, 2, 3, 4, 0, NaN])).toEqual([1, 1, 1, 10, 10, 10]);
+    expect(outputs(chain([1, 1, 1, 0, 0]), [NaN, 2.5])).toEqual([1, 10]);
+  });
+
+  it('stops a chain where the missing-value direction changes, so NaN still goes where onnxruntime sends it', () => {
+    expect(outputs(chain([0, 1, 1, 0, 0]), [NaN, 3, 5])).toEqual([1, 1, 10]);
+  });
+
+  it('takes a Sigmoid after a one-target ensemble as its logistic link', () => {
+    const model = stump('BRANCH_LEQ', 0);
+    expect(readEnsemble(model).ensemble!.link).toBe('identity');
+    model.graph!.node!.push({ opType: 'Identity', input: ['y'], output: ['z'] }, { opType: 'Sigmoid', input: ['z'], output: ['p'] });
+    expect(readEnsemble(model).ensemble!.link).toBe('logistic');
+  });
+
+  it('refuses up front a small DAG that would unfold into more than 2^24 nodes', () => {
+    const depth = 30;
+    const ids = Array.from({ length: depth + 1 }, (_, i) => i);
+    const model = stump('BRANCH_LEQ', 0, {
+      nodes_treeids: ids.map(() => 0),
+      nodes_nodeids: ids,
+      nodes_featureids: ids.map(() => 0),
+      nodes_modes: ids.map((i) => (i === depth ? 'LEAF' : 'BRANCH_LEQ')),
+      nodes_values: ids.map(() => 0),
+      nodes_truenodeids: ids.map((i) => Math.min(i + 1, depth)),
+      nodes_falsenodeids: ids.map((i) => Math.min(i + 1, depth)),
+      nodes_hitrates: [],
+      target_treeids: [0],
+      target_nodeids: [depth],
+      target_ids: [0],
+      target_weights: [1],
+    });
+    expect(readEnsemble(model).problems).toEqual([{ code: 'model.too_big', severity: 'error', params: { limit: 2 ** 24 } }]);
   });
 });
 

@@ -16,6 +16,8 @@ const BRANCH_EQ = 4;
 const BRANCH_NEQ = 5;
 const BRANCH_MEMBER = 6;
 const LEAF = 7;
+/** Ours: a BRANCH_EQ chain collapsed into one set split, x ∈ set by exact equality (collapseEqChains). */
+const EQ_SET = 8;
 const MODE_NAMES: Record<string, number> = {
   BRANCH_LEQ,
   BRANCH_LT,
@@ -113,6 +115,12 @@ export function readEnsemble(model: onnx.IModelProto): ReadEnsembleResult {
     throw e;
   }
   if (typeof margin === 'string') return fail(unsupported(margin));
+  if (margin.link === 'identity' && op !== 'TreeEnsembleClassifier' && sigmoidFollows(graph, node.output?.[0] ?? '')) {
+    margin = { ...margin, link: 'logistic' };
+  }
+  collapseEqChains(source);
+  const size = laidOutSize(source);
+  if (size > MAX_NODES) return fail(problem('model.too_big', 'error', { params: { limit: MAX_NODES } }));
 
   const problems: Problem[] = [];
   let ensemble: TreeEnsemble;
@@ -123,6 +131,105 @@ export function readEnsemble(model: onnx.IModelProto): ReadEnsembleResult {
     throw e;
   }
   return { ensemble, problems };
+}
+
+/**
+ * True when the ensemble's output `name` (through Identity nodes) feeds a Sigmoid: a
+ * single-target TreeEnsemble or TreeEnsembleRegressor whose sum is log-odds and whose graph
+ * takes the logistic itself, as onnxruntime ignores LOGISTIC on one target
+ * (test/fixtures/exporters/README.md, "How the output space is read").
+ */
+function sigmoidFollows(graph: onnx.IGraphProto, name: string): boolean {
+  const names = new Set([name]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const n of graph.node ?? []) {
+      if (n.opType === 'Identity' && names.has(n.input?.[0] ?? '') && !names.has(n.output?.[0] ?? '')) {
+        names.add(n.output![0]);
+        grew = true;
+      }
+    }
+  }
+  return (graph.node ?? []).some((n) => n.opType === 'Sigmoid' && (n.domain ?? '') === '' && names.has(n.input?.[0] ?? ''));
+}
+
+/**
+ * Collapses each chain of BRANCH_EQ nodes on one feature that share one true child (how
+ * onnxmltools writes a categorical split x ∈ {a, b, c}: EQ a → yes, else EQ b → yes, …,
+ * else → no) into ONE set split at the chain's head: set {a, b, c}, the shared true child,
+ * the last node's false child. The scores are the same either way; TreeSHAP is not: the
+ * libraries (LightGBM pred_contrib, XGBoost pred_contribs) see one split whose cover is the
+ * head's, while laying the chain out per path copies the shared subtree with covers that
+ * split the rows differently (test/fixtures/exporters/README.md, "Categorical splits").
+ * A chain stops where the feature, the true child or the missing-value direction changes.
+ * Chains are found on the file's own nodes first, then applied, so a node inside one chain
+ * that heads another (a shorter suffix of the same set) stays correct.
+ */
+function collapseEqChains(s: Source): void {
+  const chains: [number, number[], number][] = [];
+  for (let n = 0; n < s.count; n++) {
+    if (s.mode[n] !== BRANCH_EQ) continue;
+    const set = [s.split[n]];
+    let end = s.falseChild[n];
+    const seen = new Set([n]);
+    while (
+      end >= 0 &&
+      !seen.has(end) &&
+      s.mode[end] === BRANCH_EQ &&
+      s.feature[end] === s.feature[n] &&
+      s.trueChild[end] === s.trueChild[n] &&
+      s.tracksTrue[end] === s.tracksTrue[n]
+    ) {
+      seen.add(end);
+      set.push(s.split[end]);
+      end = s.falseChild[end];
+    }
+    if (set.length > 1) chains.push([n, set, end]);
+  }
+  for (const [n, set, end] of chains) {
+    s.mode[n] = EQ_SET;
+    s.members.set(n, set);
+    s.falseChild[n] = end;
+  }
+}
+
+/**
+ * How many nodes the trees lay out to (a node reached along k paths counts k times),
+ * counted on the file's nodes without laying anything out, so a small file that unfolds
+ * into billions (test/fixtures/exporters/bad/huge-*.onnx) is refused up front. Sizes are
+ * capped just above MAX_NODES; a cycle counts as nothing here (layOut reports it).
+ */
+function laidOutSize(s: Source): number {
+  const cap = MAX_NODES + 1;
+  const size = new Float64Array(s.count).fill(-1);
+  const state = new Uint8Array(s.count);
+  let total = 0;
+  for (const root of s.roots) {
+    const stack = [root];
+    while (stack.length > 0) {
+      const n = stack[stack.length - 1];
+      if (size[n] >= 0) {
+        stack.pop();
+        continue;
+      }
+      if (s.mode[n] === LEAF) {
+        size[n] = 1;
+        stack.pop();
+        continue;
+      }
+      const t = s.trueChild[n];
+      const f = s.falseChild[n];
+      if (state[n] === 0) {
+        state[n] = 1;
+        for (const c of [t, f]) if (c >= 0 && size[c] < 0 && state[c] === 0) stack.push(c);
+        continue;
+      }
+      stack.pop();
+      size[n] = Math.min(cap, 1 + Math.max(size[t], 0) + Math.max(size[f], 0));
+    }
+    total = Math.min(cap * 1e9, total + size[root]);
+  }
+  return total;
 }
 
 function fail(p: Problem): ReadEnsembleResult {
@@ -447,6 +554,14 @@ function layOut(s: Source, margin: Margin, width: number | undefined, problems: 
         rule = Mode.EQ;
         swap = true;
         break;
+      case EQ_SET:
+        // Exact equality with any of the chain's values, as the chain of BRANCH_EQ tests.
+        rule = Mode.MEMBER;
+        memberSet[i] = setStart.length - 1;
+        for (const v of s.members.get(n)!) setValues.push(Math.fround(v));
+        setStart.push(setValues.length);
+        at = 0;
+        break;
       case BRANCH_MEMBER: {
         const set = s.members.get(n)!;
         const small = set.length < 31 && set.every((v) => v >= 0 && v <= 30);
@@ -475,7 +590,11 @@ function layOut(s: Source, margin: Margin, width: number | undefined, problems: 
 
   const cover = new Float64Array(count);
   let covers: CoverSource = 'none';
-  if (s.hitrate) {
+  if (s.hitrate && s.hitrate.every((h) => h === 1)) {
+    // Converters (onnxmltools, skl2onnx, CatBoost) write nodes_hitrates = 1.0 on every node
+    // as a placeholder: not counts, so no covers, and said as such.
+    problems.push(problem('trees.placeholder_covers', 'warning'));
+  } else if (s.hitrate) {
     for (let i = 0; i < count; i++) cover[i] = s.hitrate[order[i]];
     const bad = firstInconsistentTree(treeStart, left, right, cover);
     if (bad < 0) covers = 'model';
@@ -507,7 +626,7 @@ function layOut(s: Source, margin: Margin, width: number | undefined, problems: 
 }
 
 /**
- * The first tree whose covers cannot be node counts (a branch with no cover, or children
+ * The first tree whose covers cannot be node counts (a negative or missing cover, or children
  * that do not add up to it), or −1. Converters that leave nodes_hitrates at its
  * placeholder 1.0 fail this check.
  */
@@ -518,7 +637,9 @@ function firstInconsistentTree(treeStart: Int32Array, left: Int32Array, right: I
       const c = cover[n];
       const l = cover[left[n]];
       const r = cover[right[n]];
-      if (!(c > 0) || !(l >= 0) || !(r >= 0) || Math.abs(l + r - c) > COVER_TOLERANCE * c) return t;
+      // A branch no training row reached has cover 0 and so do its children (CatBoost's
+      // symmetric trees have such empty nodes even with training counts).
+      if (!(c >= 0) || !(l >= 0) || !(r >= 0) || Math.abs(l + r - c) > COVER_TOLERANCE * c) return t;
     }
   }
   return -1;

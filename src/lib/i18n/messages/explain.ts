@@ -5,7 +5,7 @@ export const explain = defineMessages({
   nb: {
     'problem.explain.row_check_failed': 'Forklaringen summerer seg ikke til poengsummen for denne raden (kontrollen feilet).',
     'problem.explain.unavailable': 'Poengsummene kan ikke forklares med denne modellen; rangeringen er likevel gyldig.',
-    'problem.explain.covers_estimated': 'Modellfila har ikke nodedekning; forklaringene bygger på tellinger fra denne fila, ikke fra treningsdataene.',
+    'problem.explain.covers_estimated': 'Modellfila har ingen tellinger av nodedekning (ingen, eller bare plassholdere); forklaringene bygger på tellinger fra denne fila, ikke fra treningsdataene.',
     'problem.explain.incomplete': '{count} rader ble ikke forklart fordi en bakgrunnsprosess stoppet. Poengsummene deres er likevel med.',
     'explain.engines': 'Beregnet parallelt i {workers} bakgrunnsprosesser.',
     'problem.trees.missing': 'Modellfila inneholder ingen beslutningstrær, så poengsummene kan ikke forklares.',
@@ -25,7 +25,7 @@ export const explain = defineMessages({
   nn: {
     'problem.explain.row_check_failed': 'Forklaringa summerer seg ikkje til poengsummen for denne rada (kontrollen feila).',
     'problem.explain.unavailable': 'Poengsummane kan ikkje forklarast med denne modellen; rangeringa er likevel gyldig.',
-    'problem.explain.covers_estimated': 'Modellfila har ikkje nodedekning; forklaringane byggjer på teljingar frå denne fila, ikkje frå treningsdataa.',
+    'problem.explain.covers_estimated': 'Modellfila har ingen teljingar av nodedekning (ingen, eller berre plasshaldarar); forklaringane byggjer på teljingar frå denne fila, ikkje frå treningsdataa.',
     'problem.explain.incomplete': '{count} rader vart ikkje forklarte fordi ein bakgrunnsprosess stoppa. Poengsummane deira er likevel med.',
     'explain.engines': 'Rekna ut parallelt i {workers} bakgrunnsprosessar.',
     'problem.trees.missing': 'Modellfila inneheld ingen avgjerdstre, så poengsummane kan ikkje forklarast.',
@@ -45,7 +45,7 @@ export const explain = defineMessages({
   en: {
     'problem.explain.row_check_failed': 'The explanation does not add up to the score for this row (the check failed).',
     'problem.explain.unavailable': 'The scores cannot be explained with this model; the ranking is still valid.',
-    'problem.explain.covers_estimated': 'The model file has no node covers; the explanations rest on counts from this file, not from the training data.',
+    'problem.explain.covers_estimated': 'The model file holds no counted node covers (none, or only placeholders); the explanations rest on counts from this file, not from the training data.',
     'problem.explain.incomplete': '{count} rows were not explained because a background process stopped. Their scores are still included.',
     'explain.engines': 'Computed in parallel by {workers} background processes.',
     'problem.trees.missing': 'The model file holds no decision trees, so the scores cannot be explained.',

@@ -1,0 +1,30 @@
+/**
+ * The --covers-from file: read with the same intake as the scored file (encoding,
+ * delimiter, decimal mark, the card's columns), so a reference extract in the same format
+ * gives the same float32 rows. Rejected rows (every feature NaN) are left out: they are not
+ * data, and would all follow the missing-value branches.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ModelCard } from '../lib/core/model/card';
+import type { IngestOptions } from '../lib/core/csv/ingest';
+import { STATUS_REJECTED } from '../lib/core/csv/row-status';
+import { scoreStream } from '../lib/core/pipeline/score-stream';
+import { problem, type Problem } from '../lib/core/problems';
+
+export async function readReference(path: string, card: ModelCard, options: IngestOptions): Promise<{ features: Float32Array; rows: number } | { problems: Problem[] }> {
+  if (!existsSync(path)) return { problems: [problem('cli.input_missing', 'error', { params: { path } })] };
+  const chunks = (async function* () {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
+  })();
+  const read = await scoreStream(card, { fileName: basename(path), chunks }, options, (_, n) => Promise.resolve(new Float32Array(n).fill(NaN)));
+  if (!read) return { problems: [problem('cli.reference_unreadable', 'error', { params: { path } })] };
+  const { ingest } = read.file;
+  if (ingest.plan.blocked) return { problems: [problem('cli.reference_unreadable', 'error', { params: { path } })] };
+  const f = card.features.length;
+  const keep: number[] = [];
+  for (let r = 0; r < ingest.rows; r++) if (ingest.status[r] !== STATUS_REJECTED) keep.push(r);
+  const features = new Float32Array(keep.length * f);
+  keep.forEach((r, i) => features.set(ingest.features.subarray(r * f, (r + 1) * f), i * f));
+  return { features, rows: keep.length };
+}
