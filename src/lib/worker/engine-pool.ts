@@ -21,6 +21,7 @@
  */
 import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, Reply, Request } from './protocol';
 import type { IngestOptions } from '../core/csv/ingest';
+import type { OutputSpace } from '../core/model/card';
 import { problem, type Problem } from '../core/problems';
 import { ranked, type ScoredFile } from '../core/pipeline/scored-file';
 import { joinsPool, leastBusy, Scheduler, type EngineLoad, type ExplainStep, type Order } from './scheduler';
@@ -66,6 +67,7 @@ export class EnginePool implements Engines {
   #run: RunTransport | null = null;
   #features = 0;
   #explainable = false;
+  #outputSpace: OutputSpace = 'log-odds';
   /** The model carries its training covers (otherwise they are estimated from the whole file). */
   #covered = false;
 
@@ -147,6 +149,7 @@ export class EnginePool implements Engines {
     });
     this.#features = lead.model.card.features.length;
     this.#explainable = lead.model.explainable;
+    this.#outputSpace = lead.model.outputSpace;
     this.#covered = lead.model.covers === 'model';
     return { model: lead.model, problems: lead.problems };
   }
@@ -168,7 +171,7 @@ export class EnginePool implements Engines {
     const none = { result: null, elapsedMs: 0, problems: [] };
     const run: RunTransport = { id, handlers, ids: [], columns: [], scored: null };
     this.#run = run;
-    const runOptions = { fileBytes: file.size, features: this.#features, explainable: this.#explainable, covered: this.#covered, wantsEarly: !!handlers.onEarly };
+    const runOptions = { fileBytes: file.size, features: this.#features, explainable: this.#explainable, outputSpace: this.#outputSpace, covered: this.#covered, wantsEarly: !!handlers.onEarly };
     const { delegate } = this.#schedule.start(id, runOptions, this.#loads());
     const reply = await this.#send(this.#lead(), { type: 'run', id, file, fileName, options, delegate }, [], handlers.onProgress);
     if (!this.#schedule.current(id)) return none;

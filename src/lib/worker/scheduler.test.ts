@@ -18,7 +18,7 @@ import {
 } from './scheduler';
 
 const F = 2;
-const options = (over: Partial<RunOptions> = {}): RunOptions => ({ fileBytes: 1000, features: F, explainable: true, covered: true, wantsEarly: true, ...over });
+const options = (over: Partial<RunOptions> = {}): RunOptions => ({ fileBytes: 1000, features: F, explainable: true, outputSpace: 'log-odds', covered: true, wantsEarly: true, ...over });
 /** `engines` engines, all alive and idle; busy counts from `busy` when given. */
 const loads = (engines: number, busy: number[] = []): EngineLoad[] => Array.from({ length: engines }, (_, i) => ({ alive: true, busy: busy[i] ?? 0 }));
 /** A parsed block of n rows, every feature 1 (NaN for the rows in `rejected`). */
@@ -287,6 +287,18 @@ describe('Scheduler: explaining every row', () => {
     expect(b.block!.failed[7]).toBe(1);
     expect(b.orders).toEqual([]);
     expect(b.summary).toBeNull();
+  });
+
+  it("checks in the model's output space: contributions adding up to the probability pass for an averaged forest and fail for a log-odds model", () => {
+    for (const [outputSpace, flagged] of [['probability', 0], ['log-odds', 1]] as const) {
+      const { s } = preparing(1, { outputSpace });
+      const [order] = s.explain(1, file(10), 'model', [0], loads(1)).orders;
+      // base 0.5 and φ 0: the sum is the probability 0.5 itself, and 0.5 ≠ logit(0.5) = 0.
+      const contrib = new Float32Array(order.count * (F + 1));
+      for (let i = 0; i < order.count; i++) contrib[i * (F + 1) + F] = 0.5;
+      const step = s.explained(order, { rows: order.rows, contrib, failed: new Uint8Array(order.count) }, loads(1));
+      expect(step.block!.failed.every((v) => v === flagged)).toBe(true);
+    }
   });
 
   it('sums up once every engine is out of work: failures, rows never explained, workers still running', () => {

@@ -24,6 +24,7 @@ import { sampleRows } from '../core/explain/sample-rows';
 import { meanAbs } from '../core/explain/mean-abs';
 import { gatherRows } from '../core/explain/gather-rows';
 import { checkAgainstScore } from '../core/explain/check-score';
+import type { OutputSpace } from '../core/model/card';
 import { nanForRejected } from '../core/pipeline/scored-file';
 import type { EarlyPicture, ExplainedBlock, ExplainSummary } from './protocol';
 
@@ -104,6 +105,8 @@ export interface RunOptions {
   features: number;
   /** The model's trees can be read for TreeSHAP. */
   explainable: boolean;
+  /** What base + Σφ must equal for each row: the log-odds or the probability onnxruntime returned (the model's output space). */
+  outputSpace: OutputSpace;
   /** The model carries its training covers (otherwise they are estimated from the whole file once it is read). */
   covered: boolean;
   /** The page wants an early picture. */
@@ -396,7 +399,7 @@ export class Scheduler {
     const probability = run.file!.probability;
     const p = new Float32Array(rows.length);
     for (let i = 0; i < rows.length; i++) p[i] = probability[rows[i]];
-    checkAgainstScore(contrib, rows.length, run.features, p, failed);
+    checkAgainstScore(contrib, rows.length, run.features, p, failed, run.outputSpace);
     if (!order.sample) {
       for (let i = 0; i < failed.length; i++) run.failures += failed[i];
       run.done += rows.length;

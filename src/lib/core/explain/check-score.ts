@@ -17,7 +17,7 @@ export function checkAgainstScore(
   f: number,
   probability: ArrayLike<number>,
   failed: Uint8Array,
-  space: OutputSpace = 'log-odds',
+  space: OutputSpace,
 ): number {
   const stride = f + 1;
   let failures = 0;
