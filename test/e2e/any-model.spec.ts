@@ -160,3 +160,30 @@ test('the card editor reads the header of the CSV already open, without asking f
   await expect(page.getByTestId('card-editor')).toContainText('9 columns read from “score.csv”.');
   await expect(page.getByTestId('card-feature')).toHaveCount(8);
 });
+
+/** Drops a file on the element `selector`, as a user dragging it from the desktop would. */
+async function dropFile(page: Page, selector: string, name: string, bytes: Buffer): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ({ name, data }) => {
+      const t = new DataTransfer();
+      t.items.add(new File([new Uint8Array(data)], name));
+      return t;
+    },
+    { name, data: [...bytes] },
+  );
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer: transfer });
+}
+
+test('a model dropped on the model panel is taken like a chosen one, and a CSV dropped on the intake is previewed', async ({ page }) => {
+  const sha = await bundled(page);
+  await dropFile(page, 'section.model', 'scores.csv', readFileSync(`${exporters}/xgboost/score.csv`));
+  await expect(page.getByTestId('model-refused')).toContainText('This is a text file (a CSV, say), not a model file.');
+  await expect(page.getByTestId('model-sha256')).toHaveText(sha);
+
+  await dropFile(page, 'section.model', 'model.onnx', readFileSync(`${exporters}/xgboost/model.onnx`));
+  await expect(page.getByTestId('card-editor')).toBeVisible();
+
+  await dropFile(page, '.drop', 'score.csv', readFileSync(`${exporters}/xgboost/score.csv`));
+  await expect(page.getByTestId('preview')).toBeVisible();
+});
