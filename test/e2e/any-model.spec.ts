@@ -56,14 +56,14 @@ async function completeCard(page: Page, dir: string): Promise<void> {
   if (shots) await editor.screenshot({ path: `${shots}/app-card-editor-${dir}.png` });
 }
 
-async function scoreAndExplain(page: Page): Promise<void> {
-  await page.locator('#file-input').setInputFiles(`${exporters}/sklearn-hgb/score.csv`);
+async function scoreAndExplain(page: Page, dir = 'sklearn-hgb', rows = 128): Promise<void> {
+  await page.locator('#file-input').setInputFiles(`${exporters}/${dir}/score.csv`);
   await page.getByRole('button', { name: 'Score the file' }).click();
-  await expect(page.getByTestId('run-summary')).toContainText('128 rows read: 128 scored, 0 rejected');
+  await expect(page.getByTestId('run-summary')).toContainText(`${rows} rows read: ${rows} scored, 0 rejected`);
   await page.getByRole('tab', { name: 'Explanations' }).click();
   const status = page.getByTestId('explain-status');
   await expect(status).toHaveAttribute('data-state', 'done');
-  await expect(status).toHaveAttribute('data-total', '128');
+  await expect(status).toHaveAttribute('data-total', String(rows));
   await expect(status).toHaveAttribute('data-failures', '0');
 }
 
@@ -111,6 +111,20 @@ test('a scikit-learn model with a ZipMap and no card: complete the card, score, 
   await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');
   await scoreAndExplain(page);
   await downloadAndReload(page, sha);
+});
+
+test('a logistic regression with a ZipMap and no card is scored and explained exactly with linear SHAP in the page', async ({ page }) => {
+  await bundled(page);
+  await completeCard(page, 'linear');
+  await scoreAndExplain(page, 'linear', 120);
+  // Every row's base + Σφ was checked against onnxruntime's log-odds (data-failures 0 above).
+  await expect(page.getByTestId('explain-status')).toContainText('Exact explanations (linear SHAP: weight × distance from the mean) for all 120 rows');
+  await expect(page.getByTestId('explain-status')).toContainText('The means the contributions are measured from were computed on this file.');
+  await page.getByRole('tab', { name: 'Ranking' }).click();
+  await page.getByRole('grid').locator('tbody tr[aria-rowindex="2"]').click();
+  await expect(page.locator('#record-heading')).toBeVisible();
+  // The record's own explanation (explain-row on an engine) gives it reasons too.
+  await expect(page.getByTestId('record-reasons').locator('li').first()).not.toBeEmpty();
 });
 
 test('bad model files each end in one sentence, and the previous model stays active', async ({ page }) => {

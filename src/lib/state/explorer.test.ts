@@ -10,7 +10,7 @@ import { Explorer } from './explorer.svelte';
 
 const card = fixtureCard();
 const F = card.features.length;
-const model = { card, sha256: '0'.repeat(64), name: 'm.onnx', bytes: 1, engine: 'test', explainable: true, covers: 'model', outputSpace: 'log-odds', missing: [] } as ModelInfo;
+const model = { card, sha256: '0'.repeat(64), name: 'm.onnx', bytes: 1, engine: 'test', explainable: true, linear: false, covers: 'model', outputSpace: 'log-odds', missing: [] } as ModelInfo;
 
 /** A scored file of `n` rows named `name`, the last one rejected. */
 function scored(name: string, n = 4): ScoredFile {

@@ -48,6 +48,11 @@ export interface ModelInfo {
   engine: string;
   /** Whether the trees could be read for TreeSHAP, and where their covers come from. */
   explainable: boolean;
+  /**
+   * Explained with linear SHAP (a LinearClassifier), not TreeSHAP: then `covers` is 'none' and
+   * the `covers` a run sends (done, set-covers) are the file's column means, the background.
+   */
+  linear: boolean;
   covers: 'model' | 'estimated' | 'none';
   /** The space the trees' summed score is in: log-odds (a logistic link) or probability (averaged forests). */
   outputSpace: OutputSpace;

@@ -8,6 +8,8 @@ import type { ModelInfo, ModelInspection, Reply, Request } from './protocol';
 import { readModel } from '../core/model/read-card';
 import { readEnsemble } from '../core/model/read-ensemble';
 import { estimateCovers } from '../core/model/estimate-covers';
+import type { LinearModel } from '../core/model/linear-model';
+import { columnMeans, explainLinear } from '../core/explain/linear-shap';
 import type { TreeEnsemble } from '../core/model/ensemble';
 import { explain, explainRow, prepareExplainer, type Explainer } from '../core/explain';
 import { scoreStream } from '../core/pipeline/score-stream';
@@ -23,6 +25,9 @@ let scorer: Scorer | null = null;
 let card: ModelCard | null = null;
 let ensemble: TreeEnsemble | null = null;
 let explainer: Explainer | null = null;
+/** A linear model's weights, and the per-feature means its contributions are measured from (set once a file is read). */
+let linear: LinearModel | null = null;
+let means: Float64Array | null = null;
 const running = new Map<number, AbortController>();
 
 function reply(message: Reply, transfer: Transferable[] = []): void {
@@ -102,9 +107,12 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
   }
   card = read.card;
   const trees = readEnsemble(read.proto);
-  problems.push(...trees.problems);
   ensemble = trees.ensemble;
   explainer = null;
+  linear = ensemble ? null : (read.model?.linear ?? null);
+  // A linear model has no trees to report on: it is explained with linear SHAP instead.
+  if (!linear) problems.push(...trees.problems);
+  means = null;
   if (ensemble && ensemble.covers !== 'none') problems.push(...prepare(ensemble));
   const model: ModelInfo = {
     card,
@@ -112,7 +120,8 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
     name: request.modelName,
     bytes: bytes.byteLength,
     engine: engineVersion(),
-    explainable: ensemble !== null,
+    explainable: ensemble !== null || linear !== null,
+    linear: linear !== null,
     covers: ensemble ? ensemble.covers : 'none',
     outputSpace: read.model?.outputSpace ?? (ensemble?.link === 'identity' ? 'probability' : 'log-odds'),
     missing: read.model?.missing ?? [],
@@ -178,7 +187,13 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
     const { ingest, probability } = scored.file;
     // A model without covers is explained against this file's own distribution (Lundberg
     // et al. 2020 use the training data; the file is the best stand-in the browser has).
-    const covers = ensemble && ensemble.covers === 'none' ? estimateCovers(ensemble, ingest.features, ingest.rows).cover : null;
+    // A linear model is explained against this file's column means (shap.LinearExplainer's background), sent the same way.
+    const covers =
+      ensemble && ensemble.covers === 'none'
+        ? estimateCovers(ensemble, ingest.features, ingest.rows).cover
+        : linear
+          ? columnMeans(ingest.features, ingest.rows, linear.nFeatures)
+          : null;
     sendText(request.id, ingest);
     reply(
       { type: 'done', id: request.id, covers, elapsedMs: performance.now() - started, result: { ...scored.file, ingest: { ...ingest, ids: [], passthrough: { ...ingest.passthrough, columns: [] } } } },
@@ -225,6 +240,10 @@ function sendText(id: number, ingest: { rows: number; ids: string[]; passthrough
 }
 
 function setCovers(request: Extract<Request, { type: 'set-covers' }>): void {
+  if (linear) {
+    means = request.covers;
+    return reply({ type: 'ok', id: request.id });
+  }
   if (!ensemble) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   const problems = prepare({ ...ensemble, cover: request.covers, covers: 'estimated' });
   if (!explainer) return reply({ type: 'failed', id: request.id, problems });
@@ -249,8 +268,14 @@ async function scoreBlock(request: Extract<Request, { type: 'score' }>): Promise
 }
 
 function explainBlock(request: Extract<Request, { type: 'explain' }>): void {
-  if (!explainer) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   const n = request.rows.length;
+  if (linear && means) {
+    // Exact linear SHAP; the page checks every row against onnxruntime's score as for trees.
+    const contrib = Float32Array.from(explainLinear(linear, means, request.x, n));
+    const failed = new Uint8Array(n);
+    return reply({ type: 'explained', id: request.id, rows: request.rows, contrib, failed }, [request.rows.buffer, contrib.buffer, failed.buffer]);
+  }
+  if (!explainer) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   // The page checks every row against onnxruntime's score (scheduler.ts, explained), except
   // the early picture's, which it has no scores for yet.
   const explanation = explain(explainer, request.x, n, { check: request.check ?? false });
@@ -259,6 +284,12 @@ function explainBlock(request: Extract<Request, { type: 'explain' }>): void {
 }
 
 function explainOne(request: Extract<Request, { type: 'explain-row' }>): void {
+  if (linear && means) {
+    const contrib = explainLinear(linear, means, request.x, 1);
+    let raw = 0;
+    for (const c of contrib) raw += c;
+    return reply({ type: 'row-explained', id: request.id, row: request.row, contrib, raw, ok: Number.isFinite(raw) }, [contrib.buffer]);
+  }
   if (!explainer) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   const { contrib, raw, ok } = explainRow(explainer, request.x);
   reply({ type: 'row-explained', id: request.id, row: request.row, contrib, raw, ok }, [contrib.buffer]);
