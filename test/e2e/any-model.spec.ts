@@ -201,3 +201,33 @@ test('a model dropped on the model panel is taken like a chosen one, and a CSV d
   await dropFile(page, '.drop', 'score.csv', readFileSync(`${exporters}/xgboost/score.csv`));
   await expect(page.getByTestId('preview')).toBeVisible();
 });
+
+test('a bare scikit-learn model is carded against the demo sample, whose columns come in another order, and scores and explains it', async ({ page }) => {
+  await bundled(page);
+  await page.getByRole('button', { name: 'Load the demo sample' }).click();
+  await expect(page.getByTestId('run-summary')).toContainText('2,000 rows read');
+  await page.locator('#model-file-input').setInputFiles(`${exporters}/sklearn-hgb/model.onnx`);
+  const editor = page.getByTestId('card-editor');
+  await expect(editor).toBeVisible();
+  // The editor takes the open file's header; a bare model names no columns, so each is chosen by name.
+  const expected = JSON.parse(readFileSync(`${exporters}/sklearn-hgb/expected.json`, 'utf8')) as { features: string[] };
+  const rows = page.getByTestId('card-feature');
+  await expect(rows).toHaveCount(8);
+  for (let i = 0; i < 8; i++) await rows.nth(i).locator('select').first().selectOption(expected.features[i]);
+  await page.getByTestId('card-id-column').selectOption('skattyter_id');
+  await page.getByTestId('card-label-column').selectOption('feil_fradrag');
+  await page.getByTestId('card-positive-nb').fill('feil fradrag');
+  await page.getByTestId('card-positive-nn').fill('feil frådrag');
+  await page.getByTestId('card-positive-en').fill('incorrect deduction');
+  await page.getByTestId('card-confirm-order').check();
+  await page.getByTestId('card-save').click();
+  await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');
+
+  // The demo sample, scored again with the new model (its other 30 columns pass through), then explained.
+  await expect(page.getByTestId('run-summary')).toContainText('2,000 rows read: 2,000 scored, 0 rejected');
+  await page.getByRole('tab', { name: 'Explanations' }).click();
+  const status = page.getByTestId('explain-status');
+  await expect(status).toHaveAttribute('data-state', 'done');
+  await expect(status).toHaveAttribute('data-total', '2000');
+  await expect(status).toHaveAttribute('data-failures', '0');
+});

@@ -17,6 +17,8 @@ const LOCALES: readonly Locale[] = ['nb', 'nn', 'en'];
 export interface FeatureDraft {
   /** The CSV column that feeds this input position; '' = not chosen. */
   column: string;
+  /** Chosen by the user, not by position: matching by position again leaves it alone. */
+  byHand: boolean;
   label: Localized;
   unit: FeatureUnit;
 }
@@ -71,7 +73,7 @@ export class CardDraft {
     this.#explorer = explorer;
     this.bare = bare;
     this.width = bare.inspection.input?.width ?? 0;
-    this.features = Array.from({ length: this.width }, () => ({ column: '', label: blank(), unit: 'count' as FeatureUnit }));
+    this.features = Array.from({ length: this.width }, () => ({ column: '', byHand: false, label: blank(), unit: 'count' as FeatureUnit }));
     // The CSV the user has open is the one the model will score: its header is read at once.
     this.ready = explorer.openCsv ? this.readCsv(explorer.openCsv.file, explorer.openCsv.name) : Promise.resolve();
   }
@@ -88,14 +90,27 @@ export class CardDraft {
     this.columns = headerColumns(head);
     this.idColumn = '';
     this.labelColumn = '';
+    // Another file's header: earlier choices named its columns, not these.
+    this.features = this.features.map((f) => ({ ...f, byHand: false }));
     this.matchByPosition();
   }
 
-  /** Takes the candidate columns in file order for the model's inputs; the user confirms the order. */
+  /**
+   * Takes the candidate columns in file order for the model's inputs the user has not chosen
+   * a column for by hand (choosing the id or outcome column afterwards keeps those choices);
+   * the user confirms the order.
+   */
   matchByPosition(): void {
-    const candidates = this.candidates;
-    this.features = this.features.map((f, i) => ({ ...f, column: candidates[i] ?? '' }));
+    const taken = new Set(this.features.filter((f) => f.byHand).map((f) => f.column));
+    const free = this.candidates.filter((c) => !taken.has(c));
+    let next = 0;
+    this.features = this.features.map((f) => (f.byHand ? f : { ...f, column: free[next++] ?? '' }));
     this.orderConfirmed = false;
+  }
+
+  /** The user's own choice of column for input position i ('' = none). */
+  chooseColumn(i: number, column: string): void {
+    this.features[i] = { ...this.features[i], column, byHand: column !== '' };
   }
 
   setIdColumn(column: string): void {

@@ -57,6 +57,21 @@ describe('CardDraft', () => {
     expect(d.complete).toBe(false);
   });
 
+  it('keeps the columns chosen by hand when the id or outcome column is chosen afterwards, and matches the rest by position', async () => {
+    const { d } = draft();
+    await d.readCsv(new Blob([csv]), 'score.csv');
+    const header = d.columns;
+    d.chooseColumn(0, header[7]);
+    d.chooseColumn(1, header[0]);
+    d.setLabelColumn('feil_fradrag');
+    expect(d.features[0].column).toBe(header[7]);
+    expect(d.features[1].column).toBe(header[0]);
+    // The other inputs take the remaining columns in file order, the hand-picked and the outcome left out.
+    const rest = header.filter((c) => c !== header[7] && c !== header[0] && c !== 'feil_fradrag');
+    expect(d.features.slice(2).map((f) => f.column)).toEqual(rest.slice(0, d.features.length - 2));
+    expect(d.clashes).toEqual([]);
+  });
+
   it('refuses a model file as the CSV', async () => {
     const { d } = draft();
     await d.readCsv(new Blob([bare.bytes as BlobPart]), 'model.onnx');
