@@ -23,7 +23,7 @@ const SPACE = 32;
  * text returned by the push that met it (-1 otherwise), once per stream.
  */
 export class LineEndNormalizer {
-  /** Kinds of line break seen outside quotes, in the order first seen. */
+  /** Kinds of line break seen outside quotes, in the order first seen; looking stops at the second (mixed is mixed). */
   readonly kinds: Newline[] = [];
   /**
    * Set by the push that first meets a second kind of break: the index, in that push's

@@ -88,7 +88,7 @@ export class RecordReader {
     this.normalizer = new LineEndNormalizer(delimiter);
   }
 
-  /** Kinds of line break seen outside quotes so far, in the order first seen. */
+  /** Kinds of line break seen outside quotes so far, in the order first seen (at most two: see LineEndNormalizer.kinds). */
   get lineEndings(): readonly Newline[] {
     return this.normalizer.kinds;
   }

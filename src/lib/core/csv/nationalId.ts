@@ -116,18 +116,23 @@ export function cellMasker(nationalIdColumn: boolean): (cell: string) => string 
   return nationalIdColumn ? maskId : maskNationalIds;
 }
 
-/** How the ids of a read file are shown and exported masked: wholesale when the id column holds national ids. */
-export function idMasker(ingest: { idKind: IdKind; plan: { idColumn: number; columns: readonly { nationalId: boolean }[] } }): (id: string) => string {
+/** What the id and national-id questions need of a read file. */
+type IdSource = { idKind: IdKind; plan: { idColumn: number; columns: readonly { nationalId: boolean }[] } };
+
+/** The file's id column holds national ids: found so in the sample (idKind) or anywhere in the file (its column's flag). */
+function idColumnHoldsNationalIds(ingest: IdSource): boolean {
   const j = ingest.plan.idColumn;
-  return cellMasker(ingest.idKind === 'national-id' || (j >= 0 && ingest.plan.columns[j]?.nationalId === true));
+  return j >= 0 && (ingest.idKind === 'national-id' || ingest.plan.columns[j]?.nationalId === true);
+}
+
+/** How the ids of a read file are shown and exported masked: wholesale when the id column holds national ids. */
+export function idMasker(ingest: IdSource): (id: string) => string {
+  return cellMasker(idColumnHoldsNationalIds(ingest));
 }
 
 /** Header indices of the id and passthrough columns known to hold national ids: what an export must ask about. */
-export function nationalIdColumns(ingest: {
-  idKind: IdKind;
-  plan: { idColumn: number; passthrough: readonly number[]; columns: readonly { nationalId: boolean }[] };
-}): number[] {
+export function nationalIdColumns(ingest: IdSource & { plan: { passthrough: readonly number[] } }): number[] {
   const { plan } = ingest;
-  const id = plan.idColumn >= 0 && ingest.idKind !== 'none' && (ingest.idKind === 'national-id' || plan.columns[plan.idColumn]?.nationalId) ? [plan.idColumn] : [];
+  const id = ingest.idKind !== 'none' && idColumnHoldsNationalIds(ingest) ? [plan.idColumn] : [];
   return [...id, ...plan.passthrough.filter((j) => plan.columns[j]?.nationalId)];
 }
