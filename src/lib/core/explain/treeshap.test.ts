@@ -74,6 +74,33 @@ describe('path-dependent TreeSHAP', () => {
     );
   });
 
+  it('equals the brute-force values by quadrature on deep trees with repeated features and rows no tree saw', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 9 }), fc.constantFrom(0, 0.3), (seed, nFeatures, emptyLeafChance) => {
+        const e = randomEnsemble(seed, { nFeatures, nTrees: 2, maxDepth: 12, leafChance: 0.25, mixedModes: true, emptyLeafChance });
+        const x = randomRows(seed + 1, 4, nFeatures, 0.2);
+        const ex = prepareExplainer(e, { memoryBudgetBytes: 0 }).explainer!;
+        const { contrib } = explain(ex, x, 4);
+        for (let r = 0; r < 4; r++) {
+          const expected = bruteForce(e, x.subarray(r * nFeatures, (r + 1) * nFeatures));
+          if (maxDiff(contrib.subarray(r * (nFeatures + 1), (r + 1) * (nFeatures + 1)), expected) > 1e-5) return false;
+        }
+        return true;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('counts the leaves it computed, not those of rows that repeat a split pattern', () => {
+    const e = randomEnsemble(41, { nFeatures: 3, nTrees: 2, maxDepth: 3, leafChance: 0 });
+    const ex = prepareExplainer(e).explainer!;
+    const row = randomRows(42, 1, 3);
+    const same = new Float32Array(30);
+    for (let r = 0; r < 10; r++) same.set(row, r * 3);
+    expect(explain(ex, same, 10).leafVisits).toBe(16);
+    expect(explain(ex, same, 10, { blockRows: 5 }).leafVisits).toBe(32);
+  });
+
   it('adds up to the raw margin on every row of a deep ensemble, with no row flagged', () => {
     const e = randomEnsemble(11, { nFeatures: 12, nTrees: 20, maxDepth: 10, leafChance: 0.1, mixedModes: true });
     const x = randomRows(12, 500, 12);
@@ -148,7 +175,7 @@ describe('path-dependent TreeSHAP', () => {
     expect(result.problems).toEqual([{ code: 'explain.sum_mismatch', severity: 'warning', params: { count: result.failures } }]);
   });
 
-  it('builds tables for the smallest trees first and explains the rest directly', () => {
+  it('builds tables for the smallest trees first and explains the rest by quadrature', () => {
     const small = randomEnsemble(31, { nFeatures: 6, nTrees: 1, maxDepth: 2, leafChance: 0 });
     const large = randomEnsemble(32, { nFeatures: 6, nTrees: 1, maxDepth: 6, leafChance: 0 });
     const both = joinTrees(large, small);
@@ -156,6 +183,12 @@ describe('path-dependent TreeSHAP', () => {
     const ex = prepareExplainer(both, { memoryBudgetBytes: smallBytes }).explainer!;
     expect(Array.from(ex.tableTrees)).toEqual([0, 1]);
     expect(ex.tableBytes).toBe(smallBytes);
+    expect(Array.from(ex.quadrature.points)).toEqual([3, 0]);
+  });
+
+  it('explains a tree by quadrature when a leaf no training row reached would need a division by zero in its table', () => {
+    const e = randomEnsemble(51, { nFeatures: 4, nTrees: 1, maxDepth: 4, leafChance: 0, emptyLeafChance: 0.5 });
+    expect(Array.from(prepareExplainer(e).explainer!.tableTrees)).toEqual([0]);
   });
 
   it('refuses a path with more distinct features than a 32-bit mask holds', () => {

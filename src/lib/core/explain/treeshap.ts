@@ -19,8 +19,9 @@
  * with o_j = 1 for j ∈ S and 0 otherwise. With the table
  *     G(U) = v · Σ_{T⊆U} w(|T|) Π_{j∈P∖T} z_j        (U ⊂ P, a subset-sum over T)
  * that is −G(S) for i ∉ S and (1 − z_i)/z_i · G(S∖i) for i ∈ S. A table has 2^d entries;
- * trees whose tables do not fit the memory budget, and leaves with a zero cover ratio,
- * use the same formula evaluated directly with polynomial arithmetic in O(d²) per leaf.
+ * trees whose tables do not fit the memory budget, or with a zero cover ratio on a path,
+ * are explained with a quadrature over the tree's nodes instead (quadrature-tree.ts), in
+ * O(⌈D/2⌉) per node whatever the depth.
  *
  * Rows are explained tree-major over blocks (4,096 rows by default), so one tree's nodes
  * and tables stay in cache while a block of rows goes through it. The set S of every leaf
@@ -35,6 +36,7 @@
 import { goesLeft, Mode, type TreeEnsemble } from '../model/ensemble';
 import { predictRaw } from '../model/predict-raw';
 import { problem, type Problem } from '../problems';
+import { prepareQuadrature, QuadratureScratch, quadratureTree, type QuadratureTrees } from './quadrature-tree';
 
 /** Tables above this many path features per leaf are never built (2^16 entries = 512 KiB for one leaf). */
 const MAX_TABLE_DEPTH = 16;
@@ -44,7 +46,7 @@ const MAX_PATH_FEATURES = 32;
 export const SELF_CHECK_TOLERANCE = 1e-4;
 
 export interface ExplainerOptions {
-  /** Bytes the per-leaf tables may take in all (default 64 MiB); trees that do not fit are explained directly. */
+  /** Bytes the per-leaf tables may take in all (default 64 MiB); trees that do not fit are explained by quadrature. */
   memoryBudgetBytes?: number;
 }
 
@@ -52,7 +54,7 @@ export interface Explainer {
   readonly ensemble: TreeEnsemble;
   /** E[f(X)] under the covers: base + Σ over leaves of value × path cover share, raw-margin units. */
   readonly expected: number;
-  /** Per tree: 1 if its leaves use tables, 0 if evaluated directly. */
+  /** Per tree: 1 if its leaves use tables, 0 if explained by quadrature (quadrature-tree.ts). */
   readonly tableTrees: Uint8Array;
   /** Bytes taken by the tables. */
   readonly tableBytes: number;
@@ -65,12 +67,12 @@ export interface Explainer {
   readonly leafDepth: Uint8Array;
   /** Path features of leaf j are pathFeature[leafPath[j] … leafPath[j] + leafDepth[j] − 1]. */
   readonly leafPath: Int32Array;
-  /** Offset of the leaf's table in `tables`, or −1 when evaluated directly. */
+  /** Offset of the leaf's table in `tables`, or −1 in a quadrature tree. */
   readonly leafTable: Int32Array;
   readonly pathFeature: Int32Array;
   /** z: share of cover along the path's edges on that feature. */
   readonly pathZ: Float64Array;
-  /** (1 − z) / z, the factor for a feature the row satisfies (table leaves only). */
+  /** (1 − z) / z, the factor for a feature the row satisfies. */
   readonly pathR: Float64Array;
   readonly tables: Float64Array;
   /** Largest tree, in nodes (scratch size). */
@@ -78,6 +80,8 @@ export interface Explainer {
   /** Distinct features of tree t: treeFeature[treeFeatureStart[t] … treeFeatureStart[t+1]−1]. */
   readonly treeFeatureStart: Int32Array;
   readonly treeFeature: Int32Array;
+  /** What the trees without tables need. */
+  readonly quadrature: QuadratureTrees;
 }
 
 export interface PrepareResult {
@@ -151,8 +155,9 @@ export function prepareExplainer(e: TreeEnsemble, options: ExplainerOptions = {}
     paths.push(leaves);
   }
 
-  const tableSize = (leaf: LeafPath) => (leaf.features.length <= MAX_TABLE_DEPTH && leaf.z.every((z) => z > 0) ? 2 ** leaf.features.length : 0);
-  const treeTable = paths.map((leaves) => leaves.reduce((s, leaf) => s + tableSize(leaf), 0));
+  // A tree takes tables only if every leaf can have one: 2^d entries, and no zero share to divide by.
+  const tableable = (leaf: LeafPath) => leaf.features.length <= MAX_TABLE_DEPTH && leaf.z.every((z) => z > 0);
+  const treeTable = paths.map((leaves) => (leaves.every(tableable) ? leaves.reduce((s, leaf) => s + 2 ** leaf.features.length, 0) : Infinity));
   const tableTrees = new Uint8Array(e.nTrees);
   let entries = 0;
   for (const t of [...treeTable.keys()].sort((a, b) => treeTable[a] - treeTable[b])) {
@@ -160,6 +165,8 @@ export function prepareExplainer(e: TreeEnsemble, options: ExplainerOptions = {}
     tableTrees[t] = 1;
     entries += treeTable[t];
   }
+  const depth = paths.map((leaves) => leaves.reduce((d, leaf) => Math.max(d, leaf.features.length), 0));
+  const quadrature = prepareQuadrature(e, tableTrees.map((table) => 1 - table), depth);
 
   const nLeaves = paths.reduce((s, leaves) => s + leaves.length, 0);
   const nPath = paths.reduce((s, leaves) => s + leaves.reduce((q, leaf) => q + leaf.features.length, 0), 0);
@@ -187,11 +194,10 @@ export function prepareExplainer(e: TreeEnsemble, options: ExplainerOptions = {}
         pathZ[p + k] = leaf.z[k];
         pathR[p + k] = leaf.z[k] > 0 ? (1 - leaf.z[k]) / leaf.z[k] : 0;
       }
-      const size = tableSize(leaf);
-      if (tableTrees[t] && size > 0) {
+      if (tableTrees[t]) {
         fillTable(tables, offset, e.value[leaf.node], leaf.z);
         leafTable[j] = offset;
-        offset += size;
+        offset += 2 ** d;
       }
       p += d;
       j++;
@@ -228,6 +234,7 @@ export function prepareExplainer(e: TreeEnsemble, options: ExplainerOptions = {}
       maxTreeNodes,
       treeFeatureStart,
       treeFeature: Int32Array.from(treeFeatureList),
+      quadrature,
     },
     problems: [],
   };
@@ -269,6 +276,11 @@ export interface Explanation {
   /** 1 where base + Σφ differs from the raw margin by more than SELF_CHECK_TOLERANCE. */
   failed: Uint8Array;
   failures: number;
+  /**
+   * Leaves computed: Σ over (row, tree) of the tree's leaves, except where the row took a
+   * stored result for a split pattern seen before in its block (the work done, for benchmarks).
+   */
+  leafVisits: number;
   problems: Problem[];
 }
 
@@ -297,11 +309,12 @@ export function explain(ex: Explainer, x: Float32Array, n: number, options: Expl
   const phi = new Float64Array(Math.min(block, Math.max(n, 1)) * stride);
   const scratch = new Scratch(ex);
   let failures = 0;
+  let leafVisits = 0;
   for (let start = 0; start < n; start += block) {
     const count = Math.min(block, n - start);
     const xs = x.subarray(start * f, (start + count) * f);
     phi.fill(0);
-    explainBlock(ex, xs, count, phi, scratch);
+    leafVisits += explainBlock(ex, xs, count, phi, scratch);
     const check = options.check ?? true;
     const r = check ? predictRaw(ex.ensemble, xs, count) : null;
     for (let i = 0; i < count; i++) {
@@ -321,7 +334,7 @@ export function explain(ex: Explainer, x: Float32Array, n: number, options: Expl
     }
   }
   const problems = failures > 0 ? [problem('explain.sum_mismatch', 'warning', { params: { count: failures } })] : [];
-  return { contrib, raw, failed, failures, problems };
+  return { contrib, raw, failed, failures, leafVisits, problems };
 }
 
 export interface RowExplanation {
@@ -349,7 +362,7 @@ const MAX_KEY_SPLITS = 53;
 
 class Scratch {
   readonly mask: Int32Array;
-  readonly poly = new Float64Array(MAX_PATH_FEATURES + 2);
+  readonly quadrature: QuadratureScratch;
   /** One tree's contribution to each feature, for the row being computed. */
   readonly tree: Float64Array;
   /** Split-outcome pattern → slot in `stored` (per tree and block). */
@@ -357,18 +370,23 @@ class Scratch {
   stored = new Float64Array(0);
   constructor(ex: Explainer) {
     this.mask = new Int32Array(ex.maxTreeNodes);
+    this.quadrature = new QuadratureScratch(ex.maxTreeNodes);
     this.tree = new Float64Array(ex.ensemble.nFeatures);
   }
 }
 
-/** Adds φ of `count` rows of `x` into phi (row-major count × (nFeatures + 1); the last column is left alone). */
-function explainBlock(ex: Explainer, x: Float32Array, count: number, phi: Float64Array, scratch: Scratch): void {
+/**
+ * Adds φ of `count` rows of `x` into phi (row-major count × (nFeatures + 1); the last column
+ * is left alone). Returns the leaves it computed (see Explanation.leafVisits).
+ */
+function explainBlock(ex: Explainer, x: Float32Array, count: number, phi: Float64Array, scratch: Scratch): number {
   const e = ex.ensemble;
   const f = e.nFeatures;
   const stride = f + 1;
-  const { treeStart, left, right, feature, threshold, mode, missingLeft, value } = e;
-  const { nodeBit, leafStart, leafNode, leafDepth, leafPath, leafTable, pathFeature, pathZ, pathR, tables, treeFeatureStart, treeFeature } = ex;
-  const { mask, poly, tree, seen } = scratch;
+  const { treeStart, left, right, feature, threshold, mode, missingLeft } = e;
+  const { nodeBit, leafStart, leafNode, leafDepth, leafPath, leafTable, pathFeature, pathR, tables, treeFeatureStart, treeFeature, tableTrees, quadrature } = ex;
+  const { mask, tree, seen } = scratch;
+  let visits = 0;
   for (let t = 0; t < e.nTrees; t++) {
     const start = treeStart[t];
     const end = treeStart[t + 1];
@@ -377,6 +395,7 @@ function explainBlock(ex: Explainer, x: Float32Array, count: number, phi: Float6
     const lastLeaf = leafStart[t + 1];
     const f0 = treeFeatureStart[t];
     const dt = treeFeatureStart[t + 1] - f0;
+    const table = tableTrees[t] === 1;
     const keyed = (end - start) >> 1 <= MAX_KEY_SPLITS;
     if (keyed) {
       seen.clear();
@@ -386,18 +405,21 @@ function explainBlock(ex: Explainer, x: Float32Array, count: number, phi: Float6
     for (let r = 0; r < count; r++) {
       const xo = r * f;
       const po = r * stride;
-      mask[0] = -1;
       let key = 0;
-      for (let node = start; node < end; node++) {
-        const l = left[node];
-        if (l < 0) continue;
-        const m = mask[node - start];
-        const v = x[xo + feature[node]];
-        const go = v !== v ? missingLeft[node] === 1 : mode[node] === Mode.LEQ ? v <= threshold[node] : goesLeft(e, node, v);
-        const cleared = m & ~nodeBit[node];
-        mask[l - start] = go ? m : cleared;
-        mask[right[node] - start] = go ? cleared : m;
-        key = key * 2 + (go ? 1 : 0);
+      // Tables need each leaf's set S; the pattern key needs the split outcomes; a deep quadrature tree needs neither.
+      if (table || keyed) {
+        mask[0] = -1;
+        for (let node = start; node < end; node++) {
+          const l = left[node];
+          if (l < 0) continue;
+          const m = mask[node - start];
+          const v = x[xo + feature[node]];
+          const go = v !== v ? missingLeft[node] === 1 : mode[node] === Mode.LEQ ? v <= threshold[node] : goesLeft(e, node, v);
+          const cleared = m & ~nodeBit[node];
+          mask[l - start] = go ? m : cleared;
+          mask[right[node] - start] = go ? cleared : m;
+          key = key * 2 + (go ? 1 : 0);
+        }
       }
       if (keyed) {
         const slot = seen.get(key);
@@ -411,22 +433,23 @@ function explainBlock(ex: Explainer, x: Float32Array, count: number, phi: Float6
       const out = keyed ? tree : phi;
       const oo = keyed ? 0 : po;
       if (keyed) for (let q = 0; q < dt; q++) tree[treeFeature[f0 + q]] = 0;
-      for (let j = firstLeaf; j < lastLeaf; j++) {
-        const d = leafDepth[j];
-        if (d === 0) continue;
-        const s = mask[leafNode[j] - start] & (d >= 32 ? -1 : (1 << d) - 1);
-        const p = leafPath[j];
-        const tab = leafTable[j];
-        if (tab >= 0) {
+      visits += lastLeaf - firstLeaf;
+      if (table) {
+        for (let j = firstLeaf; j < lastLeaf; j++) {
+          const d = leafDepth[j];
+          if (d === 0) continue;
+          const s = mask[leafNode[j] - start] & (d >= 32 ? -1 : (1 << d) - 1);
+          const p = leafPath[j];
+          const tab = leafTable[j];
           const h = tables[tab + s];
           for (let k = 0; k < d; k++) {
             const bit = 1 << k;
             if (s & bit) out[oo + pathFeature[p + k]] += pathR[p + k] * tables[tab + (s ^ bit)];
             else out[oo + pathFeature[p + k]] -= h;
           }
-        } else {
-          directLeaf(out, oo, s, d, p, value[leafNode[j]], pathFeature, pathZ, poly);
         }
+      } else {
+        quadratureTree(e, quadrature, t, x, xo, out, oo, scratch.quadrature);
       }
       if (keyed) {
         const slot = seen.size;
@@ -440,58 +463,5 @@ function explainBlock(ex: Explainer, x: Float32Array, count: number, phi: Float6
       }
     }
   }
-}
-
-/**
- * The same contributions without a table: q(x) = Π_k (z_k + o_k·x) holds, as coefficient of
- * x^t, the weight of every subset of t satisfied features; dividing out feature i's factor
- * and weighting by w(t) gives Σ_T w(|T|) Π o Π z over subsets without i (Linear TreeSHAP's
- * polynomial view, Yu et al. 2022, NeurIPS). O(d²) per leaf; exact for zero cover ratios.
- */
-function directLeaf(
-  phi: Float64Array,
-  po: number,
-  s: number,
-  d: number,
-  p: number,
-  v: number,
-  pathFeature: Int32Array,
-  pathZ: Float64Array,
-  q: Float64Array,
-): void {
-  const w = d * 33;
-  q[0] = 1;
-  let deg = 0;
-  for (let k = 0; k < d; k++) {
-    const z = pathZ[p + k];
-    if (s & (1 << k)) {
-      q[deg + 1] = q[deg];
-      for (let t = deg; t > 0; t--) q[t] = q[t] * z + q[t - 1];
-      q[0] *= z;
-      deg++;
-    } else {
-      for (let t = 0; t <= deg; t++) q[t] *= z;
-    }
-  }
-  let unsatisfied = 0;
-  if (deg < d) {
-    for (let t = 0; t <= deg; t++) unsatisfied += q[t] * SHAPLEY[w + t];
-    unsatisfied *= -v;
-  }
-  for (let k = 0; k < d; k++) {
-    const at = po + pathFeature[p + k];
-    if (!(s & (1 << k))) {
-      phi[at] += unsatisfied;
-      continue;
-    }
-    const z = pathZ[p + k];
-    // q / (z + x), top down: c[deg−1] = q[deg], c[t−1] = q[t] − z·c[t].
-    let c = q[deg];
-    let sum = c * SHAPLEY[w + deg - 1];
-    for (let t = deg - 1; t >= 1; t--) {
-      c = q[t] - z * c;
-      sum += c * SHAPLEY[w + t - 1];
-    }
-    phi[at] += v * (1 - z) * sum;
-  }
+  return visits;
 }
