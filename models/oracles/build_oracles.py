@@ -254,6 +254,41 @@ def build_lightgbm(rng) -> None:
           trees, "pred_contrib; covers are internal_count / leaf_count, set as nodes_hitrates")
 
 
+def build_lightgbm_wide(rng) -> None:
+    """Trees whose paths test 17–30 distinct features: past the per-leaf tables (16), so the
+    explorer explains them by quadrature with up to 15 nodes (src/lib/core/explain/quadrature-tree.ts)."""
+    import lightgbm as lgb
+    import onnxmltools
+    from onnxmltools.convert.common.data_types import FloatTensorType
+
+    width = 30
+    weights = rng.normal(size=width)
+
+    def draw(n: int, missing: float) -> tuple[np.ndarray, np.ndarray]:
+        x = rng.normal(size=(n, width))
+        # A conjunction over every feature (a region that only a path through all of them
+        # isolates), plus a linear part, so leaf-wise trees grow long paths of distinct features.
+        inside = (x > -1.8).all(axis=1)
+        logit = 3.0 * inside + 0.3 * (x @ weights) - 2.0
+        y = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype(int)
+        x = x.astype(np.float32)
+        x[rng.random(x.shape) < missing] = np.nan
+        return x, y
+
+    x, y = draw(100_000, 0.03)
+    model = lgb.LGBMClassifier(n_estimators=6, num_leaves=255, max_depth=-1, min_child_samples=2, learning_rate=0.3,
+                               colsample_bytree=1.0, random_state=1, verbose=-1).fit(x, y)
+    onx = onnxmltools.convert_lightgbm(model, initial_types=[("input", FloatTensorType([None, width]))], zipmap=False, target_opset=15)
+    booster = model.booster_
+    trees = lightgbm_trees(booster)
+    fill_hitrates(onx, trees)
+    xt, _ = draw(N_ROWS, 0.05)
+    raw = booster.predict(xt, raw_score=True).astype(np.float64)
+    contrib = booster.predict(xt, pred_contrib=True).astype(np.float64)
+    write("lightgbm-wide", onx, xt, raw, contrib, "logistic", f"lightgbm {lgb.__version__}, onnxmltools {onnxmltools.__version__}",
+          trees, "pred_contrib; 255-leaf trees over 30 features, paths of up to 30 distinct features")
+
+
 def build_sklearn(rng) -> None:
     import shap
     import sklearn
@@ -323,6 +358,8 @@ def main() -> None:
     build_xgboost(rng)
     build_lightgbm(rng)
     build_sklearn(rng)
+    # Its own generator, so adding it left every fixture above as it was.
+    build_lightgbm_wide(np.random.default_rng(SEED + 1))
 
 
 if __name__ == "__main__":
