@@ -40,6 +40,32 @@ NOTICE = text(
 )
 
 
+def forms(one: str, other: str, definite: str) -> dict:
+    return {"one": one, "other": other, "definite": definite}
+
+
+# The deduction model's words (card key "vocabulary"): every sentence of the app that names
+# the task takes them from the card, so another model's page never speaks of deductions.
+VOCABULARY = {
+    "task": text("risiko for feil fradrag", "risiko for feil frådrag", "risk of an incorrect deduction"),
+    "row": {
+        "nb": forms("skattemelding", "skattemeldinger", "skattemeldingene"),
+        "nn": forms("skattemelding", "skattemeldingar", "skattemeldingane"),
+        "en": forms("tax return", "tax returns", "the tax returns"),
+    },
+    "positive": {
+        "nb": forms("feil fradrag", "feil fradrag", "de feilaktige fradragene"),
+        "nn": forms("feil frådrag", "feil frådrag", "dei feilaktige frådraga"),
+        "en": forms("incorrect deduction", "incorrect deductions", "the incorrect deductions"),
+    },
+    "subject": {
+        "nb": forms("skattyter", "skattytere", "skattyterne"),
+        "nn": forms("skattytar", "skattytarar", "skattytarane"),
+        "en": forms("taxpayer", "taxpayers", "the taxpayers"),
+    },
+}
+
+
 def drift_reference(values: np.ndarray, bins: int = DRIFT_BINS) -> dict:
     """Equal-frequency bins whose cuts never split a repeated value.
 
@@ -146,6 +172,7 @@ def build_card(
         "gains": gains,
         "data": data,
         "covers": "nodes_hitrates",
+        "vocabulary": VOCABULARY,
     }
 
 
@@ -291,6 +318,8 @@ def kit_card(
     card["data"] = data
     if trees:
         card["covers"] = "nodes_hitrates"
+    if analyst.get("vocabulary"):
+        card["vocabulary"] = analyst["vocabulary"]
     return card
 
 

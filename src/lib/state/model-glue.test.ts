@@ -46,7 +46,7 @@ describe('the card editor’s partial card', () => {
       expect(read.problems.filter((p) => p.severity === 'error'), dir).toEqual([]);
       expect(read.model?.card.features.map((f) => f.name)).toEqual(names);
       expect(read.model?.card.label.name).toBe('feil_fradrag');
-      expect([...(read.model?.missing ?? [])].sort()).toEqual(['card.no_id_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges']);
+      expect([...(read.model?.missing ?? [])].sort()).toEqual(['card.no_id_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges', 'card.no_vocabulary']);
     }
   });
 });

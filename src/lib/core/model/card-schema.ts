@@ -77,6 +77,9 @@ const dataEntries = {
     base_rate_train: share,
 };
 const covers = v.picklist(['nodes_hitrates', 'none']);
+const forms = v.object({ one: v.pipe(v.string(), v.nonEmpty()), other: v.pipe(v.string(), v.nonEmpty()), definite: v.pipe(v.string(), v.nonEmpty()) });
+const term = v.object({ nb: forms, nn: forms, en: forms });
+const vocabulary = v.object({ task: localized, row: term, positive: term, subject: term });
 
 export const modelCardSchema: v.GenericSchema<unknown, ModelCard> = v.object({
   card_schema: v.literal(MODEL_CARD_SCHEMA),
@@ -91,6 +94,7 @@ export const modelCardSchema: v.GenericSchema<unknown, ModelCard> = v.object({
   gains,
   data: v.object(dataEntries),
   covers,
+  vocabulary,
 });
 
 /**
@@ -113,4 +117,5 @@ export const partialCardSchema: v.GenericSchema<unknown, PartialModelCard> = v.o
   gains: v.optional(gains),
   data: v.optional(v.partial(v.object(dataEntries))),
   covers: v.optional(covers),
+  vocabulary: v.optional(vocabulary),
 });

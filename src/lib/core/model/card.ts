@@ -71,6 +71,29 @@ export interface FeatureCard {
   training: TrainingSummary;
 }
 
+/** A noun's forms in one language: singular, plural, definite plural ("skattemeldingene", "the tax returns"). */
+export interface TermForms {
+  one: string;
+  other: string;
+  definite: string;
+}
+
+/** A noun in the three languages. */
+export type Term = Record<keyof Localized, TermForms>;
+
+/**
+ * The task's words, so every sentence of the app follows the model instead of saying
+ * "incorrect deduction" to a model of something else. `task` is what the model predicts
+ * ("risiko for feil fradrag"), `row` what one row is, `positive` what the label's 1 is,
+ * `subject` whom a row belongs to.
+ */
+export interface Vocabulary {
+  task: Localized;
+  row: Term;
+  positive: Term;
+  subject: Term;
+}
+
 export interface ShareMetric {
   /** Share of the ranked file selected, 0–1. */
   share: number;
@@ -153,6 +176,8 @@ export interface ModelCard {
    * placeholders (the explanations then count covers on a reference file or the scored file).
    */
   covers: CardCovers;
+  /** The task's words; neutral ones ("row", "positive") when the card has none (completeCard). */
+  vocabulary: Vocabulary;
 }
 
 /** The output space of a model's raw score; see ModelCard.io.raw_score. */
@@ -177,4 +202,5 @@ export type PartialModelCard = {
   gains?: ModelCard['gains'];
   data?: Partial<ModelCard['data']>;
   covers?: CardCovers;
+  vocabulary?: Vocabulary;
 };

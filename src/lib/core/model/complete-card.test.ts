@@ -11,20 +11,25 @@ const info: CardInfo = { input: 'X', probabilities: 'p', outputSpace: 'probabili
 describe('completeCard', () => {
   it('fills a card of names only with neutral defaults and names every capability it lacks', () => {
     const { card, missing } = completeCard({ features: [{ name: 'alder' }, { name: 'km' }] }, info);
-    expect(missing.sort()).toEqual(['card.no_id_column', 'card.no_label_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges']);
+    expect(missing.sort()).toEqual(['card.no_id_column', 'card.no_label_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges', 'card.no_vocabulary']);
     expect(card.features[1]).toMatchObject({ name: 'km', index: 1, label: { nb: 'km', nn: 'km', en: 'km' }, kind: 'continuous', nullable: true, nonnegative: false });
     expect(card.features[0].training.n).toBe(0);
     expect(card.features[0].training.min).toBeNaN();
     expect(card.io).toEqual({ input: 'X', probabilities: 'p', positive_class: 1, raw_score: 'probability' });
     expect(card.model).toMatchObject({ synthetic: false, n_trees: 3, max_depth: 4, algorithm: 'TreeEnsembleClassifier' });
     expect(card.covers).toBe('none');
+    expect(card.vocabulary.row.en).toEqual({ one: 'row', other: 'rows', definite: 'the rows' });
+    expect(JSON.stringify(card.vocabulary)).not.toMatch(/fradrag|deduction|skatt|tax/i);
   });
 
   it('keeps what the card gives and then lacks nothing it gives', () => {
     const label = { nb: 'Alder', nn: 'Alder', en: 'Age' };
-    const { card, missing } = completeCard({ features: [{ name: 'alder', label, unit: 'years' }], id_column: 'id', label: { name: 'feil' } }, info);
+    const words = { nb: { one: 'foretak', other: 'foretak', definite: 'foretakene' }, nn: { one: 'føretak', other: 'føretak', definite: 'føretaka' }, en: { one: 'business', other: 'businesses', definite: 'the businesses' } };
+    const vocabulary = { task: { nb: 'inaktivt', nn: 'inaktivt', en: 'inactive' }, row: words, positive: words, subject: words };
+    const { card, missing } = completeCard({ features: [{ name: 'alder', label, unit: 'years' }], id_column: 'id', label: { name: 'feil' }, vocabulary }, info);
     expect(card.features[0]).toMatchObject({ label, unit: 'years' });
     expect(card.id_column).toBe('id');
+    expect(card.vocabulary).toEqual(vocabulary);
     expect(missing.sort()).toEqual(['card.no_test_metrics', 'card.no_training_ranges']);
   });
 
@@ -51,7 +56,7 @@ describe('completeCard', () => {
     const again = readModel(writeCard(raw, fileCard(edited)));
     expect(again.problems).toEqual([]);
     expect(again.card).toEqual(edited);
-    expect(again.model!.missing.sort()).toEqual(['card.no_label_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges']);
+    expect(again.model!.missing.sort()).toEqual(['card.no_label_column', 'card.no_labels', 'card.no_test_metrics', 'card.no_training_ranges', 'card.no_vocabulary']);
   });
 
   it('keeps every fact of the bundled card in fileCard', () => {

@@ -1,3 +1,4 @@
+import { NEUTRAL_VOCABULARY } from './neutral-vocabulary';
 import { MODEL_CARD_SCHEMA, MODEL_CARD_VERSION, type CardCovers, type FeatureCard, type Localized, type ModelCard, type OutputSpace, type PartialModelCard, type TrainingSummary } from './card';
 
 /**
@@ -7,9 +8,10 @@ import { MODEL_CARD_SCHEMA, MODEL_CARD_VERSION, type CardCovers, type FeatureCar
  * - `card.no_test_metrics`: no test metrics or gains → no quality baseline;
  * - `card.no_labels`: some feature has no label → its raw column name is shown;
  * - `card.no_id_column`: no identifier column → rows are named by line only;
- * - `card.no_label_column`: no outcome column → no evaluation against known outcomes.
+ * - `card.no_label_column`: no outcome column → no evaluation against known outcomes;
+ * - `card.no_vocabulary`: no task words → neutral ones ("row", "positive") in every sentence.
  */
-export type CardGap = 'card.no_training_ranges' | 'card.no_test_metrics' | 'card.no_labels' | 'card.no_id_column' | 'card.no_label_column';
+export type CardGap = 'card.no_training_ranges' | 'card.no_test_metrics' | 'card.no_labels' | 'card.no_id_column' | 'card.no_label_column' | 'card.no_vocabulary';
 
 /** What the model file itself says, for the fields a card may leave out. */
 export interface CardInfo {
@@ -67,6 +69,7 @@ export function completeCard(partial: PartialModelCard, info: CardInfo): { card:
   if (!partial.metrics || !partial.gains) missing.add('card.no_test_metrics');
   if (!partial.id_column) missing.add('card.no_id_column');
   if (!partial.label?.name) missing.add('card.no_label_column');
+  if (!partial.vocabulary) missing.add('card.no_vocabulary');
   const m = partial.model ?? {};
   const d = partial.data ?? {};
   const card: ModelCard = {
@@ -104,6 +107,7 @@ export function completeCard(partial: PartialModelCard, info: CardInfo): { card:
       base_rate_train: d.base_rate_train ?? NaN,
     },
     covers: info.covers,
+    vocabulary: partial.vocabulary ?? NEUTRAL_VOCABULARY,
   };
   return { card, missing: [...missing] };
 }
@@ -120,8 +124,9 @@ export function completeCard(partial: PartialModelCard, info: CardInfo): { card:
  * the tree count and depth) are written as they are: readModel takes them from the file.
  */
 export function fileCard(card: ModelCard): PartialModelCard {
-  const { metrics, gains, data, features, ...rest } = card;
+  const { metrics, gains, data, features, vocabulary, ...rest } = card;
   const out: PartialModelCard = { ...rest, features: features.map(fileFeature) };
+  if (vocabulary !== NEUTRAL_VOCABULARY) out.vocabulary = vocabulary;
   if (metrics.n > 0) out.metrics = metrics;
   if (gains.shares.length > 0) out.gains = gains;
   const { base_rate_train, ...known } = data;
