@@ -8,7 +8,8 @@
 5. write the golden fixture, the demo sample and the drift extracts (fixtures.py);
 6. print the test metrics;
 7. write the exporter fixtures: one small model per exporter, raw and through the analysts'
-   kit, with what onnxruntime and shap say about them (exporter_fixtures.py).
+   kit, with what onnxruntime and shap say about them (exporter_fixtures.py);
+8. write the index of bundled models for the page's model picker (bundle_index.py).
 
     python3 models/build.py        (npm run model)
 """
@@ -21,6 +22,7 @@ import numpy as np
 
 import pipeline_config as C
 from export import session
+from bundle_index import main as write_bundle_index
 from export_with_card import export_with_card
 from exporter_fixtures import main as write_exporter_fixtures
 from fixtures import write_demo, write_drift, write_golden
@@ -57,6 +59,7 @@ def main() -> int:
         raise SystemExit(f"recall at 25 % is {recall_25:.3f}, below the required 0.70")
     if write_exporter_fixtures() != 0:
         raise SystemExit("the exporter fixtures failed their own checks")
+    write_bundle_index()
     return 0
 
 

@@ -12,6 +12,7 @@ import { contribRow } from '../core/explain/contrib-row';
 import { countForShare } from '../core/metrics/count-for-share';
 import { sortedColumns } from '../core/export/control-list';
 import { problem, type Problem } from '../core/problems';
+import { readBundledIndex, type BundledModel } from '../core/model/bundled-index';
 import { fileKind, KIND_BYTES } from './file-kind';
 import { probabilityOutput, type CardGap } from './model-glue';
 import { pickLocale, type Locale } from '../i18n/locale';
@@ -80,6 +81,14 @@ export class Explorer {
   modelGaps = $derived<CardGap[]>(this.model?.missing ?? []);
   /** The last model file the user chose that did not become the active model, and why; null when it did. */
   modelAttempt = $state.raw<{ name: string; problems: Problem[] } | null>(null);
+  /** The models that come with the app (public/model/index.json), the default first. */
+  bundled = $state.raw<BundledModel[]>([]);
+  /** The bundled model that is active; null when the active model is the user's own file. */
+  bundledId = $state<string | null>(null);
+  /** The active bundled model's entry (null for the user's own model). */
+  bundledModel = $derived(this.bundled.find((m) => m.id === this.bundledId) ?? null);
+  /** Bundled models offered in the picker: the primary ones (challengers are offered in the comparison). */
+  primaryModels = $derived(this.bundled.filter((m) => m.challengerOf === null));
   /** A model file is being looked at or loaded (the active model stays until it is in). */
   switchingModel = $state(false);
   /** The CSV last opened for scoring (previewed or scored): the card editor reads its header. */
@@ -155,6 +164,48 @@ export class Explorer {
   /** A sentence in the chosen language; `{space}` is the active model's output space unless `params` says otherwise. */
   t = (key: string, params?: Params): string => translate(this.locale, key, { space: translate(this.locale, `space.${this.outputSpace}`), ...params });
 
+  /**
+   * Reads the list of bundled models and loads the first. An index that cannot be fetched or
+   * read leaves the list empty and loads `fallbackUrl`, the default model, alone.
+   */
+  async start(wasmUrl: string, indexUrl: string, fallbackUrl: string): Promise<void> {
+    const base = new URL(indexUrl, location.href);
+    let indexProblems: Problem[] = [];
+    try {
+      const response = await fetch(indexUrl);
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      const { models, problems } = readBundledIndex(await response.json());
+      this.bundled = models.map((m) => ({ ...m, file: new URL(`../${m.file}`, base).href, demo: m.demo && new URL(`../${m.demo}`, base).href }));
+      indexProblems = problems.map((p) => ({ ...p, severity: 'warning' }));
+    } catch (error) {
+      indexProblems = [problem('model.index_invalid', 'warning', { params: { detail: String(error) } })];
+    }
+    const first = this.bundled[0];
+    await this.loadModel(wasmUrl, first?.file ?? fallbackUrl);
+    if (first && this.model) this.bundledId = first.id;
+    this.modelProblems = [...indexProblems, ...this.modelProblems];
+  }
+
+  /** The reading options the open file was scored with (a comparison reads it the same way). */
+  get options(): IngestOptions {
+    return this.#options;
+  }
+
+  /** Loads the engine and a model the user chose as the first model of this Explorer (a challenger's, see Comparison). */
+  async loadModelBytes(wasmUrl: string, bytes: Uint8Array, name: string): Promise<boolean> {
+    this.phase = 'loading-model';
+    try {
+      this.#wasm = (await fetchBytes(wasmUrl)).slice(0);
+    } catch (error) {
+      this.modelProblems = [problem('model.fetch_failed', 'error', { params: { detail: String(error) } })];
+      this.phase = 'model-failed';
+      return false;
+    }
+    const ok = await this.useModel(bytes, name, 'file');
+    if (!ok) this.phase = 'model-failed';
+    return ok;
+  }
+
   async loadModel(wasmUrl: string, modelUrl: string): Promise<void> {
     this.phase = 'loading-model';
     try {
@@ -224,6 +275,7 @@ export class Explorer {
       this.model = model;
       this.modelProblems = problems;
       this.modelSource = { kind, name };
+      this.bundledId = kind === 'bundled' ? (this.bundled.find((m) => m.sha256 === model.sha256)?.id ?? this.bundledId) : null;
       this.modelAttempt = null;
       if (this.file && this.fileName && (this.result || wasRunning)) void this.score(this.file, this.fileName, this.#options);
       else this.phase = 'idle';
@@ -233,17 +285,38 @@ export class Explorer {
     }
   }
 
-  /** Goes back to the model that comes with the app. */
-  async useBundledModel(): Promise<void> {
-    if (!this.#bundledUrl) return;
+  /**
+   * Makes a bundled model active (by id; the default model without one). When the open file is
+   * the previous model's demo sample, the new model's demo sample is scored instead: another
+   * task's model cannot read it.
+   */
+  async useBundledModel(id?: string): Promise<void> {
+    const entry = id ? this.bundled.find((m) => m.id === id) : this.bundled[0];
+    const url = entry?.file ?? this.#bundledUrl;
+    if (!url) return;
     this.modelAttempt = null;
     this.bareModel = null;
+    const openDemo = this.bundledModel?.demo && this.fileName === demoName(this.bundledModel.demo);
     try {
-      const bytes = new Uint8Array(await fetchBytes(this.#bundledUrl));
-      await this.useModel(bytes, this.#bundledUrl.split('/').pop() ?? this.#bundledUrl, 'bundled');
+      const bytes = new Uint8Array(await fetchBytes(url));
+      if (openDemo && entry?.demo && entry.demo !== this.bundledModel?.demo) {
+        this.result = null;
+        this.file = null;
+        this.fileName = null;
+      }
+      const ok = await this.useModel(bytes, url.split('/').pop() ?? url, 'bundled');
+      if (ok && entry) this.bundledId = entry.id;
+      if (ok && openDemo && entry?.demo && this.fileName === null) await this.scoreDemo();
     } catch (error) {
-      this.modelAttempt = { name: this.#bundledUrl, problems: [problem('model.fetch_failed', 'error', { params: { detail: String(error) } })] };
+      this.modelAttempt = { name: url, problems: [problem('model.fetch_failed', 'error', { params: { detail: String(error) } })] };
     }
+  }
+
+  /** The active bundled model's demo sample (the default model's while the user's own model is active), scored without a preview. */
+  async scoreDemo(): Promise<void> {
+    const url = this.bundledModel?.demo ?? this.bundled[0]?.demo ?? './demo/demo-sample.csv';
+    const blob = await (await fetch(url)).blob();
+    await this.score(blob, demoName(url));
   }
 
   /** Closes the card editor; the active model stays. */
@@ -410,6 +483,11 @@ function bareRefusal(inspection: ModelInspection): Problem | null {
   if (input.width === null) return problem('model_file.input_width_unknown', 'error');
   if (!probabilityOutput(inspection)) return problem('model_file.no_probabilities', 'error');
   return null;
+}
+
+/** The file name a demo sample is opened under: its URL's last part. */
+function demoName(url: string): string {
+  return url.split('/').pop() ?? url;
 }
 
 export const [getExplorer, setExplorer] = createContext<Explorer>();

@@ -304,3 +304,71 @@ describe('Explorer, switching models', () => {
     expect(again.e.modelAttempt?.problems.map((p) => p.code)).toEqual(['model_file.input_not_float']);
   });
 });
+
+describe('the bundled models', () => {
+  const entry = (id: string, sha: string, challengerOf: string | null = null) => ({
+    id,
+    file: `model/${id}.onnx`,
+    demo: `demo/${id}.csv`,
+    task: { nb: id, nn: id, en: id },
+    notice: { nb: '', nn: '', en: '' },
+    challenger_of: challengerOf,
+    sha256: sha.repeat(64),
+    roc_auc: 0.8,
+    recall_at_25: 0.7,
+  });
+  const index = { models: [entry('first', '0'), entry('second', '2'), entry('first-variant', '3', 'first')] };
+
+  /** fetch: the index, then bytes for any model or CSV; records the URLs asked for. */
+  function serve(body: unknown) {
+    const asked: string[] = [];
+    vi.stubGlobal('location', { href: 'https://example.test/app/' });
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(String(url));
+      return String(url).endsWith('index.json') ? new Response(JSON.stringify(body)) : new Response(new Uint8Array(4));
+    });
+    return asked;
+  }
+
+  it('lists them from the index, offers the primary ones, and loads the first', async () => {
+    const asked = serve(index);
+    const fake = fakeEngines();
+    const e = new Explorer(fake.engines, ['en']);
+    await e.start('engine.wasm', './model/index.json', './model/fallback.onnx');
+    expect(e.bundled.map((m) => m.id)).toEqual(['first', 'second', 'first-variant']);
+    expect(e.primaryModels.map((m) => m.id)).toEqual(['first', 'second']);
+    expect(e.bundledId).toBe('first');
+    expect(asked).toContain('https://example.test/app/model/first.onnx');
+  });
+
+  it('falls back to the default model alone when the index cannot be read, and says so', async () => {
+    const asked = serve({ models: 'nope' });
+    const fake = fakeEngines();
+    const e = new Explorer(fake.engines, ['en']);
+    await e.start('engine.wasm', './model/index.json', './model/fallback.onnx');
+    expect(e.bundled).toEqual([]);
+    expect(e.modelProblems.map((p) => p.code)).toEqual(['model.index_invalid']);
+    expect(asked).toContain('./model/fallback.onnx');
+    expect(e.model).not.toBeNull();
+  });
+
+  it('scores the new model’s demo sample when the open file was the previous model’s demo', async () => {
+    serve(index);
+    const fake = fakeEngines();
+    const second = { ...model, sha256: '2'.repeat(64) };
+    let inits = 0;
+    fake.engines.init = async () => (++inits === 1 ? { model, problems: [] } : { model: second, problems: [] });
+    const e = new Explorer(fake.engines, ['en']);
+    await e.start('engine.wasm', './model/index.json', './model/fallback.onnx');
+    void e.scoreDemo();
+    await vi.waitFor(() => expect(fake.runs).toHaveLength(1));
+    expect(fake.runs[0].name).toBe('first.csv');
+    fake.runs[0].finish(scored('first.csv'));
+    await vi.waitFor(() => expect(e.phase).toBe('done'));
+    void e.useBundledModel('second');
+    await vi.waitFor(() => expect(fake.runs).toHaveLength(2));
+    expect(fake.runs[1].name).toBe('second.csv');
+    expect(e.bundledId).toBe('second');
+    expect(e.model).toBe(second);
+  });
+});
