@@ -52,7 +52,7 @@ describe('buildControlList', () => {
   it('writes the list and a manifest that hashes the list and the input as given', async () => {
     const built = await buildControlList(job());
     const text = new TextDecoder().decode(Buffer.concat(built.bytes));
-    expect(text.split('\r\n')[0]).toBe('id,rank,risk_percent,selection,reason_1,reason_2,reason_3');
+    expect(text.split('\r\n')[0]).toBe('id,rank,risk_percent,selection,reason_1,reason_2,reason_3,chosen_by');
     expect(built.list.positions).toHaveLength(2);
     expect(built.manifest.export).toMatchObject({ file_name: 'utdrag-kontrolliste.csv', rows: 2, sha256: await sha256Hex(built.bytes) });
     expect(built.manifest.input).toMatchObject({ file_name: 'utdrag.csv', size_bytes: input.length, sha256: await sha256Hex(input) });

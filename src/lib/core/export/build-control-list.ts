@@ -3,7 +3,7 @@ import type { ScoredFile } from '../pipeline/scored-file';
 import type { Selection } from '../select/control-sample';
 import { csvChunks, type CsvDialect } from './csv-writer';
 import { sha256Hex } from './sha256';
-import { buildManifest, manifestJson, type AuditManifest } from './manifest';
+import { buildManifest, manifestJson, type AuditManifest, type ManifestComparison } from './manifest';
 import { controlList, controlListManifestInput, manifestFileName, type ControlList, type ControlListInput, type ControlListManifestArgs } from './control-list';
 
 /** Everything a control list and its manifest are made of; the app and the CLI fill it alike. */
@@ -30,6 +30,8 @@ export interface ControlListJob {
   nationalIds: NonNullable<ControlListInput['nationalIds']>;
   /** ISO 8601 with offset. */
   createdAt: string;
+  /** The challenger compared with the model before the export, recorded in the manifest. */
+  comparison?: ManifestComparison;
 }
 
 export interface BuiltControlList {
@@ -77,6 +79,7 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
       selection,
       export: { fileName: job.listFileName, dialect, headers: list.headers, rows: list.positions.length, sha256: listSha, nationalIds: list.nationalIds },
       createdAt: job.createdAt,
+      ...(job.comparison ? { comparison: job.comparison } : {}),
     }),
   );
   return { bytes, manifest, manifestText: manifestJson(manifest), manifestFileName: manifestFileName(job.listFileName), list };

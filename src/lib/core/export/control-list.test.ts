@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/translate';
-import type { FeatureCard } from '../model/card';
+import type { FeatureCard, ModelCard } from '../model/card';
 import { BY_MODEL, RANDOM_CONTROL } from '../select/control-sample';
 import { controlList, controlListManifestInput, manifestFileName, type ControlListInput } from './control-list';
 import { csvText, EXCEL_NORWEGIAN, RFC_4180 } from './csv-writer';
+import { buildManifest } from './manifest';
 
 /**
  * A five-row file worked by hand: two features (an amount and a flag), an id column and two
@@ -11,7 +12,7 @@ import { csvText, EXCEL_NORWEGIAN, RFC_4180 } from './csv-writer';
  */
 const feature = (name: string, nb: string, en: string, unit: FeatureCard['unit'], kind: FeatureCard['kind']) =>
   ({ name, label: { nb, nn: nb, en }, unit, kind }) as FeatureCard;
-const card = { features: [feature('reisefradrag', 'Reisefradrag', 'Travel deduction', 'NOK', 'continuous'), feature('har_enk', 'Har ENK', 'Sole trader', 'flag', 'binary')] };
+const card = { model: { id: 'deduction-risk', version: '1.0.0' } as ModelCard['model'], features: [feature('reisefradrag', 'Reisefradrag', 'Travel deduction', 'NOK', 'continuous'), feature('har_enk', 'Har ENK', 'Sole trader', 'flag', 'binary')] };
 
 const N = 5;
 const F = 2;
@@ -52,10 +53,10 @@ describe('controlList', () => {
     const nbsp = '\u00a0';
     expect(write(list)).toBe(
       [
-        'skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,merknad,beløp',
-        `S4,1,90,modell,Reisefradrag 54${nbsp}000${nbsp}kr — høyere enn 80${nbsp}% i denne filen,Har ENK: ja,,"'=HYPERLINK(""http://x"")",'+47`,
-        'S2,2,20,modell,Har ENK: nei,,,Tromsø,-7',
-        'S1,4,1,tilfeldig kontroll,,,,Bodø,"-1234,5"',
+        'skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,valgt_av,merknad,beløp',
+        `S4,1,90,modell,Reisefradrag 54${nbsp}000${nbsp}kr — høyere enn 80${nbsp}% i denne filen,Har ENK: ja,,deduction-risk 1.0.0,"'=HYPERLINK(""http://x"")",'+47`,
+        'S2,2,20,modell,Har ENK: nei,,,deduction-risk 1.0.0,Tromsø,-7',
+        'S1,4,1,tilfeldig kontroll,,,,tilfeldig kontroll,Bodø,"-1234,5"',
         '',
       ].join('\r\n'),
     );
@@ -71,7 +72,7 @@ describe('controlList', () => {
     const list = controlList(input({ explanation: null }));
     expect(list.unexplained).toBe(3);
     expect(list.problems[0].severity).toBe('info');
-    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,modell,,,,Tromsø,-7');
+    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,modell,,,,deduction-risk 1.0.0,Tromsø,-7');
   });
 
   it('uses the line in the file as id when the file has no id column', () => {
@@ -84,12 +85,12 @@ describe('controlList', () => {
     const list = controlList(input({ probability: new Float32Array([0.0125, 0.2, NaN, 0.9, 0.05]) }));
     const text = write(list, EXCEL_NORWEGIAN);
     expect(text.startsWith('\ufeffskattyter_id;rang;risiko_prosent;')).toBe(true);
-    expect(text.split('\r\n')[3]).toBe('S1;4;1,25;tilfeldig kontroll;;;;Bodø;-1234,5');
+    expect(text.split('\r\n')[3]).toBe('S1;4;1,25;tilfeldig kontroll;;;;tilfeldig kontroll;Bodø;-1234,5');
   });
 
   it('writes the reasons in English when asked', () => {
     const list = controlList(input({ locale: 'en', t: (key, params) => translate('en', key, params) }));
-    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,model,Sole trader: no,,,Tromsø,-7');
+    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,model,Sole trader: no,,,deduction-risk 1.0.0,Tromsø,-7');
   });
 
   it('ranks reasons alike whether the explanation arrives in float32 or float64', () => {
@@ -124,7 +125,7 @@ describe('controlList', () => {
 
   it('writes only the header for an empty selection', () => {
     const list = controlList(input({ selection: { rows: new Uint32Array(0), kind: new Uint8Array(0) } }));
-    expect(write(list)).toBe('skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,merknad,beløp\r\n');
+    expect(write(list)).toBe('skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,valgt_av,merknad,beløp\r\n');
     expect(list.unexplained).toBe(0);
   });
 });
@@ -156,5 +157,25 @@ describe('manifestFileName', () => {
   it('puts the manifest beside the list', () => {
     expect(manifestFileName('kontrolliste.csv')).toBe('kontrolliste.manifest.json');
     expect(manifestFileName('liste')).toBe('liste.manifest.json');
+  });
+});
+
+describe('the manifest of a list made while comparing models', () => {
+  it('records the challenger’s hash and how far the two lists agreed, and refuses a malformed hash', () => {
+    const args = {
+      app: { name: 'x', version: '1' },
+      model: { id: 'deduction-risk', version: '1.0.0', sha256: 'a'.repeat(64) },
+      input: { fileName: 'f.csv', sizeBytes: 1, sha256: 'b'.repeat(64) },
+      ingest: { rows: 3, counts: { scored: 3, warned: 0, rejected: 0, emptyLines: 0 }, plan: { header: ['id'], featureColumns: [], idColumn: 0, labelColumn: -1, encoding: 'utf-8', delimiter: ',', decimal: '.' } },
+      card,
+      choices: { capacity: 2, controlShare: 0, seed: 1 },
+      selection: { modelCount: 2, controlCount: 0 },
+      export: { fileName: 'l.csv', dialect: RFC_4180, headers: ['id'], rows: 2, sha256: 'c'.repeat(64), nationalIds: { columns: [], exported: 'masked' as const } },
+      createdAt: '2026-12-05T10:00:00Z',
+    } as unknown as Parameters<typeof controlListManifestInput>[0];
+    const comparison = { challenger: { id: 'deduction-risk-prefiling', version: '1.0.0', sha256: 'd'.repeat(64) }, spearman: 0.71, capacity: 2, overlap_at_capacity: 1 };
+    expect(buildManifest(controlListManifestInput({ ...args, comparison })).comparison).toEqual(comparison);
+    expect(buildManifest(controlListManifestInput(args)).comparison).toBeUndefined();
+    expect(() => buildManifest(controlListManifestInput({ ...args, comparison: { ...comparison, challenger: { ...comparison.challenger, sha256: 'nope' } } }))).toThrow(/challenger/);
   });
 });

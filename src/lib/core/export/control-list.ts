@@ -5,7 +5,7 @@ import type { FeatureCard, ModelCard } from '../model/card';
 import { problem, type Problem } from '../problems';
 import { RANDOM_CONTROL, type ListOrder, type Selection } from '../select/control-sample';
 import type { CsvColumn, CsvDialect } from './csv-writer';
-import type { ManifestInput } from './manifest';
+import type { ManifestComparison, ManifestInput } from './manifest';
 import { percentileInFile } from './percentile-in-file';
 import { reasonSentenceParams, type ReasonLocale } from './reason-sentence';
 
@@ -22,7 +22,8 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export type ExplanationOf = (row: number) => ArrayLike<number> | null;
 
 export interface ControlListInput {
-  card: Pick<ModelCard, 'features'>;
+  /** `model` names the model that chose each model-selected row (the "chosen by" column). */
+  card: Pick<ModelCard, 'features' | 'model'>;
   ingest: Pick<IngestResult, 'rows' | 'ids' | 'idKind' | 'line' | 'features' | 'passthrough' | 'plan'>;
   /** P(incorrect deduction) per row of the file, 0–1, NaN for rejected rows. */
   probability: ArrayLike<number>;
@@ -61,8 +62,9 @@ export interface ControlList {
 /**
  * The columns of an exported control list, one record per listed return in list order:
  * id (the file's id column, else the line in the file), rank, risk in percent, selection
- * type, the top three reasons as sentences in `locale`, then every passthrough column of
- * the input as it was written. The browser and the CLI both write the list through this
+ * type, the top three reasons as sentences in `locale`, the model that chose the row (id and
+ * version; the control group for random rows), then every passthrough column of the input
+ * as it was written. The browser and the CLI both write the list through this
  * function and csvChunks, so the same file, model and choices give the same bytes.
  *
  * Reasons are the features pushing the risk up the most (topReasons) with the value in
@@ -123,6 +125,9 @@ export function controlList(input: ControlListInput): ControlList {
   for (let k = 0; k < REASONS_PER_ROW; k++) {
     columns.push({ header: t('planner.col.reason', { n: k + 1 }), text: (i) => reasonText(i, k) });
   }
+  // Which model chose a row, so a list made while comparing models says whose list it is.
+  const chooser = `${card.model.id} ${card.model.version}`.trim();
+  columns.push({ header: t('planner.col.chosen_by'), text: (i) => (selection.kind[i] === RANDOM_CONTROL ? kindText[1] : chooser) });
   const { header, columns: passthrough } = ingest.passthrough;
   header.forEach((h, j) => {
     const show = exported === 'masked' ? cellMasker(plan.columns[plan.passthrough[j]]?.nationalId === true) : plain;
@@ -203,6 +208,8 @@ export interface ControlListManifestArgs {
   export: { fileName: string; dialect: CsvDialect; headers: string[]; rows: number; sha256: string; nationalIds: ControlList['nationalIds'] };
   /** ISO 8601 with offset, e.g. new Date().toISOString(). */
   createdAt: string;
+  /** The challenger compared with the model before the export, when there was one. */
+  comparison?: ManifestComparison;
 }
 
 /**
@@ -236,6 +243,7 @@ export function controlListManifestInput(a: ControlListManifestArgs): ManifestIn
       nationalIds: a.export.nationalIds,
     },
     createdAt: a.createdAt,
+    ...(a.comparison ? { comparison: a.comparison } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface ManifestInput {
   };
   /** Rows read, rows per status (e.g. { ok: 9950, rejected: 50 }), rows scored. */
   rows: { total: number; scored: number; byStatus: Record<string, number> };
+  /** When the list was made with a challenger beside the model: which one, and how far the two agreed. */
+  comparison?: ManifestComparison;
   selection: {
     /** Capacity as asked for (a count of rows), before clamping to the scored rows. */
     capacity: number;
@@ -66,6 +68,8 @@ export interface AuditManifest {
     mapping: Record<string, string | null>;
   };
   rows: { total: number; scored: number; by_status: Record<string, number> };
+  /** Present when a challenger was compared with the model before the export. */
+  comparison?: ManifestComparison;
   selection: {
     capacity: number;
     control_share: number;
@@ -96,6 +100,17 @@ export interface AuditManifest {
   };
 }
 
+/**
+ * A comparison made before the export: the challenger's identity and hash, Spearman's rank
+ * correlation of the two risks, and how many of the `capacity` rows both lists hold.
+ */
+export interface ManifestComparison {
+  challenger: { id: string; version: string; sha256: string };
+  spearman: number;
+  capacity: number;
+  overlap_at_capacity: number;
+}
+
 /** What the safe writer does with C0 control characters in cells (csv-writer.ts), stated in every manifest. */
 export const CONTROL_CHARACTER_RULE = 'U+0000-U+0008, U+000B, U+000C, U+000E-U+001F and U+007F written as U+FFFD';
 
@@ -113,7 +128,9 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\
 
 /** Builds the manifest; a malformed hash or timestamp is a programmer error and throws. */
 export function buildManifest(m: ManifestInput): AuditManifest {
-  for (const [what, hash] of [['model', m.model.sha256], ['input', m.input.sha256], ['export', m.export.sha256]]) {
+  const hashes = [['model', m.model.sha256], ['input', m.input.sha256], ['export', m.export.sha256]];
+  if (m.comparison) hashes.push(['challenger', m.comparison.challenger.sha256]);
+  for (const [what, hash] of hashes) {
     if (!SHA256_HEX.test(hash)) throw new Error(`${what} sha256 must be 64 lower-case hex digits, got ${hash}`);
   }
   if (!ISO_8601.test(m.createdAt)) throw new Error(`createdAt must be ISO 8601 with an offset, got ${m.createdAt}`);
@@ -134,6 +151,7 @@ export function buildManifest(m: ManifestInput): AuditManifest {
       mapping: { ...m.input.mapping },
     },
     rows: { total: m.rows.total, scored: m.rows.scored, by_status: { ...m.rows.byStatus } },
+    ...(m.comparison ? { comparison: { ...m.comparison, challenger: { ...m.comparison.challenger } } } : {}),
     selection: {
       capacity: s.capacity,
       control_share: s.controlShare,
