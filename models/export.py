@@ -92,6 +92,12 @@ def to_onnx(booster: lgb.Booster, card: dict | None = None, spec: ModelSpec = DE
         name_dims(value, ["N", n_features])
     for value in model.graph.output:
         name_dims(value, ["N", 2] if value.name == "probabilities" else ["N"])
+    # Two full builds from one commit wrote the converter's opset_import in different orders
+    # (ai.onnx.ml first in one); sorted by domain, identical builds give identical bytes.
+    imports = sorted((o.domain, o.version) for o in model.opset_import)
+    del model.opset_import[:]
+    for domain, version in imports:
+        model.opset_import.add(domain=domain, version=version)
     model.doc_string = spec.description
     model.model_version = int(spec.version.split(".")[0])
     if card is not None:
