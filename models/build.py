@@ -9,7 +9,9 @@
 6. print the test metrics;
 7. write the exporter fixtures: one small model per exporter, raw and through the analysts'
    kit, with what onnxruntime and shap say about them (exporter_fixtures.py);
-8. write the index of bundled models for the page's model picker (bundle_index.py).
+8. build the pre-filing variant on the same data and compare it with this model
+   (build_prefiling.py, models/PREFILING.md);
+9. write the index of bundled models for the page's model picker (bundle_index.py).
 
     python3 models/build.py        (npm run model)
 """
@@ -21,8 +23,9 @@ import sys
 import numpy as np
 
 import pipeline_config as C
-from export import session
+from build_prefiling import main as build_prefiling
 from bundle_index import main as write_bundle_index
+from export import session
 from export_with_card import export_with_card
 from exporter_fixtures import main as write_exporter_fixtures
 from fixtures import write_demo, write_drift, write_golden
@@ -59,6 +62,8 @@ def main() -> int:
         raise SystemExit(f"recall at 25 % is {recall_25:.3f}, below the required 0.70")
     if write_exporter_fixtures() != 0:
         raise SystemExit("the exporter fixtures failed their own checks")
+    if build_prefiling() != 0:
+        raise SystemExit("the pre-filing variant failed its own checks")
     write_bundle_index()
     return 0
 

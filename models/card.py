@@ -17,6 +17,7 @@ import pipeline_config as C
 import rules_2024 as R
 from feature_catalogue import (
     FEATURES,
+    Feature,
     GROUND_TRUTH_COLUMNS,
     ID_COLUMN,
     LABEL_ALIASES,
@@ -111,9 +112,10 @@ def training_summary(values: np.ndarray) -> dict:
     }
 
 
-def feature_cards(x_train: np.ndarray) -> list[dict]:
+def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...] = FEATURES) -> list[dict]:
+    """One entry per model input, in input order: x_train's columns are the given features."""
     cards = []
-    for index, f in enumerate(FEATURES):
+    for index, f in enumerate(features):
         card = {
             "name": f.name,
             "index": index,
@@ -147,27 +149,33 @@ def build_card(
     gains: dict,
     data: dict,
     trained: date | None = None,
+    model_id: str = C.MODEL_ID,
+    version: str = C.MODEL_VERSION,
+    notice: dict[str, str] = NOTICE,
+    features: tuple[Feature, ...] = FEATURES,
 ) -> dict:
+    """The card of a pipeline model; the defaults describe the bundled deduction model, and a
+    variant trained on a subset of the catalogue (prefiling.py) passes its own id, notice and features."""
     dump = booster.dump_model()
     return {
         "card_schema": CARD_SCHEMA,
         "card_version": CARD_VERSION,
         "model": {
-            "id": C.MODEL_ID,
-            "version": C.MODEL_VERSION,
+            "id": model_id,
+            "version": version,
             "algorithm": f"LightGBM {lgb.__version__} gradient-boosted decision trees, binary log-loss",
             "trained": (trained or date.today()).isoformat(),
             "income_year": R.INCOME_YEAR,
             "n_trees": booster.num_trees(),
             "max_depth": max(tree_depth(t["tree_structure"]) for t in dump["tree_info"]),
             "synthetic": True,
-            "notice": NOTICE,
+            "notice": notice,
         },
         "io": {"input": "input", "probabilities": "probabilities", "positive_class": 1, "raw_score": "log-odds"},
         "id_column": ID_COLUMN,
         "label": {"name": LABEL_COLUMN, "text": LABEL_TEXT, "positive": 1, "aliases": list(LABEL_ALIASES)},
         "ground_truth_columns": list(GROUND_TRUTH_COLUMNS),
-        "features": feature_cards(x_train),
+        "features": feature_cards(x_train, features),
         "metrics": metrics,
         "gains": gains,
         "data": data,

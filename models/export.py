@@ -28,8 +28,8 @@ from onnxmltools import convert_lightgbm
 from onnxmltools.convert.common.data_types import FloatTensorType
 
 import pipeline_config as C
-from feature_catalogue import FEATURE_NAMES
 from library_trees import align, exact_thresholds, float32_at_most, library_covers, lightgbm_trees
+from model_spec import DEDUCTION, ModelSpec
 from onnx_trees import read_node, tree_node
 
 __all__ = ["float32_at_most", "predict_onnx", "read_card", "save", "session", "set_card", "to_onnx"]
@@ -71,14 +71,14 @@ def name_dims(value_info: onnx.ValueInfoProto, dims: list[int | str]) -> None:
             dim.dim_value = d
 
 
-def to_onnx(booster: lgb.Booster, card: dict | None = None) -> onnx.ModelProto:
+def to_onnx(booster: lgb.Booster, card: dict | None = None, spec: ModelSpec = DEDUCTION) -> onnx.ModelProto:
     """The ONNX model of the booster with covers, named shapes and (when given) the card."""
     n_features = booster.num_feature()
-    if n_features != len(FEATURE_NAMES) or booster.feature_name() != list(FEATURE_NAMES):
-        raise ValueError("the booster's features are not the catalogue's features in order")
+    if booster.feature_name() != list(spec.names):
+        raise ValueError(f"the booster's features are not {spec.id}'s features in order")
     model = convert_lightgbm(
         booster,
-        name="deduction-risk",
+        name=spec.id,
         initial_types=[("input", FloatTensorType([None, n_features]))],
         zipmap=False,
         target_opset=TARGET_OPSET,
@@ -92,8 +92,14 @@ def to_onnx(booster: lgb.Booster, card: dict | None = None) -> onnx.ModelProto:
         name_dims(value, ["N", n_features])
     for value in model.graph.output:
         name_dims(value, ["N", 2] if value.name == "probabilities" else ["N"])
-    model.doc_string = "Risk that a personal tax return claims an incorrect deduction. Trained on synthetic data."
-    model.model_version = int(C.MODEL_VERSION.split(".")[0])
+    # Two full builds from one commit wrote the converter's opset_import in different orders
+    # (ai.onnx.ml first in one); sorted by domain, identical builds give identical bytes.
+    imports = sorted((o.domain, o.version) for o in model.opset_import)
+    del model.opset_import[:]
+    for domain, version in imports:
+        model.opset_import.add(domain=domain, version=version)
+    model.doc_string = spec.description
+    model.model_version = int(spec.version.split(".")[0])
     if card is not None:
         set_card(model, card)
     onnx.checker.check_model(model)

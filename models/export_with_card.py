@@ -19,6 +19,7 @@ import pipeline_config as C
 from card import build_card, validate_card
 from export import predict_onnx, save, session, to_onnx
 from feature_catalogue import LABEL_COLUMN
+from model_spec import DEDUCTION, ModelSpec
 from ranking_metrics import evaluate, gains
 from train import Splits, feature_matrix, load_booster, training_data
 
@@ -29,20 +30,25 @@ def build_date() -> date:
     return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
 
 
-def export_with_card(booster: lgb.Booster | None = None, frame: pd.DataFrame | None = None, splits: Splits | None = None):
-    """Exports the booster (default: the committed one) with a card whose metrics come from onnxruntime."""
+def export_with_card(
+    booster: lgb.Booster | None = None,
+    frame: pd.DataFrame | None = None,
+    splits: Splits | None = None,
+    spec: ModelSpec = DEDUCTION,
+):
+    """Exports the spec's booster (default: its committed one) to its file, with a card whose metrics come from onnxruntime."""
     if frame is None or splits is None:
         frame, splits = training_data()
-    booster = booster or load_booster()
+    booster = booster or load_booster(spec.booster_path)
     test = frame.iloc[splits.test]
-    x_test = feature_matrix(test)
+    x_test = feature_matrix(test, spec.names)
     y_test = test[LABEL_COLUMN].to_numpy()
     # The card describes the shipped file, so its figures are the ONNX model's own scores;
     # the card does not change the graph, so scoring before it is written is the same model.
-    prob = predict_onnx(session(to_onnx(booster)), x_test)
+    prob = predict_onnx(session(to_onnx(booster, spec=spec)), x_test)
     card = build_card(
         booster=booster,
-        x_train=feature_matrix(frame.iloc[splits.train]),
+        x_train=feature_matrix(frame.iloc[splits.train], spec.names),
         metrics=evaluate(y_test, prob),
         gains=gains(y_test, prob),
         data={
@@ -54,10 +60,14 @@ def export_with_card(booster: lgb.Booster | None = None, frame: pd.DataFrame | N
             "base_rate_train": float(frame[LABEL_COLUMN].to_numpy()[splits.train].mean()),
         },
         trained=build_date(),
+        model_id=spec.id,
+        version=spec.version,
+        notice=spec.notice,
+        features=spec.features,
     )
     validate_card(card)
-    model = to_onnx(booster, card)
-    save(model)
+    model = to_onnx(booster, card, spec)
+    save(model, spec.onnx_path)
     return model, card, prob
 
 

@@ -1,4 +1,4 @@
-"""Seeds, sizes and paths of the one model the product ships. Change a seed, rebuild everything."""
+"""Seeds, sizes and paths of the models the product ships. Change a seed, rebuild everything."""
 
 from __future__ import annotations
 
@@ -30,3 +30,9 @@ GOLDEN_JSON = REPO / "test/fixtures/golden/lgbm-golden.json"
 GOLDEN_CSV = REPO / "test/fixtures/golden/lgbm-golden.csv"
 DRIFT_PATH = REPO / "test/fixtures/drift/commute-doubled.csv"
 DRIFT_BASELINE_PATH = REPO / "test/fixtures/drift/commute-baseline.csv"
+
+# The pre-filing variant (prefiling.py): same data and split, inputs known before filing.
+PREFILING_MODEL_ID = "deduction-risk-prefiling"
+PREFILING_ONNX_PATH = REPO / "public/model/deduction-risk-prefiling.onnx"
+PREFILING_BOOSTER_PATH = MODELS_DIR / "artifacts/deduction-risk-prefiling.lgbm.txt.gz"
+PREFILING_REPORT_PATH = MODELS_DIR / "PREFILING.md"

@@ -88,3 +88,46 @@ def format_metrics(metrics: dict, gains_table: dict | None = None) -> str:
             f"{gains_table['shares'][i]:.0%}: {gains_table['recall'][i]:.3f}/{gains_table['precision'][i]:.3f}" for i in picks
         ))
     return "\n".join(lines)
+
+
+def top_share_reach(label: np.ndarray, prob_a: np.ndarray, prob_b: np.ndarray, share: float) -> dict:
+    """Two rankings of the same rows, each checking its top share: what A's list holds that B's does not.
+
+    `positives_only_a` are the incorrect returns A's list reaches and B's misses (for a pre-filing
+    model A against the post-filing model B: returns a reminder would reach that a control would
+    not); `overlap` is how many rows the two lists share.
+    """
+    label = np.asarray(label, int)
+    k = count_for_share(share, len(label))
+    top_a = np.zeros(len(label), bool)
+    top_b = np.zeros(len(label), bool)
+    top_a[rank_order(prob_a)[:k]] = True
+    top_b[rank_order(prob_b)[:k]] = True
+    positive = label == 1
+    return {
+        "share": share,
+        "n_selected": k,
+        "positives": int(positive.sum()),
+        "positives_a": int((top_a & positive).sum()),
+        "positives_b": int((top_b & positive).sum()),
+        "positives_both": int((top_a & top_b & positive).sum()),
+        "positives_only_a": int((top_a & ~top_b & positive).sum()),
+        "positives_only_b": int((top_b & ~top_a & positive).sum()),
+        "overlap": int((top_a & top_b).sum()),
+        "overlap_share": float((top_a & top_b).sum() / k) if k else float("nan"),
+    }
+
+
+def format_side_by_side(named: dict[str, dict]) -> str:
+    """The card metrics of several models on the same test split, one column each."""
+    names = list(named)
+    rows = [("ROC AUC", "roc_auc", "{:.4f}"), ("PR AUC", "pr_auc", "{:.4f}"), ("Brier", "brier", "{:.5f}")]
+    lines = [f"{'':<26}" + "".join(f"{n:>28}" for n in names)]
+    for title, key, fmt in rows:
+        lines.append(f"{title:<26}" + "".join(f"{fmt.format(named[n][key]):>28}" for n in names))
+    for i, row in enumerate(named[names[0]]["at_share"]):
+        cells = [named[n]["at_share"][i] for n in names]
+        lines.append(f"{'top ' + format(row['share'], '.0%') + ' prec/recall/lift':<26}" + "".join(
+            f"{c['precision']:.3f} / {c['recall']:.3f} / {c['lift']:5.2f}".rjust(28) for c in cells
+        ))
+    return "\n".join(lines)

@@ -46,3 +46,23 @@ def card(onnx_model) -> dict:
 @pytest.fixture(scope="session")
 def booster():
     return load_booster()
+
+
+@pytest.fixture(scope="session")
+def prefiling_model() -> onnx.ModelProto:
+    return onnx.load(str(C.PREFILING_ONNX_PATH))
+
+
+@pytest.fixture(scope="session")
+def prefiling_card(prefiling_model) -> dict:
+    return read_card(prefiling_model)
+
+
+@pytest.fixture(scope="session")
+def prefiling_session(prefiling_model):
+    return session(prefiling_model)
+
+
+@pytest.fixture(scope="session")
+def prefiling_booster():
+    return load_booster(C.PREFILING_BOOSTER_PATH)
