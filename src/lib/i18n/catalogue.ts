@@ -10,12 +10,13 @@ import { evaluation } from './messages/evaluation';
 import { planner } from './messages/planner';
 import { trust } from './messages/trust';
 import { anyModel } from './messages/any-model';
+import { compare } from './messages/compare';
 
 /**
  * Every area's messages merged. Each area lives in messages/<area>.ts, built with
  * defineMessages so its three languages have the same keys; add a new area to `areas`.
  */
-const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel] as const;
+const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, compare] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof areas)[number]['nb']>;
