@@ -36,6 +36,21 @@ export interface ListChoices {
   nationalIds: NationalIdExport;
 }
 
+/** --capacity as typed: a whole count, or a percentage up to 100 % (decimal comma or point); null when it is neither. */
+export function parseCapacity(text: string | undefined): ListChoices['capacity'] | null {
+  const c = (text ?? '').trim();
+  const percent = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(c);
+  if (percent && Number(percent[1].replace(',', '.')) <= 100) return { share: Number(percent[1].replace(',', '.')) / 100 };
+  if (/^\d+$/.test(c)) return { count: Number(c) };
+  return null;
+}
+
+/** --seed: an unsigned 64-bit integer, 0 when absent; null when it is not one. */
+export function parseSeed(text: string | undefined): bigint | null {
+  const s = (text ?? '0').trim();
+  return /^\d{1,20}$/.test(s) && BigInt(s) < 1n << 64n ? BigInt(s) : null;
+}
+
 /** Reads the list options as typed; problems instead of exceptions for anything a person mistyped. */
 export function parseListChoices(args: {
   capacity?: string;
@@ -46,18 +61,13 @@ export function parseListChoices(args: {
 }): ListChoices | { problems: Problem[] } {
   const problems: Problem[] = [];
   const bad = (code: string, value: string) => problems.push(problem(code, 'error', { params: { value } }));
-  let capacity: ListChoices['capacity'] = { count: 0 };
-  const c = (args.capacity ?? '').trim();
-  const percent = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(c);
-  if (percent && Number(percent[1].replace(',', '.')) <= 100) capacity = { share: Number(percent[1].replace(',', '.')) / 100 };
-  else if (/^\d+$/.test(c)) capacity = { count: Number(c) };
-  else if (args.capacity === undefined) problems.push(problem('cli.list_needs_capacity', 'error'));
-  else bad('cli.bad_capacity', c);
+  const capacity = parseCapacity(args.capacity) ?? { count: 0 };
+  if (args.capacity === undefined) problems.push(problem('cli.list_needs_capacity', 'error'));
+  else if (!parseCapacity(args.capacity)) bad('cli.bad_capacity', args.capacity.trim());
   const share = args['control-share'] === undefined ? 0 : Number(args['control-share'].replace(',', '.'));
   if (!(share >= 0 && share <= 1)) bad('cli.bad_control_share', args['control-share'] ?? '');
-  const s = (args.seed ?? '0').trim();
-  const seed = /^\d{1,20}$/.test(s) && BigInt(s) < 1n << 64n ? BigInt(s) : null;
-  if (seed === null) bad('cli.bad_seed', s);
+  const seed = parseSeed(args.seed);
+  if (seed === null) bad('cli.bad_seed', (args.seed ?? '0').trim());
   const d = args['list-dialect'] ?? 'excel-nb';
   const dialect = dialectNamed(d);
   if (!dialect) bad('cli.bad_dialect', d);

@@ -15,6 +15,10 @@
  * the model or the file cannot be used — one sentence on stderr for a model, never a stack
  * trace; a file whose header blocks scoring included: its rows are still written,
  * rejected, each with the reasons in row_issues, and no list is made.
+ * --compare <other.onnx> scores the same file with a second model (its card from the file, or
+ * --compare-card <card.json>) and appends risk_probability_compare and risk_rank_compare; with
+ * --capacity it prints the comparison's plain sentence, and --compare-report <report.json>
+ * writes its figures (compare-report.ts). A second model that cannot score the file: exit 1.
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -29,7 +33,12 @@ import { pickLocale, type Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
 import { problem, type Problem } from '../lib/core/problems';
 import type { IngestOptions } from '../lib/core/csv/ingest';
-import { parseListChoices, writeControlList, type ListChoices } from './control-list';
+import { parseCapacity, parseListChoices, parseSeed, writeControlList, type ListChoices } from './control-list';
+import { scoreOther, type OtherScores } from './score-other';
+import { compareModels, BOOTSTRAP_RESAMPLES } from '../lib/core/compare';
+import { countForShare } from '../lib/core/metrics/count-for-share';
+import { describeComparison } from '../lib/i18n/compare-sentence';
+import { writeCompareReport } from './compare-report';
 import { dialectNamed } from './dialect-named';
 import { writeScoredOutput } from './scored-output';
 import { readReference } from './read-reference';
@@ -58,6 +67,9 @@ async function main(argv: string[]): Promise<number> {
         explain: { type: 'boolean', default: false },
         card: { type: 'string' },
         'covers-from': { type: 'string' },
+        compare: { type: 'string' },
+        'compare-card': { type: 'string' },
+        'compare-report': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -86,6 +98,20 @@ async function main(argv: string[]): Promise<number> {
     outputDialect = dialectNamed(args['output-dialect']);
     if (!outputDialect) {
       process.stderr.write(describeProblem(locale, problem('cli.bad_output_dialect', 'error', { params: { value: args['output-dialect'] } })) + '\n');
+      return 2;
+    }
+  }
+  // --compare-report needs a capacity and --compare; a mistyped one stops before any scoring.
+  const compareCapacity = args.capacity === undefined ? null : parseCapacity(args.capacity);
+  const compareSeed = parseSeed(args.seed);
+  if (args.compare !== undefined || args['compare-report'] !== undefined) {
+    const wrong: Problem[] = [];
+    if (args['compare-report'] !== undefined && args.compare === undefined) wrong.push(problem('cli.compare_report_needs_compare', 'error'));
+    if (args['compare-report'] !== undefined && args.capacity === undefined) wrong.push(problem('cli.compare_needs_capacity', 'error'));
+    if (args.capacity !== undefined && !compareCapacity) wrong.push(problem('cli.bad_capacity', 'error', { params: { value: args.capacity.trim() } }));
+    if (compareSeed === null) wrong.push(problem('cli.bad_seed', 'error', { params: { value: (args.seed ?? '').trim() } }));
+    if (wrong.length) {
+      for (const p of wrong) process.stderr.write(describeProblem(locale, p) + '\n');
       return 2;
     }
   }
@@ -143,6 +169,31 @@ async function main(argv: string[]): Promise<number> {
     for (const p of written.problems) process.stderr.write(describeProblem(locale, p) + '\n');
     process.stderr.write(say('planner.cli.done', { rows: written.rows, model: written.modelCount, control: written.controlCount, list: args.list, manifest: written.manifestPath }) + '\n');
   }
+  let other: OtherScores | null = null;
+  if (args.compare !== undefined && !ingest.plan.blocked) {
+    process.stderr.write(say('cli.compare_scoring', { model: basename(args.compare) }) + '\n');
+    const scoredOther = await scoreOther({ modelPath: args.compare, cardPath: args['compare-card'], inputPath: args.input, fileName: basename(args.input), options });
+    if ('problems' in scoredOther) return fail(locale, scoredOther.problems);
+    // Both intakes read the same bytes; rows in ≠ rows out would pair the wrong returns.
+    if (scoredOther.probability.length !== ingest.rows) return fail(locale, [problem('cli.compare_cannot_score', 'error', { params: { model: args.compare } })]);
+    other = scoredOther;
+    if (compareCapacity) {
+      const scoredRows = ingest.counts.scored + ingest.counts.warned;
+      const capacity = 'share' in compareCapacity ? countForShare(compareCapacity.share, scoredRows) : compareCapacity.count;
+      const comparison = compareModels({
+        champion: probability,
+        challenger: other.probability,
+        label: ingest.label,
+        capacity,
+        championOrder: file.order,
+        challengerOrder: other.order,
+        bootstrap: { resamples: BOOTSTRAP_RESAMPLES, seed: compareSeed! },
+      });
+      for (const p of comparison.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+      process.stderr.write(describeComparison(comparison, model.card.vocabulary, locale) + '\n');
+      if (args['compare-report']) writeCompareReport(args['compare-report'], comparison, { resamples: BOOTSTRAP_RESAMPLES, seed: compareSeed! });
+    }
+  }
   const output = args.output;
   if (!output) {
     await model.scorer.release();
@@ -170,6 +221,7 @@ async function main(argv: string[]): Promise<number> {
     issues: (r) => issues.get(r) ?? fileReason,
     explain: args.explain ? { header: explainHeader(model.card), contrib } : null,
     dialect: outputDialect,
+    compare: other,
   });
   if (row !== ingest.rows) throw new Error(`rows in ${ingest.rows} ≠ rows out ${row}`);
 

@@ -25,7 +25,11 @@ export interface ScoredOutput {
   explain: { header: string[]; contrib: Float32Array | null } | null;
   /** Null: input cells as written, the contract for programs. A dialect: the safe writer, for spreadsheets. */
   dialect: CsvDialect | null;
+  /** With --compare: the other model's probability and rank (0 = not scored), written last as risk_probability_compare and risk_rank_compare. */
+  compare?: { probability: Float32Array; rank: Uint32Array } | null;
 }
+
+const COMPARE_HEADER = ['risk_probability_compare', 'risk_rank_compare'];
 
 type Encode = (batch: string[][], first: number) => Iterable<string | Uint8Array>;
 
@@ -42,7 +46,7 @@ type Encode = (batch: string[][], first: number) => Iterable<string | Uint8Array
  */
 export async function writeScoredOutput(job: ScoredOutput): Promise<number> {
   const { ingest } = job.file;
-  const header = [...ingest.plan.header, 'risk_probability', 'risk_rank', 'row_status', 'row_issues', ...(job.explain?.header ?? [])];
+  const header = [...ingest.plan.header, 'risk_probability', 'risk_rank', 'row_status', 'row_issues', ...(job.explain?.header ?? []), ...(job.compare ? COMPARE_HEADER : [])];
   const out = createWriteStream(job.path);
   const put = async (chunk: string | Uint8Array) => {
     if (!out.write(chunk)) await once(out, 'drain');
@@ -75,7 +79,7 @@ export async function writeScoredOutput(job: ScoredOutput): Promise<number> {
 
 /** Input cells as written; probabilities and contributions as the shortest text of their float32. */
 function plainRecords(job: ScoredOutput): Encode {
-  const { explain } = job;
+  const { explain, compare } = job;
   const { ingest, probability, rank } = job.file;
   const width = ingest.plan.header.length;
   const f = explain ? explain.header.length - 1 : 0;
@@ -94,6 +98,7 @@ function plainRecords(job: ScoredOutput): Encode {
         cells.push(contrib ? float32Text(contrib[row * stride + f]) : '');
         for (let k = 0; k < f; k++) cells.push(contrib ? float32Text(contrib[row * stride + k]) : '');
       }
+      if (compare) cells.push(float32Text(compare.probability[row]), compare.rank[row] ? String(compare.rank[row]) : '');
       text += cells.join(',') + '\r\n';
     }
     yield text;
@@ -135,6 +140,16 @@ function safeRecords(job: ScoredOutput, dialect: CsvDialect, header: string[]): 
         }
         columns.push({ header: explain.header[k === f ? 0 : k + 1], numbers: values });
       }
+    }
+    if (job.compare) {
+      const { probability: cp, rank: cr } = job.compare;
+      const q = new Float64Array(n);
+      const k = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        q[i] = shortestFloat32(cp[first + i]);
+        k[i] = cr[first + i] || NaN;
+      }
+      columns.push({ header: COMPARE_HEADER[0], numbers: q }, { header: COMPARE_HEADER[1], numbers: k });
     }
     return csvRecords(columns, positions.subarray(0, n), dialect, BATCH_ROWS);
   };

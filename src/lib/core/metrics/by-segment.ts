@@ -1,10 +1,10 @@
 import { clampCapacity } from './clamp-capacity';
 import { rankOrder, scoredCount } from './rank-order';
 import { rocFromRanked } from './roc-curve';
+import { factorizeSegments, type SegmentColumn } from './factorize-segments';
 import { isLabel, type NumberColumn } from './types';
 
-/** A categorical column as codes into a list of names (e.g. kommunenr), or as plain strings. */
-export type SegmentColumn = ArrayLike<string | null | undefined> | { codes: ArrayLike<number>; names: readonly string[] };
+export type { SegmentColumn };
 
 /** How the model and the selection fare within one segment. */
 export interface SegmentMetrics {
@@ -40,7 +40,7 @@ export function metricsBySegment(
   k: number,
   order: Uint32Array = rankOrder(prob),
 ): SegmentMetrics[] {
-  const { codes, names } = factorize(segment, prob.length);
+  const { codes, names } = factorizeSegments(segment, prob.length);
   const s = names.length;
   const rows = new Uint32Array(s);
   const scored = new Uint32Array(s);
@@ -108,22 +108,4 @@ export function metricsBySegment(
     });
   }
   return out;
-}
-
-function factorize(segment: SegmentColumn, n: number): { codes: ArrayLike<number>; names: readonly string[] } {
-  if ('codes' in segment) return segment;
-  const index = new Map<string, number>();
-  const names: string[] = [];
-  const codes = new Uint32Array(n);
-  for (let r = 0; r < n; r++) {
-    const name = segment[r] ?? '';
-    let c = index.get(name);
-    if (c === undefined) {
-      c = names.length;
-      index.set(name, c);
-      names.push(name);
-    }
-    codes[r] = c;
-  }
-  return { codes, names };
 }
