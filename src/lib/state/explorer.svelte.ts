@@ -43,7 +43,7 @@ export interface BareModel {
 }
 
 export type SortKey = 'rank' | 'id' | 'line';
-export type Tab = 'results' | 'explain' | 'planner' | 'evaluation';
+export type Tab = 'results' | 'explain' | 'planner' | 'evaluation' | 'compare';
 
 /**
  * SHAP values of the current file, filled in as the worker streams them. `contrib` is

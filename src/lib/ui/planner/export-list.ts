@@ -11,6 +11,21 @@ import type { Problem } from '../../core/problems';
 import { contribRow } from '../../core/explain/contrib-row';
 import { buildControlList } from '../../core/export/build-control-list';
 import type { NationalIdExport } from '../../core/export/control-list';
+import type { ManifestComparison } from '../../core/export/manifest';
+import type { Comparison } from '../../state/comparison.svelte';
+
+/** What the manifest records of a comparison made before the export; undefined when none is open. */
+export function manifestComparison(comparison: Comparison | undefined): ManifestComparison | undefined {
+  const model = comparison?.challenger?.model;
+  const figures = comparison?.figures;
+  if (!model || !figures) return undefined;
+  return {
+    challenger: { id: model.card.model.id, version: model.card.model.version, sha256: model.sha256 },
+    spearman: figures.spearman,
+    capacity: figures.capacity,
+    overlap_at_capacity: figures.overlap,
+  };
+}
 
 export interface ExportedList {
   list: { name: string; url: string };
@@ -43,6 +58,7 @@ export async function exportControlList(
   choices: { capacity: number; controlShare: number; seed: bigint },
   dialect: CsvDialect,
   nationalIds: NationalIdExport,
+  comparison?: ManifestComparison,
 ): Promise<ExportedList> {
   const result = explorer.result!;
   const model = explorer.model!;
@@ -66,6 +82,7 @@ export async function exportControlList(
     sortedColumn: (i) => explorer.sortedColumn(i),
     nationalIds,
     createdAt: new Date().toISOString(),
+    ...(comparison ? { comparison } : {}),
   });
   const listUrl = URL.createObjectURL(new Blob(built.bytes as BlobPart[], { type: 'text/csv;charset=utf-8' }));
   const manifestUrl = URL.createObjectURL(new Blob([built.manifestText], { type: 'application/json' }));
