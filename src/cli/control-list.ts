@@ -25,6 +25,7 @@ import type { ExplanationOf, NationalIdExport } from '../lib/core/export/control
 import { problem, type Problem } from '../lib/core/problems';
 import type { Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
+import { vocabularyParams } from '../lib/i18n/vocabulary-params';
 
 export interface ListChoices {
   /** Returns to check: a count, or a share of the scored rows. */
@@ -143,7 +144,8 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
     listFileName: name,
     explanation,
     locale,
-    t: (key, params) => translate(locale, key, params),
+    // The list's words follow the model's card ({row_n} …), as on the page.
+    t: (key, params) => translate(locale, key, { ...vocabularyParams(card.vocabulary, locale), ...params }),
     nationalIds: choices.nationalIds,
     createdAt: job.createdAt ?? new Date().toISOString(),
   });

@@ -31,6 +31,9 @@ import { explainColumns, explainHeader } from './explain-columns';
 import { describeProblem } from '../lib/i18n/describe-problem';
 import { pickLocale, type Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
+import { vocabularyParams } from '../lib/i18n/vocabulary-params';
+import type { Vocabulary } from '../lib/core/model/card';
+import { NEUTRAL_VOCABULARY } from '../lib/core/model/neutral-vocabulary';
 import { problem, type Problem } from '../lib/core/problems';
 import type { IngestOptions } from '../lib/core/csv/ingest';
 import { parseCapacity, parseListChoices, parseSeed, writeControlList, type ListChoices } from './control-list';
@@ -79,7 +82,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const locale: Locale = args.lang ? pickLocale([args.lang]) : pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
-  const say = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  // The task's words come from the model's card once it is read; neutral ones until then.
+  let vocabulary: Vocabulary = NEUTRAL_VOCABULARY;
+  const say = (key: string, params?: Record<string, string | number>) => translate(locale, key, { ...vocabularyParams(vocabulary, locale), ...params });
+  const describe = (p: Problem): string => describeProblem(locale, p, vocabulary);
   if (args.help || !args.input || !(args.output || args.list)) {
     process.stderr.write(say('cli.usage') + '\n' + say('planner.cli.usage') + '\n');
     return args.help ? 0 : 2;
@@ -88,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.list) {
     const parsed = parseListChoices(args);
     if ('problems' in parsed) {
-      for (const p of parsed.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+      for (const p of parsed.problems) process.stderr.write(describe(p) + '\n');
       return 2;
     }
     listChoices = parsed;
@@ -97,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
   if (args['output-dialect'] !== undefined) {
     outputDialect = dialectNamed(args['output-dialect']);
     if (!outputDialect) {
-      process.stderr.write(describeProblem(locale, problem('cli.bad_output_dialect', 'error', { params: { value: args['output-dialect'] } })) + '\n');
+      process.stderr.write(describe(problem('cli.bad_output_dialect', 'error', { params: { value: args['output-dialect'] } })) + '\n');
       return 2;
     }
   }
@@ -123,27 +129,28 @@ async function main(argv: string[]): Promise<number> {
     try {
       cardText = readFileSync(args.card, 'utf8');
     } catch {
-      return fail(locale, [problem('cli.card_missing', 'error', { params: { path: args.card } })]);
+      return fail(describe, [problem('cli.card_missing', 'error', { params: { path: args.card } })]);
     }
   }
   const model = await loadModelFile(args.model, { card: cardText });
   if (!('card' in model)) {
     // On the command line the way out of a missing card is a flag: say which.
     const noCard = model.problems.some((p) => p.code === 'model.no_card');
-    return fail(locale, noCard ? [problem('cli.no_card', 'error')] : model.problems);
+    return fail(describe, noCard ? [problem('cli.no_card', 'error')] : model.problems);
   }
+  vocabulary = model.card.vocabulary;
   process.stderr.write(say(model.model.outputSpace === 'probability' ? 'cli.output_space_probability' : 'cli.output_space_log_odds') + '\n');
   const explainSetup: Omit<ExplainSetup, 'file'> = { card: cardText };
   if (args['covers-from'] !== undefined) {
     const reference = await readReference(args['covers-from'], model.card, options);
-    if ('problems' in reference) return fail(locale, reference.problems);
+    if ('problems' in reference) return fail(describe, reference.problems);
     explainSetup.reference = { ...reference, name: basename(args['covers-from']) };
   }
   let size: number;
   try {
     size = statSync(args.input).size;
   } catch {
-    return fail(locale, [{ code: 'cli.input_missing', severity: 'error', params: { path: args.input } }]);
+    return fail(describe, [{ code: 'cli.input_missing', severity: 'error', params: { path: args.input } }]);
   }
 
   const started = performance.now();
@@ -154,19 +161,19 @@ async function main(argv: string[]): Promise<number> {
   if (!scored) return 1;
   const file = ranked(scored.file);
   const { ingest, probability } = file;
-  for (const p of ingest.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+  for (const p of ingest.problems) process.stderr.write(describe(p) + '\n');
   if (ingest.plan.columns.length === 0) return 1;
   // A blocked header rejects every row without a problem of its own: the file's errors are each row's reason.
   const blocking = ingest.plan.blocked ? ingest.problems.filter((p) => p.severity === 'error') : [];
-  const fileReason = blocking.map((p) => describeProblem(locale, p)).join(' | ');
+  const fileReason = blocking.map((p) => describe(p)).join(' | ');
   const exitCode = ingest.plan.blocked ? 1 : 0;
 
   if (args.list && ingest.plan.blocked) {
-    process.stderr.write(describeProblem(locale, problem('cli.list_blocked', 'error', { params: { list: args.list } })) + '\n');
+    process.stderr.write(describe(problem('cli.list_blocked', 'error', { params: { list: args.list } })) + '\n');
   } else if (args.list && listChoices) {
     const job = { modelBytes: model.bytes, card: model.card, file, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale, explainSetup };
     const written = await writeControlList(job);
-    for (const p of written.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+    for (const p of written.problems) process.stderr.write(describe(p) + '\n');
     process.stderr.write(say('planner.cli.done', { rows: written.rows, model: written.modelCount, control: written.controlCount, list: args.list, manifest: written.manifestPath }) + '\n');
   }
   let other: OtherScores | null = null;
@@ -199,15 +206,15 @@ async function main(argv: string[]): Promise<number> {
     await model.scorer.release();
     return exitCode;
   }
-  const issues = rowIssueText(locale, ingest.rows, ingest.rowProblems);
+  const issues = rowIssueText(describe, ingest.rows, ingest.rowProblems);
   let contrib: Float32Array | null = null;
   // A blocked file has no scores to explain; its contribution columns stay, empty.
   if (args.explain && !ingest.plan.blocked) {
     const columns = explainColumns(model.bytes, ingest.features, ingest.rows, probability, explainSetup);
-    for (const p of columns.problems) process.stderr.write(describeProblem(locale, p) + '\n');
+    for (const p of columns.problems) process.stderr.write(describe(p) + '\n');
     if (!('contrib' in columns)) return 1;
     contrib = columns.contrib;
-    const flag = translate(locale, 'problem.explain.row_check_failed');
+    const flag = say('problem.explain.row_check_failed');
     columns.failed.forEach((bad, row) => {
       if (bad) issues.set(row, issues.has(row) ? `${issues.get(row)} | ${flag}` : flag);
     });
@@ -233,11 +240,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** One cell of sentences per row that has problems, in the chosen language. */
-function rowIssueText(locale: Locale, rows: number, rowProblems: { row: Uint32Array; problems: Problem[] }): Map<number, string> {
+function rowIssueText(describe: (p: Problem) => string, rows: number, rowProblems: { row: Uint32Array; problems: Problem[] }): Map<number, string> {
   const text = new Map<number, string>();
   rowProblems.row.forEach((row, k) => {
     if (row >= rows) return;
-    const sentence = describeProblem(locale, rowProblems.problems[k]);
+    const sentence = describe(rowProblems.problems[k]);
     const before = text.get(row);
     text.set(row, before ? `${before} | ${sentence}` : sentence);
   });
@@ -245,9 +252,9 @@ function rowIssueText(locale: Locale, rows: number, rowProblems: { row: Uint32Ar
 }
 
 /** A model or file that cannot be used: its first error as one sentence (the rest follow from it), exit 1. */
-function fail(locale: Locale, problems: Problem[]): number {
+function fail(describe: (p: Problem) => string, problems: Problem[]): number {
   const first = problems.find((p) => p.severity === 'error') ?? problems[0];
-  if (first) process.stderr.write(describeProblem(locale, first) + '\n');
+  if (first) process.stderr.write(describe(first) + '\n');
   return 1;
 }
 

@@ -44,9 +44,9 @@ async function completeCard(page: Page, dir: string): Promise<void> {
   await expect(rows).toHaveCount(8);
   for (let i = 0; i < 8; i++) await expect(rows.nth(i).locator('select').first()).toHaveValue(expected.features[i]);
   await page.getByLabel('Name (Bokmål) 1').fill('Alder');
-  await page.getByTestId('card-positive-nb').fill('feil fradrag');
-  await page.getByTestId('card-positive-nn').fill('feil frådrag');
-  await page.getByTestId('card-positive-en').fill('incorrect deduction');
+  await page.getByTestId('card-positive-one-nb').fill('feil fradrag');
+  await page.getByTestId('card-positive-one-nn').fill('feil frådrag');
+  await page.getByTestId('card-positive-one-en').fill('incorrect deduction');
   await expect(page.getByTestId('card-save')).toBeDisabled();
   await page.getByTestId('card-confirm-order').check();
   const { violations } = await new AxeBuilder({ page }).include('[data-testid="card-editor"]').include('section.model').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -216,9 +216,9 @@ test('a bare scikit-learn model is carded against the demo sample, whose columns
   for (let i = 0; i < 8; i++) await rows.nth(i).locator('select').first().selectOption(expected.features[i]);
   await page.getByTestId('card-id-column').selectOption('skattyter_id');
   await page.getByTestId('card-label-column').selectOption('feil_fradrag');
-  await page.getByTestId('card-positive-nb').fill('feil fradrag');
-  await page.getByTestId('card-positive-nn').fill('feil frådrag');
-  await page.getByTestId('card-positive-en').fill('incorrect deduction');
+  await page.getByTestId('card-positive-one-nb').fill('feil fradrag');
+  await page.getByTestId('card-positive-one-nn').fill('feil frådrag');
+  await page.getByTestId('card-positive-one-en').fill('incorrect deduction');
   await page.getByTestId('card-confirm-order').check();
   await page.getByTestId('card-save').click();
   await expect(page.getByTestId('model-source')).toHaveText('File: model-card.onnx');

@@ -39,7 +39,7 @@ test('an analyst sees every curve of the demo sample and scikit-learn’s figure
   expect(await metric(page, 'recall')).toBeCloseTo(d.at_share.recall, 12);
   expect(await metric(page, 'lift')).toBeCloseTo(d.at_share.lift, 12);
   await expect(page.locator('[data-metric="auc"] dd')).toHaveText(d.roc_auc.toLocaleString('nb-NO', { maximumFractionDigits: 3, minimumFractionDigits: 3 }));
-  await expect(page.getByLabel('Kapasitet: antall selvangivelser som kontrolleres')).toHaveValue(String(d.at_share.k));
+  await expect(page.getByLabel('Kapasitet: antall skattemeldinger som kontrolleres')).toHaveValue(String(d.at_share.k));
   const matrix = page.getByTestId('confusion-matrix');
   for (const cell of ['tp', 'fp', 'fn', 'tn'] as const) await expect(matrix.locator(`[data-cell="${cell}"]`)).toHaveAttribute('data-value', String(d.at_share[cell]));
 
@@ -99,7 +99,7 @@ test('labels for only part of the rows bring the selection-bias note; no label c
   await page.locator('#file-input').setInputFiles({ name: 'halvparten.csv', mimeType: 'text/csv', buffer: demoWithLabels((r) => r % 2 === 0) });
   await confirmAndWaitForScores(page);
   await openEvaluation(page);
-  await expect(page.getByTestId('selection-bias')).toContainText('Bare 1 000 av 2 000 selvangivelser');
+  await expect(page.getByTestId('selection-bias')).toContainText('Bare 1 000 av 2 000 skattemeldinger');
   await page.getByTestId('selection-bias').getByText('Andel med kjent utfall per risikodesil').click();
   await expect(page.getByTestId('selection-bias').locator('tbody tr')).toHaveCount(10);
 

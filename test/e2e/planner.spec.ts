@@ -33,8 +33,8 @@ test('a caseworker team plans 25 % with a 10 % random control group and reads wh
   await share.press('Enter');
   const { k, tp, recall } = demo.at_share;
   await expect(page.getByTestId('planner-sentence')).toHaveText(
-    `Kontroll av ${pct(0.25)} av erklæringene (${k}) ventes å finne ${pct(expectedRecall(k))} av de feilaktige fradragene. ` +
-      `I denne filen fant utvalget faktisk ${pct(recall)} av de kjente feilene (${tp} av ${demo.positives}).`,
+    `Kontroll av ${pct(0.25)} av skattemeldingene (${k}) ventes å finne ${pct(expectedRecall(k))} av de feilaktige fradragene. ` +
+      `I denne filen fant utvalget faktisk ${pct(recall)} av de kjente: ${tp} av ${demo.positives} feil fradrag.`,
   );
 
   const control = page.getByLabel('Andel av kapasiteten til kontrollgruppen (%)');
@@ -149,7 +149,7 @@ test('a case sheet opens from the list and prints on one page without the rest o
   const sheet = page.getByTestId('case-sheet');
   await expect(sheet.getByRole('heading', { level: 2 })).toBeFocused();
   await expect(sheet).toContainText('1 av 2 000');
-  await expect(page.getByTestId('case-peers')).toContainText(/Blant de [\d\s]+ erklæringene i filen med samme hovedinntektskilde \(.+\) har \d+\s% lavere risiko enn denne\./);
+  await expect(page.getByTestId('case-peers')).toContainText(/Risikoen er høyere enn for \d+\s% av [\d\s]+ skattemeldinger i filen med samme hovedinntektskilde \(.+\)\./);
   await expect(sheet.locator('ol li').first()).toContainText(/ — (høyere|lavere|samme)/);
   await expect(sheet.getByRole('img')).toBeVisible();
   await expect(sheet).toContainText('syntetiske data');

@@ -20,7 +20,7 @@ test('a newcomer loads the demo sample and sees every row ranked, the top risk f
 
   await page.getByRole('button', { name: 'Last inn demoutvalget' }).click();
   await expect(page.getByTestId('run-summary')).toContainText(`${demoRows.toLocaleString('nb-NO')} rader lest`);
-  await expect(page.getByRole('grid', { name: 'Rangerte selvangivelser' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Rangerte skattemeldinger' })).toBeVisible();
   await expect(page.getByText(`${demoRows.toLocaleString('nb-NO')} rader. Bruk piltastene`)).toBeVisible();
 
   const first = page.locator('tbody tr[aria-rowindex="2"]');

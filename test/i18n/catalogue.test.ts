@@ -4,6 +4,8 @@ import { catalogue } from '../../src/lib/i18n/catalogue';
 import { LOCALES } from '../../src/lib/i18n/locale';
 import { translate } from '../../src/lib/i18n/translate';
 import { sourceFiles } from '../support/source-files';
+import { vocabularyParams } from '../../src/lib/i18n/vocabulary-params';
+import { NEUTRAL_VOCABULARY } from '../../src/lib/core/model/neutral-vocabulary';
 
 describe('message catalogues', () => {
   it('have the same keys in bokmål, nynorsk and English', () => {
@@ -19,7 +21,9 @@ describe('message catalogues', () => {
   });
 
   it('use the same placeholders in every language', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // The caller's parameters; the task's words ({row_n}, {Pos_def} …) are the card's, and a language may need other forms of them than another.
+    const words = new Set(Object.keys(vocabularyParams(NEUTRAL_VOCABULARY, 'en')));
+    const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:#(\w+))?\}/g)].map((m) => m[2] ?? m[1]).filter((name) => !words.has(name)))].sort();
     for (const key of Object.keys(catalogue.nb)) {
       const nb = placeholders((catalogue.nb as Record<string, string>)[key]);
       expect(placeholders((catalogue.nn as Record<string, string>)[key]), `nn ${key}`).toEqual(nb);

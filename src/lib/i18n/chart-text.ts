@@ -1,4 +1,6 @@
-import type { ModelCard } from '../core/model/card';
+import type { ModelCard, Vocabulary } from '../core/model/card';
+import { NEUTRAL_VOCABULARY } from '../core/model/neutral-vocabulary';
+import { vocabularyParams } from './vocabulary-params';
 import { featureValueText } from './feature-value';
 import { formatNumber, formatPercent } from './format';
 import type { Locale } from './locale';
@@ -9,11 +11,11 @@ import { translate, type Params } from './translate';
  * ChartText): one object per locale, so a chart redraws when the language changes and not
  * when its view merely re-renders.
  */
-const texts = new Map<string, ReturnType<typeof makeChartText>>();
-function makeChartText(locale: Locale, space: OutputSpace) {
-  const spaceWord = translate(locale, `space.${space}`);
+const texts = new WeakMap<Vocabulary, Map<string, ReturnType<typeof makeChartText>>>();
+function makeChartText(locale: Locale, space: OutputSpace, vocabulary: Vocabulary) {
+  const fixed = { ...vocabularyParams(vocabulary, locale), space: translate(locale, `space.${space}`) };
   return {
-    t: (key: string, params?: Params) => translate(locale, key, { space: spaceWord, ...params }),
+    t: (key: string, params?: Params) => translate(locale, key, { ...fixed, ...params }),
     number: (value: number, digits?: number) => formatNumber(locale, value, digits),
     percent: (share: number, digits?: number) => formatPercent(locale, share, digits),
   };
@@ -24,12 +26,15 @@ export type OutputSpace = 'log-odds' | 'probability';
 
 /**
  * `space` fills the `{space}` placeholder of axis labels and notes ("Contribution ({space})"):
- * the active model's output space, so a forest's contributions are not called log-odds.
+ * the active model's output space, so a forest's contributions are not called log-odds;
+ * `vocabulary`, the active model's card's words, fills `{row_n}`, `{Task}` and the rest.
  */
-export function chartText(locale: Locale, space: OutputSpace = 'log-odds') {
+export function chartText(locale: Locale, space: OutputSpace = 'log-odds', vocabulary: Vocabulary = NEUTRAL_VOCABULARY) {
+  let byKey = texts.get(vocabulary);
+  if (!byKey) texts.set(vocabulary, (byKey = new Map()));
   const key = `${locale}:${space}`;
-  let text = texts.get(key);
-  if (!text) texts.set(key, (text = makeChartText(locale, space)));
+  let text = byKey.get(key);
+  if (!text) byKey.set(key, (text = makeChartText(locale, space, vocabulary)));
   return text;
 }
 

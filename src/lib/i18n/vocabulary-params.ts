@@ -9,7 +9,18 @@ import type { Params } from './translate';
  * `subj_` (whom a row belongs to); `{task}` what the model predicts. Each also comes
  * capitalised (`{Row_n}`, `{Task}`) for the start of a sentence.
  */
-export function vocabularyParams(vocabulary: Vocabulary, locale: Locale): Params {
+export function vocabularyParams(vocabulary: Vocabulary, locale: Locale): Readonly<Params> {
+  // Made once per card and language: every sentence of the page asks for them.
+  let byLocale = made.get(vocabulary);
+  if (!byLocale) made.set(vocabulary, (byLocale = new Map()));
+  let params = byLocale.get(locale);
+  if (!params) byLocale.set(locale, (params = Object.freeze(makeParams(vocabulary, locale))));
+  return params;
+}
+
+const made = new WeakMap<Vocabulary, Map<Locale, Readonly<Params>>>();
+
+function makeParams(vocabulary: Vocabulary, locale: Locale): Params {
   const params: Params = {};
   const put = (name: string, text: string) => {
     params[name] = text;

@@ -1,11 +1,13 @@
 /**
  * The card editor's state for a model file without a card: the CSV header its features are
- * matched to, the id and label columns, each feature's words and unit, and how the positive
- * class is worded. `save` writes the card into the file (writeCard, through model-glue.ts),
+ * matched to, the id and label columns, each feature's words and unit, and the task's words
+ * (the card's `vocabulary`: the task, and what a row, class 1 and a row's subject are called,
+ * in three forms and three languages), prefilled with neutral words. `save` writes the card into the file (writeCard, through model-glue.ts),
  * makes it the active model and keeps the bytes for download.
  */
 import { detectDelimiter, detectNewline } from '../core/csv/detectDialect';
-import type { FeatureUnit, Localized } from '../core/model/card';
+import type { FeatureUnit, Localized, TermForms, Vocabulary } from '../core/model/card';
+import { NEUTRAL_VOCABULARY } from '../core/model/neutral-vocabulary';
 import type { Locale } from '../i18n/locale';
 import type { BareModel, Explorer } from './explorer.svelte';
 import { partialCardOf, writeCard, type CardDraftValues } from './model-glue';
@@ -24,6 +26,29 @@ export interface FeatureDraft {
 }
 
 const blank = (): Localized => ({ nb: '', nn: '', en: '' });
+
+export const TERMS = ['row', 'positive', 'subject'] as const;
+export const FORMS: readonly (keyof TermForms)[] = ['one', 'other', 'definite'];
+
+/** A copy of a vocabulary the editor can change field by field. */
+function copyOf(v: Vocabulary): Vocabulary {
+  return JSON.parse(JSON.stringify(v)) as Vocabulary;
+}
+
+/**
+ * The vocabulary as typed: each field trimmed, an emptied field back to its neutral word; null
+ * when it says nothing the neutral words do not (so the card keeps its "no vocabulary" gap
+ * instead of claiming words nobody chose).
+ */
+export function vocabularyOf(typed: Vocabulary): Vocabulary | null {
+  const n = NEUTRAL_VOCABULARY;
+  const v = copyOf(typed);
+  for (const l of LOCALES) {
+    v.task[l] = v.task[l].trim() || n.task[l];
+    for (const term of TERMS) for (const form of FORMS) v[term][l][form] = v[term][l][form].trim() || n[term][l][form];
+  }
+  return JSON.stringify(v) === JSON.stringify(n) ? null : v;
+}
 
 /** Columns of a CSV header line (quotes stripped), from the first bytes of the file. */
 export function headerColumns(head: Uint8Array): string[] {
@@ -46,7 +71,8 @@ export class CardDraft {
   idColumn = $state('');
   labelColumn = $state('');
   features = $state<FeatureDraft[]>([]);
-  positive = $state<Localized>(blank());
+  /** The task's words as the user types them, starting from the neutral ones (a bare file has no card to take them from). */
+  vocabulary = $state<Vocabulary>(copyOf(NEUTRAL_VOCABULARY));
   /** The user has checked that the columns, taken by position, are in the model's input order. */
   orderConfirmed = $state(false);
   /** The model file with its card, once saved. */
@@ -135,7 +161,7 @@ export class CardDraft {
       features: this.features.map((f) => ({ name: f.column, label: given(f.label), unit: f.unit })),
       idColumn: this.idColumn || null,
       labelColumn: this.labelColumn || null,
-      positive: given(this.positive),
+      vocabulary: vocabularyOf(this.vocabulary),
     };
   }
 

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CardDraft, headerColumns } from './card-draft.svelte';
 import type { BareModel, Explorer } from './explorer.svelte';
+import { NEUTRAL_VOCABULARY } from '../core/model/neutral-vocabulary';
+import { readModel } from '../core/model/read-card';
 
 const csv = readFileSync('test/fixtures/exporters/xgboost/score.csv');
 const bare: BareModel = {
@@ -84,15 +86,42 @@ describe('CardDraft', () => {
     await d.readCsv(new Blob([csv]), 'score.csv');
     d.setLabelColumn('feil_fradrag');
     d.features[0].label.nb = 'Alder';
-    d.positive.en = 'incorrect deduction';
+    d.vocabulary.positive.en.one = 'incorrect deduction';
     d.orderConfirmed = true;
     const values = d.values();
     expect(values.features[0].label).toEqual({ nb: 'Alder', nn: 'Alder', en: 'Alder' });
     expect(values.features[1].label).toBeNull();
-    expect(values.positive).toEqual({ nb: 'incorrect deduction', nn: 'incorrect deduction', en: 'incorrect deduction' });
+    expect(values.vocabulary?.positive.en).toEqual({ one: 'incorrect deduction', other: 'positives', definite: 'the positives' });
+    expect(values.vocabulary?.row).toEqual(NEUTRAL_VOCABULARY.row);
     expect(values.idColumn).toBeNull();
     expect(await d.save()).toBe(true);
     expect(used.map((u) => u.name)).toEqual(['model-card.onnx']);
     expect(d.written).toBe(used[0].bytes);
+  });
+
+  it('starts the task’s words from the neutral ones and writes none of them into the card while they stay so', async () => {
+    const { d } = draft();
+    expect(d.vocabulary).toEqual(NEUTRAL_VOCABULARY);
+    d.vocabulary.row.nb.one = 'endret';
+    // The editor's copy is the user's: the neutral words themselves stay as they were.
+    expect(NEUTRAL_VOCABULARY.row.nb.one).toBe('rad');
+    d.vocabulary.row.nb.one = '  ';
+    expect(d.values().vocabulary).toBeNull();
+  });
+
+  it('writes the task’s words as typed (trimmed, an emptied field back to its neutral word) into the card of the saved file', async () => {
+    const { d } = draft();
+    await d.readCsv(new Blob([csv]), 'score.csv');
+    d.setLabelColumn('feil_fradrag');
+    d.orderConfirmed = true;
+    d.vocabulary.task.nb = ' risiko for at foretaket er inaktivt ';
+    d.vocabulary.row.nb = { one: 'enkeltpersonforetak', other: 'enkeltpersonforetak', definite: 'enkeltpersonforetakene' };
+    d.vocabulary.subject.en.definite = '';
+    expect(await d.save()).toBe(true);
+    const card = readModel(d.written!).model!.card;
+    expect(card.vocabulary.task.nb).toBe('risiko for at foretaket er inaktivt');
+    expect(card.vocabulary.row.nb.definite).toBe('enkeltpersonforetakene');
+    expect(card.vocabulary.subject.en.definite).toBe(NEUTRAL_VOCABULARY.subject.en.definite);
+    expect(card.vocabulary.positive).toEqual(NEUTRAL_VOCABULARY.positive);
   });
 });

@@ -17,6 +17,8 @@ import { fileKind, KIND_BYTES } from './file-kind';
 import { probabilityOutput, type CardGap } from './model-glue';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
+import { vocabularyParams } from '../i18n/vocabulary-params';
+import { NEUTRAL_VOCABULARY } from '../core/model/neutral-vocabulary';
 
 export type { EarlyPicture };
 
@@ -162,7 +164,13 @@ export class Explorer {
   outputSpace = $derived<OutputSpace>(this.model?.outputSpace ?? 'log-odds');
 
   /** A sentence in the chosen language; `{space}` is the active model's output space unless `params` says otherwise. */
-  t = (key: string, params?: Params): string => translate(this.locale, key, { space: translate(this.locale, `space.${this.outputSpace}`), ...params });
+  t = (key: string, params?: Params): string =>
+    translate(this.locale, key, {
+      // The task's words ({row_n}, {pos_def}, {Task} …) from the active model's card; neutral ones while no model is in.
+      ...vocabularyParams(this.model?.card.vocabulary ?? NEUTRAL_VOCABULARY, this.locale),
+      space: translate(this.locale, `space.${this.outputSpace}`),
+      ...params,
+    });
 
   /**
    * Reads the list of bundled models and loads the first. An index that cannot be fetched or

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readModel } from '../core/model/read-card';
 import { partialCardOf, probabilityOutput, writeCard, type CardDraftValues } from './model-glue';
 import type { ModelInspection } from '../worker/protocol';
+import type { Vocabulary } from '../core/model/card';
+import { NEUTRAL_VOCABULARY } from '../core/model/neutral-vocabulary';
 
 const names = ['alder', 'sentralitet', 'hovedinntektskilde', 'avstand_reg_km', 'reise_km_oppgitt', 'fagforening_forhandsutfylt', 'fagforening_krevd', 'fjorarets_sum_fradrag'];
 const inspection = (outputs: ModelInspection['outputs']): ModelInspection => ({
@@ -18,7 +20,7 @@ const draft = (over: Partial<CardDraftValues> = {}): CardDraftValues => ({
   features: names.map((name) => ({ name, label: null, unit: 'count' })),
   idColumn: null,
   labelColumn: 'feil_fradrag',
-  positive: { nb: 'feil fradrag', nn: 'feil frådrag', en: 'incorrect deduction' },
+  vocabulary: null,
   ...over,
 });
 const bytes = (dir: string) => new Uint8Array(readFileSync(`test/fixtures/exporters/${dir}/model.onnx`));
@@ -35,7 +37,26 @@ describe('the card editor’s partial card', () => {
     expect(card.features[0]).toEqual({ name: 'alder', unit: 'count', label: { nb: 'Alder', nn: 'Alder', en: 'Age' } });
     expect(card.features[1]).toEqual({ name: 'sentralitet', unit: 'count' });
     expect(card.id_column).toBeUndefined();
-    expect(card.label).toEqual({ name: 'feil_fradrag', text: { nb: 'feil fradrag', nn: 'feil frådrag', en: 'incorrect deduction' } });
+    expect(card.label).toEqual({ name: 'feil_fradrag' });
+    expect(card.vocabulary).toBeUndefined();
+  });
+
+  it('carries the task’s words into the card, and names class 1 in the label with the positive term', () => {
+    const vocabulary: Vocabulary = {
+      ...NEUTRAL_VOCABULARY,
+      task: { nb: 'risiko for at foretaket er inaktivt', nn: 'risiko for at føretaket er inaktivt', en: 'risk that the business is inactive' },
+      positive: {
+        nb: { one: 'inaktivt foretak', other: 'inaktive foretak', definite: 'de inaktive foretakene' },
+        nn: { one: 'inaktivt føretak', other: 'inaktive føretak', definite: 'dei inaktive føretaka' },
+        en: { one: 'inactive business', other: 'inactive businesses', definite: 'the inactive businesses' },
+      },
+    };
+    const card = partialCardOf(draft({ vocabulary }));
+    expect(card.vocabulary).toEqual(vocabulary);
+    expect(card.label).toEqual({ name: 'feil_fradrag', text: { nb: 'inaktivt foretak', nn: 'inaktivt føretak', en: 'inactive business' } });
+    const read = readModel(writeCard(bytes('xgboost'), card));
+    expect(read.model?.card.vocabulary).toEqual(vocabulary);
+    expect(read.model?.missing).not.toContain('card.no_vocabulary');
   });
 
   it('written into a bare converter file, reads back as a model with the gaps the user left', () => {

@@ -5,7 +5,7 @@
  * `completeCard` and lists what it lacks (`ModelFile.missing`, shown by the model panel).
  * Neutral defaults are never written into the file as if someone had said them.
  */
-import { MODEL_CARD_SCHEMA, MODEL_CARD_VERSION, type FeatureUnit, type Localized, type PartialModelCard } from '../core/model/card';
+import { MODEL_CARD_SCHEMA, MODEL_CARD_VERSION, type FeatureUnit, type Localized, type PartialModelCard, type Vocabulary } from '../core/model/card';
 import type { ModelInspection } from '../worker/protocol';
 
 export type { CardGap } from '../core/model/complete-card';
@@ -18,8 +18,8 @@ export interface CardDraftValues {
   features: { name: string; label: Localized | null; unit: FeatureUnit }[];
   idColumn: string | null;
   labelColumn: string | null;
-  /** How the positive class (1) is worded, e.g. "incorrect deduction". */
-  positive: Localized | null;
+  /** The task's words (what a row and class 1 are called …); null = the user kept the neutral ones. */
+  vocabulary: Vocabulary | null;
 }
 
 /** The output that holds the class probabilities: a [N, 2] tensor, else the ZipMap's sequence (the reader drops the ZipMap). */
@@ -39,6 +39,10 @@ export function partialCardOf(draft: CardDraftValues): PartialModelCard {
     features: draft.features.map((f) => ({ name: f.name, unit: f.unit, ...(f.label ? { label: f.label } : {}) })),
   };
   if (draft.idColumn) card.id_column = draft.idColumn;
-  if (draft.labelColumn) card.label = { name: draft.labelColumn, ...(draft.positive ? { text: draft.positive } : {}) };
+  const v = draft.vocabulary;
+  // The label's text is what class 1 is called, as the vocabulary says it.
+  const positive: Localized | null = v ? { nb: v.positive.nb.one, nn: v.positive.nn.one, en: v.positive.en.one } : null;
+  if (draft.labelColumn) card.label = { name: draft.labelColumn, ...(positive ? { text: positive } : {}) };
+  if (v) card.vocabulary = v;
   return card;
 }
