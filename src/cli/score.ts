@@ -180,9 +180,9 @@ async function main(argv: string[]): Promise<number> {
   if (args.compare !== undefined && !ingest.plan.blocked) {
     process.stderr.write(say('cli.compare_scoring', { model: basename(args.compare) }) + '\n');
     const scoredOther = await scoreOther({ modelPath: args.compare, cardPath: args['compare-card'], inputPath: args.input, fileName: basename(args.input), options });
-    if ('problems' in scoredOther) return fail(locale, scoredOther.problems);
+    if ('problems' in scoredOther) return fail(describe, scoredOther.problems);
     // Both intakes read the same bytes; rows in ≠ rows out would pair the wrong returns.
-    if (scoredOther.probability.length !== ingest.rows) return fail(locale, [problem('cli.compare_cannot_score', 'error', { params: { model: args.compare } })]);
+    if (scoredOther.probability.length !== ingest.rows) return fail(describe, [problem('cli.compare_cannot_score', 'error', { params: { model: args.compare } })]);
     other = scoredOther;
     if (compareCapacity) {
       const scoredRows = ingest.counts.scored + ingest.counts.warned;
