@@ -7,6 +7,7 @@ The shape is fixed by src/lib/core/model/card.ts (TypeScript) and models/model_c
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 
 import jsonschema
@@ -17,6 +18,7 @@ import pipeline_config as C
 import rules_2024 as R
 from feature_catalogue import (
     FEATURES,
+    Feature,
     GROUND_TRUTH_COLUMNS,
     ID_COLUMN,
     LABEL_ALIASES,
@@ -66,6 +68,31 @@ VOCABULARY = {
 }
 
 
+@dataclass(frozen=True)
+class CardSpec:
+    """What a bundled model's card says that neither the booster nor the data can: its
+    identity, texts, columns and words. DEDUCTION is the first bundled model's; build_enk.py
+    passes the second's (enk_catalogue.ENK_CARD)."""
+
+    model_id: str
+    version: str
+    income_year: int
+    notice: dict
+    id_column: str
+    label_column: str
+    label_text: dict
+    label_aliases: tuple[str, ...]
+    ground_truth_columns: tuple[str, ...]
+    features: tuple[Feature, ...]
+    vocabulary: dict
+
+
+DEDUCTION = CardSpec(
+    C.MODEL_ID, C.MODEL_VERSION, R.INCOME_YEAR, NOTICE, ID_COLUMN, LABEL_COLUMN, LABEL_TEXT,
+    LABEL_ALIASES, GROUND_TRUTH_COLUMNS, FEATURES, VOCABULARY,
+)
+
+
 def drift_reference(values: np.ndarray, bins: int = DRIFT_BINS) -> dict:
     """Equal-frequency bins whose cuts never split a repeated value.
 
@@ -111,9 +138,9 @@ def training_summary(values: np.ndarray) -> dict:
     }
 
 
-def feature_cards(x_train: np.ndarray) -> list[dict]:
+def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...] = FEATURES) -> list[dict]:
     cards = []
-    for index, f in enumerate(FEATURES):
+    for index, f in enumerate(features):
         card = {
             "name": f.name,
             "index": index,
@@ -147,32 +174,33 @@ def build_card(
     gains: dict,
     data: dict,
     trained: date | None = None,
+    spec: CardSpec = DEDUCTION,
 ) -> dict:
     dump = booster.dump_model()
     return {
         "card_schema": CARD_SCHEMA,
         "card_version": CARD_VERSION,
         "model": {
-            "id": C.MODEL_ID,
-            "version": C.MODEL_VERSION,
+            "id": spec.model_id,
+            "version": spec.version,
             "algorithm": f"LightGBM {lgb.__version__} gradient-boosted decision trees, binary log-loss",
             "trained": (trained or date.today()).isoformat(),
-            "income_year": R.INCOME_YEAR,
+            "income_year": spec.income_year,
             "n_trees": booster.num_trees(),
             "max_depth": max(tree_depth(t["tree_structure"]) for t in dump["tree_info"]),
             "synthetic": True,
-            "notice": NOTICE,
+            "notice": spec.notice,
         },
         "io": {"input": "input", "probabilities": "probabilities", "positive_class": 1, "raw_score": "log-odds"},
-        "id_column": ID_COLUMN,
-        "label": {"name": LABEL_COLUMN, "text": LABEL_TEXT, "positive": 1, "aliases": list(LABEL_ALIASES)},
-        "ground_truth_columns": list(GROUND_TRUTH_COLUMNS),
-        "features": feature_cards(x_train),
+        "id_column": spec.id_column,
+        "label": {"name": spec.label_column, "text": spec.label_text, "positive": 1, "aliases": list(spec.label_aliases)},
+        "ground_truth_columns": list(spec.ground_truth_columns),
+        "features": feature_cards(x_train, spec.features),
         "metrics": metrics,
         "gains": gains,
         "data": data,
         "covers": "nodes_hitrates",
-        "vocabulary": VOCABULARY,
+        "vocabulary": spec.vocabulary,
     }
 
 

@@ -71,14 +71,28 @@ def name_dims(value_info: onnx.ValueInfoProto, dims: list[int | str]) -> None:
             dim.dim_value = d
 
 
-def to_onnx(booster: lgb.Booster, card: dict | None = None) -> onnx.ModelProto:
-    """The ONNX model of the booster with covers, named shapes and (when given) the card."""
+DEDUCTION_DOC = "Risk that a personal tax return claims an incorrect deduction. Trained on synthetic data."
+
+
+def to_onnx(
+    booster: lgb.Booster,
+    card: dict | None = None,
+    *,
+    feature_names: tuple[str, ...] = FEATURE_NAMES,
+    name: str = C.MODEL_ID,
+    doc: str = DEDUCTION_DOC,
+    version: str = C.MODEL_VERSION,
+) -> onnx.ModelProto:
+    """The ONNX model of the booster with covers, named shapes and (when given) the card.
+
+    The keyword arguments default to the deduction model's; the second bundled model
+    (build_enk.py) passes its own, so both files come from this one recipe."""
     n_features = booster.num_feature()
-    if n_features != len(FEATURE_NAMES) or booster.feature_name() != list(FEATURE_NAMES):
+    if n_features != len(feature_names) or booster.feature_name() != list(feature_names):
         raise ValueError("the booster's features are not the catalogue's features in order")
     model = convert_lightgbm(
         booster,
-        name="deduction-risk",
+        name=name,
         initial_types=[("input", FloatTensorType([None, n_features]))],
         zipmap=False,
         target_opset=TARGET_OPSET,
@@ -92,8 +106,8 @@ def to_onnx(booster: lgb.Booster, card: dict | None = None) -> onnx.ModelProto:
         name_dims(value, ["N", n_features])
     for value in model.graph.output:
         name_dims(value, ["N", 2] if value.name == "probabilities" else ["N"])
-    model.doc_string = "Risk that a personal tax return claims an incorrect deduction. Trained on synthetic data."
-    model.model_version = int(C.MODEL_VERSION.split(".")[0])
+    model.doc_string = doc
+    model.model_version = int(version.split(".")[0])
     if card is not None:
         set_card(model, card)
     onnx.checker.check_model(model)

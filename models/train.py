@@ -62,9 +62,9 @@ def split_indices(n: int, seed: int, shares=C.SPLIT) -> Splits:
     return Splits(np.sort(order[:a]), np.sort(order[a:b]), np.sort(order[b:]))
 
 
-def feature_matrix(frame: pd.DataFrame) -> np.ndarray:
-    """float32 [rows, features] in the catalogue's order, NaN for missing."""
-    return frame.loc[:, list(FEATURE_NAMES)].astype("float64").to_numpy(dtype=np.float64, na_value=np.nan).astype(np.float32)
+def feature_matrix(frame: pd.DataFrame, names: tuple[str, ...] = FEATURE_NAMES) -> np.ndarray:
+    """float32 [rows, features] in the catalogue's order (default: the deduction model's), NaN for missing."""
+    return frame.loc[:, list(names)].astype("float64").to_numpy(dtype=np.float64, na_value=np.nan).astype(np.float32)
 
 
 def training_data(rows: int = C.TRAINING_ROWS, seed: int = C.TRAINING_SEED) -> tuple[pd.DataFrame, Splits]:
@@ -73,11 +73,15 @@ def training_data(rows: int = C.TRAINING_ROWS, seed: int = C.TRAINING_SEED) -> t
     return frame, split_indices(rows, seed + 1)
 
 
-def train(frame: pd.DataFrame, splits: Splits, seed: int = C.TRAINING_SEED) -> lgb.Booster:
-    x = feature_matrix(frame)
-    y = frame[LABEL_COLUMN].to_numpy()
+def train(
+    frame: pd.DataFrame, splits: Splits, seed: int = C.TRAINING_SEED, names: tuple[str, ...] = FEATURE_NAMES, label: str = LABEL_COLUMN
+) -> lgb.Booster:
+    """LightGBM on the train split, stopped early on the validation split; names and label
+    default to the deduction model's, so the second model (build_enk.py) trains the same way."""
+    x = feature_matrix(frame, names)
+    y = frame[label].to_numpy()
     params = {**PARAMS, "seed": seed}
-    train_set = lgb.Dataset(x[splits.train], y[splits.train], feature_name=list(FEATURE_NAMES), free_raw_data=False)
+    train_set = lgb.Dataset(x[splits.train], y[splits.train], feature_name=list(names), free_raw_data=False)
     valid_set = lgb.Dataset(x[splits.valid], y[splits.valid], reference=train_set)
     booster = lgb.train(
         params,
