@@ -8,7 +8,8 @@
 5. write the golden fixture, the demo sample and the drift extracts (fixtures.py);
 6. print the test metrics;
 7. write the exporter fixtures: one small model per exporter, raw and through the analysts'
-   kit, with what onnxruntime and shap say about them (exporter_fixtures.py).
+   kit, with what onnxruntime and shap say about them (exporter_fixtures.py);
+8. build the second bundled model, inactive sole proprietorships, the same way (build_enk.py).
 
     python3 models/build.py        (npm run model)
 """
@@ -20,6 +21,7 @@ import sys
 import numpy as np
 
 import pipeline_config as C
+from build_enk import main as build_inactive_business
 from export import session
 from export_with_card import export_with_card
 from exporter_fixtures import main as write_exporter_fixtures
@@ -57,7 +59,7 @@ def main() -> int:
         raise SystemExit(f"recall at 25 % is {recall_25:.3f}, below the required 0.70")
     if write_exporter_fixtures() != 0:
         raise SystemExit("the exporter fixtures failed their own checks")
-    return 0
+    return build_inactive_business()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Seeds, sizes and paths of the one model the product ships. Change a seed, rebuild everything."""
+"""Seeds, sizes and paths of the models the product ships. Change a seed, rebuild everything."""
 
 from __future__ import annotations
 
@@ -30,3 +30,11 @@ GOLDEN_JSON = REPO / "test/fixtures/golden/lgbm-golden.json"
 GOLDEN_CSV = REPO / "test/fixtures/golden/lgbm-golden.csv"
 DRIFT_PATH = REPO / "test/fixtures/drift/commute-doubled.csv"
 DRIFT_BASELINE_PATH = REPO / "test/fixtures/drift/commute-baseline.csv"
+
+# The second bundled model: is a sole proprietorship inactive? (build_enk.py, ENK_DATA.md)
+ENK_SEED = 20240401
+ENK_ROWS = 100_000
+ENK_DEMO_SEED = 20240402
+ENK_ONNX_PATH = REPO / "public/model/inactive-business.onnx"
+ENK_BOOSTER_PATH = MODELS_DIR / "artifacts/inactive-business.lgbm.txt.gz"
+ENK_DEMO_PATH = REPO / "public/demo/inactive-business-sample.csv"
