@@ -11,7 +11,8 @@
    kit, with what onnxruntime and shap say about them (exporter_fixtures.py);
 8. build the pre-filing variant on the same data and compare it with this model
    (build_prefiling.py, models/PREFILING.md);
-9. write the index of bundled models for the page's model picker (bundle_index.py).
+9. build the inactive-business model, sole proprietorships, the same way (build_enk.py);
+10. write the index of bundled models for the page's model picker (bundle_index.py).
 
     python3 models/build.py        (npm run model)
 """
@@ -23,6 +24,7 @@ import sys
 import numpy as np
 
 import pipeline_config as C
+from build_enk import main as build_inactive_business
 from build_prefiling import main as build_prefiling
 from bundle_index import main as write_bundle_index
 from export import session
@@ -64,6 +66,8 @@ def main() -> int:
         raise SystemExit("the exporter fixtures failed their own checks")
     if build_prefiling() != 0:
         raise SystemExit("the pre-filing variant failed its own checks")
+    if build_inactive_business() != 0:
+        raise SystemExit("the inactive-business model failed its own checks")
     write_bundle_index()
     return 0
 

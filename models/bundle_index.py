@@ -20,6 +20,7 @@ INDEX = PUBLIC / "model" / "index.json"
 # (file, demo sample, the model it challenges): the primary models first, the default first of all.
 BUNDLE: list[tuple[str, str | None, str | None]] = [
     ("model/deduction-risk.onnx", "demo/demo-sample.csv", None),
+    ("model/inactive-business.onnx", "demo/inactive-business-sample.csv", None),
     ("model/deduction-risk-prefiling.onnx", "demo/demo-sample.csv", "deduction-risk"),
 ]
 

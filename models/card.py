@@ -14,17 +14,7 @@ import lightgbm as lgb
 import numpy as np
 
 import pipeline_config as C
-import rules_2024 as R
-from feature_catalogue import (
-    FEATURES,
-    Feature,
-    GROUND_TRUTH_COLUMNS,
-    ID_COLUMN,
-    LABEL_ALIASES,
-    LABEL_COLUMN,
-    LABEL_TEXT,
-    text,
-)
+from feature_catalogue import Feature, text
 
 CARD_SCHEMA = "deduction-risk-model-card"
 CARD_VERSION = 1
@@ -112,7 +102,7 @@ def training_summary(values: np.ndarray) -> dict:
     }
 
 
-def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...] = FEATURES) -> list[dict]:
+def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...]) -> list[dict]:
     """One entry per model input, in input order: x_train's columns are the given features."""
     cards = []
     for index, f in enumerate(features):
@@ -149,38 +139,36 @@ def build_card(
     gains: dict,
     data: dict,
     trained: date | None = None,
-    model_id: str = C.MODEL_ID,
-    version: str = C.MODEL_VERSION,
-    notice: dict[str, str] = NOTICE,
-    features: tuple[Feature, ...] = FEATURES,
+    spec: ModelSpec,  # model_spec.ModelSpec; not imported, as model_spec takes this module's NOTICE and VOCABULARY
 ) -> dict:
-    """The card of a pipeline model; the defaults describe the bundled deduction model, and a
-    variant trained on a subset of the catalogue (prefiling.py) passes its own id, notice and features."""
+    """The card of a pipeline model: the booster and the data give the figures, the spec
+    (model_spec.ModelSpec: DEDUCTION, prefiling.PREFILING, enk_catalogue.INACTIVE_BUSINESS)
+    its identity, texts, columns and words."""
     dump = booster.dump_model()
     return {
         "card_schema": CARD_SCHEMA,
         "card_version": CARD_VERSION,
         "model": {
-            "id": model_id,
-            "version": version,
+            "id": spec.id,
+            "version": spec.version,
             "algorithm": f"LightGBM {lgb.__version__} gradient-boosted decision trees, binary log-loss",
             "trained": (trained or date.today()).isoformat(),
-            "income_year": R.INCOME_YEAR,
+            "income_year": spec.income_year,
             "n_trees": booster.num_trees(),
             "max_depth": max(tree_depth(t["tree_structure"]) for t in dump["tree_info"]),
             "synthetic": True,
-            "notice": notice,
+            "notice": spec.notice,
         },
         "io": {"input": "input", "probabilities": "probabilities", "positive_class": 1, "raw_score": "log-odds"},
-        "id_column": ID_COLUMN,
-        "label": {"name": LABEL_COLUMN, "text": LABEL_TEXT, "positive": 1, "aliases": list(LABEL_ALIASES)},
-        "ground_truth_columns": list(GROUND_TRUTH_COLUMNS),
-        "features": feature_cards(x_train, features),
+        "id_column": spec.id_column,
+        "label": {"name": spec.label_column, "text": spec.label_text, "positive": 1, "aliases": list(spec.label_aliases)},
+        "ground_truth_columns": list(spec.ground_truth_columns),
+        "features": feature_cards(x_train, spec.features),
         "metrics": metrics,
         "gains": gains,
         "data": data,
         "covers": "nodes_hitrates",
-        "vocabulary": VOCABULARY,
+        "vocabulary": spec.vocabulary,
     }
 
 

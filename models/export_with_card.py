@@ -15,10 +15,8 @@ from datetime import date, datetime, timezone
 import lightgbm as lgb
 import pandas as pd
 
-import pipeline_config as C
 from card import build_card, validate_card
 from export import predict_onnx, save, session, to_onnx
-from feature_catalogue import LABEL_COLUMN
 from model_spec import DEDUCTION, ModelSpec
 from ranking_metrics import evaluate, gains
 from train import Splits, feature_matrix, load_booster, training_data
@@ -30,19 +28,19 @@ def build_date() -> date:
     return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
 
 
-def export_with_card(
-    booster: lgb.Booster | None = None,
-    frame: pd.DataFrame | None = None,
-    splits: Splits | None = None,
+def model_and_card(
+    booster: lgb.Booster,
+    frame: pd.DataFrame,
+    splits: Splits,
     spec: ModelSpec = DEDUCTION,
+    trained: date | None = None,
 ):
-    """Exports the spec's booster (default: its committed one) to its file, with a card whose metrics come from onnxruntime."""
-    if frame is None or splits is None:
-        frame, splits = training_data()
-    booster = booster or load_booster(spec.booster_path)
+    """The spec's ONNX model with its card, and onnxruntime's test-split scores; nothing is written.
+
+    trained: the card's date (default build_date()); pass a committed card's date to reproduce its file."""
     test = frame.iloc[splits.test]
     x_test = feature_matrix(test, spec.names)
-    y_test = test[LABEL_COLUMN].to_numpy()
+    y_test = test[spec.label_column].to_numpy()
     # The card describes the shipped file, so its figures are the ONNX model's own scores;
     # the card does not change the graph, so scoring before it is written is the same model.
     prob = predict_onnx(session(to_onnx(booster, spec=spec)), x_test)
@@ -52,21 +50,35 @@ def export_with_card(
         metrics=evaluate(y_test, prob),
         gains=gains(y_test, prob),
         data={
-            "generator": "models/generate.py: synthetic returns for income year 2024, error mechanisms M1–M9 with look-alikes",
-            "seed": C.TRAINING_SEED,
+            "generator": spec.generator,
+            "seed": spec.seed,
             "n_train": int(len(splits.train)),
             "n_valid": int(len(splits.valid)),
             "n_test": int(len(splits.test)),
-            "base_rate_train": float(frame[LABEL_COLUMN].to_numpy()[splits.train].mean()),
+            "base_rate_train": float(frame[spec.label_column].to_numpy()[splits.train].mean()),
         },
-        trained=build_date(),
-        model_id=spec.id,
-        version=spec.version,
-        notice=spec.notice,
-        features=spec.features,
+        trained=trained or build_date(),
+        spec=spec,
     )
     validate_card(card)
-    model = to_onnx(booster, card, spec)
+    return to_onnx(booster, card, spec), card, prob
+
+
+def export_with_card(
+    booster: lgb.Booster | None = None,
+    frame: pd.DataFrame | None = None,
+    splits: Splits | None = None,
+    spec: ModelSpec = DEDUCTION,
+):
+    """Exports the spec's booster (default: its committed one) to its file, with a card whose metrics come from onnxruntime.
+
+    Without frame and splits it regenerates the deduction returns (train.training_data), the data of
+    the deduction model and its pre-filing variant; another model's build passes its own."""
+    if frame is None or splits is None:
+        if spec.seed != DEDUCTION.seed:
+            raise ValueError(f"{spec.id} is not trained on the deduction returns: pass its frame and splits")
+        frame, splits = training_data()
+    model, card, prob = model_and_card(booster or load_booster(spec.booster_path), frame, splits, spec)
     save(model, spec.onnx_path)
     return model, card, prob
 

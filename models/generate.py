@@ -38,7 +38,7 @@ from mechanisms import MECHANISMS, TARGET_SHARE, Claims, claims, draw
 from population import SHIFTS, Person, Population, population
 
 # generate.py stays the generator's one entry: callers take these names from here.
-__all__ = ["MECHANISMS", "SHIFTS", "TARGET_SHARE", "Generated", "generate", "main", "write_csv"]
+__all__ = ["MECHANISMS", "SHIFTS", "TARGET_SHARE", "Generated", "generate", "label_noise", "main", "typed_column", "write_csv"]
 
 UNEXPLAINED_SHARE = 0.007
 LABEL_FLIP_SHARE = 0.05
@@ -170,6 +170,15 @@ def feature_columns(
     return columns
 
 
+def typed_column(values: np.ndarray, decimals: int = 0):
+    """A feature column as the CSV holds it: rounded to `decimals`, or whole numbers with missing cells kept missing (NaN)."""
+    values = np.asarray(values, float)
+    if decimals:
+        return np.round(values, decimals)
+    missing = np.isnan(values)
+    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
+
+
 def extract_frame(
     rng: np.random.Generator, p: Person, columns: dict[str, np.ndarray], record: ControlRecord, label: np.ndarray
 ) -> pd.DataFrame:
@@ -181,12 +190,7 @@ def extract_frame(
     frame["kommunenr"] = p.kommunenr.astype(object)
     frame["sivilstand"] = p.sivilstand.astype(object)
     for name, values in columns.items():
-        values = np.asarray(values, float)
-        if FEATURE_BY_NAME[name].decimals:
-            frame[name] = np.round(values, FEATURE_BY_NAME[name].decimals)
-        else:
-            missing = np.isnan(values)
-            frame[name] = pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
+        frame[name] = typed_column(values, FEATURE_BY_NAME[name].decimals)
     frame[LABEL_COLUMN] = label.astype(np.int64)
     frame["feil_type"] = record.feil_type.astype(object)
     frame["feil_belop"] = np.rint(record.feil_belop * record.truth).astype(np.int64)

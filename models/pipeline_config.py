@@ -36,3 +36,11 @@ PREFILING_MODEL_ID = "deduction-risk-prefiling"
 PREFILING_ONNX_PATH = REPO / "public/model/deduction-risk-prefiling.onnx"
 PREFILING_BOOSTER_PATH = MODELS_DIR / "artifacts/deduction-risk-prefiling.lgbm.txt.gz"
 PREFILING_REPORT_PATH = MODELS_DIR / "PREFILING.md"
+
+# The inactive-business model: is a sole proprietorship inactive? (build_enk.py, ENK_DATA.md)
+ENK_SEED = 20240401
+ENK_ROWS = 100_000
+ENK_DEMO_SEED = 20240402
+ENK_ONNX_PATH = REPO / "public/model/inactive-business.onnx"
+ENK_BOOSTER_PATH = MODELS_DIR / "artifacts/inactive-business.lgbm.txt.gz"
+ENK_DEMO_PATH = REPO / "public/demo/inactive-business-sample.csv"

@@ -15,9 +15,11 @@ from the catalogue's `source`:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pipeline_config as C
 from feature_catalogue import FEATURES, text
-from model_spec import ModelSpec
+from model_spec import DEDUCTION
 
 # Non-taxpayer features left out, and why they are not known before filing.
 EXCLUDED: dict[str, str] = {
@@ -54,7 +56,9 @@ NOTICE = text(
     "and last year's assessment show before filing; its scores say nothing about real taxpayers.",
 )
 
-PREFILING = ModelSpec(
+# The deduction model's data, label and words; its own inputs, notice and files.
+PREFILING = replace(
+    DEDUCTION,
     id=C.PREFILING_MODEL_ID,
     version="1.0.0",
     features=FEATURES_BEFORE_FILING,

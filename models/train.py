@@ -73,10 +73,13 @@ def training_data(rows: int = C.TRAINING_ROWS, seed: int = C.TRAINING_SEED) -> t
     return frame, split_indices(rows, seed + 1)
 
 
-def train(frame: pd.DataFrame, splits: Splits, seed: int = C.TRAINING_SEED, names: tuple[str, ...] = FEATURE_NAMES) -> lgb.Booster:
-    """LightGBM on the named features (default: all the catalogue's), early-stopped on the validation split."""
+def train(
+    frame: pd.DataFrame, splits: Splits, seed: int = C.TRAINING_SEED, names: tuple[str, ...] = FEATURE_NAMES, label: str = LABEL_COLUMN
+) -> lgb.Booster:
+    """LightGBM on the named features (default: all the deduction catalogue's), early-stopped on the
+    validation split; the pre-filing variant passes a subset, the inactive-business model its own names and label."""
     x = feature_matrix(frame, names)
-    y = frame[LABEL_COLUMN].to_numpy()
+    y = frame[label].to_numpy()
     params = {**PARAMS, "seed": seed}
     train_set = lgb.Dataset(x[splits.train], y[splits.train], feature_name=list(names), free_raw_data=False)
     valid_set = lgb.Dataset(x[splits.valid], y[splits.valid], reference=train_set)
