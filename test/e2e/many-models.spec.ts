@@ -60,3 +60,61 @@ test('an analyst compares the deduction model with its pre-filing variant on the
   const header = csv.replace(/^\ufeff/, '').split(/\r\n/)[0].split(/[;,]/);
   expect(header).toContain('chosen_by');
 });
+
+/**
+ * Stems that name the deduction task: src/lib/i18n/task-words.test.ts's list, which the
+ * catalogue must not say at all, less its bare "return(s)" and nynorsk "meldingar", which the
+ * sole-proprietorship card's own feature labels rightly use for VAT returns (mva-meldingar).
+ */
+const TASK_WORDS = [/fradrag/i, /frådrag/i, /selvangiv/i, /sjølvmeld/i, /skattemeld/i, /erklæring/i, /skattyt/i, /deduct/i, /tax\s*return/i, /taxpayer/i, /feil\s+funne?t?\b/i];
+
+test('a caseworker picks the sole-proprietorship model, scores its demo sample, reads no word about deductions in any language, and exports a list', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('#model-picker')).toBeEnabled();
+  await page.locator('#model-picker').selectOption('inactive-business');
+  await expect(page.getByTestId('model-source')).toContainText('inactive-business.onnx');
+  await page.getByRole('button', { name: 'Load the demo sample' }).click();
+  await expect(page.getByTestId('run-summary')).toBeVisible();
+  await expect(page.getByTestId('run-summary')).toContainText('2,000');
+
+  // Every tab, every language: the page's text (hidden text, SVG titles and descriptions, and
+  // attributes a screen reader reads included), but for the two pickers, which list the other
+  // bundled models by their own tasks.
+  const pageText = () =>
+    page.evaluate(() => {
+      const body = document.body.cloneNode(true) as HTMLElement;
+      body.querySelectorAll('#model-picker, #challenger-pick').forEach((e) => e.remove());
+      const attributes = [...body.querySelectorAll('[aria-label], [title], [alt], [placeholder]')].map((e) =>
+        ['aria-label', 'title', 'alt', 'placeholder'].map((a) => e.getAttribute(a) ?? '').join(' '),
+      );
+      return `${document.title} ${body.textContent ?? ''} ${attributes.join(' ')}`;
+    });
+  for (const locale of ['en', 'nn', 'nb']) {
+    await page.locator('#language').selectOption(locale);
+    const names = await page.getByRole('tab').allTextContents();
+    expect(names).toHaveLength(5);
+    for (const name of names) {
+      await page.getByRole('tab', { name, exact: true }).click();
+      await page.waitForTimeout(200);
+      const text = await pageText();
+      const found = TASK_WORDS.filter((w) => w.test(text)).map((w) => `${w} in “${text.slice(Math.max(0, text.search(w) - 60), text.search(w) + 40)}”`);
+      expect(found, `${locale}, tab ${name}`).toEqual([]);
+    }
+  }
+  await expect(page.locator('body')).toContainText('inaktive foretak');
+
+  await page.getByRole('tab', { name: 'Kontrolliste' }).click();
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: /^Last ned liste og revisjonsfil/ }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const csv = readFileSync((await downloads[0].path())!, 'utf8').replace(/^\ufeff/, '');
+  const [header, ...rows] = csv.trimEnd().split(/\r\n/);
+  expect(header.split(';')[0]).toBe('foretak_id');
+  expect(rows.length).toBe(500);
+  expect(rows.every((r) => r.includes('inactive-business'))).toBe(true);
+  const manifest = JSON.parse(readFileSync((await downloads[1].path())!, 'utf8'));
+  expect(manifest.model.id).toBe('inactive-business');
+  expect(manifest.model.sha256).toBe(index.models.find((m) => m.id === 'inactive-business')!.sha256);
+  if (shots) await page.screenshot({ path: `${shots}/app-inactive-business.png`, fullPage: true });
+});
