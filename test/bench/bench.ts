@@ -5,6 +5,7 @@
  *   npm run bench -- --rows 100000                  one size (comma-separated for several)
  *   npm run bench -- --skip-reference | --skip-browser
  *   npm run bench -- --profile                      adds CPU profiles of the page and workers
+ *   npm run bench -- --skip-compare                 leaves out the Compare models tab
  *
  * Generates the CSVs with the model pipeline's generator (cached in test/bench/out/), builds
  * the app when the build is missing or older than its sources, serves it with `vite preview`,
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
       const loadBefore = loadavg()[0];
       let browser: BrowserRun | null = null;
       if (!flag('--skip-browser')) {
-        browser = { ...(await runInBrowser({ url: `http://127.0.0.1:${PORT}/`, csv, rows, chromium: CHROMIUM, timeoutMs: TIMEOUT_MS, profile: flag('--profile'), log })), bytes };
+        browser = { ...(await runInBrowser({ url: `http://127.0.0.1:${PORT}/`, csv, rows, chromium: CHROMIUM, timeoutMs: TIMEOUT_MS, profile: flag('--profile'), compare: !flag('--skip-compare'), log })), bytes };
       }
       const ref = flag('--skip-reference') ? null : reference(csv);
       bench.files.push({ rows, bytes, csv, browser, reference: ref, load: [loadBefore, loadavg()[0]] });

@@ -2,14 +2,17 @@
  * One file through the real built app in headless Chromium: drop it on `#file-input`, read
  * the app's performance marks, sample the heap of the page and all its workers, collect the
  * main thread's long tasks, then script scrolling and hovering at the file's size and record
- * frame times. Nothing in the app is changed: only marks, the DOM and CDP are read.
+ * frame times. Then, unless left out, the Compare models tab: the bundled challenger scores the
+ * same file and the comparison is timed, its long tasks and heap recorded while it is browsed.
+ * Nothing in the app is changed: only marks, the DOM and CDP are read.
  */
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumFlags } from '../../playwright.config';
-import { installInPage } from './in-page';
+import { installInPage, watchCompare } from './in-page';
 import { Targets } from './targets';
 import { Profiler, type ProfileSummary } from './profile';
+import { COMPARE_LONGEST_TASK_MS } from './report';
 
 export interface FrameStats {
   frames: number;
@@ -55,6 +58,35 @@ export interface BrowserRun {
   hover: FrameStats | null;
   /** CPU profile from the drop to all explanations, when asked for (it slows the run a little). */
   profile: ProfileSummary[] | null;
+  /** The Compare models tab after the run above; null when left out (--skip-compare). Absent in older bench.json. */
+  compare?: CompareRun | null;
+}
+
+/** The challenger the benchmark compares with (a bundled model, public/model/index.json). */
+export const CHALLENGER = 'deduction-risk-prefiling';
+
+export interface CompareRun {
+  challenger: string;
+  /** Press on "Compare" to the sentence on screen (first animation frame after it is in the DOM), ms; null if it never showed. */
+  viewMs: number | null;
+  /** Press to the challenger's 'explorer:all-scores' mark: loading the challenger and scoring the file, ms. */
+  scoringMs: number | null;
+  /** The challenger's scores to the sentence on screen: the figures (compare worker) and drawing the view, ms. */
+  figuresMs: number | null;
+  /** Press to the challenger's 'explorer:all-explained' mark, if it came before the end of browsing, ms. */
+  challengerExplainedMs: number | null;
+  sentence: string;
+  /** Main-thread long tasks from the press to the end of browsing the view (~2 s after the sentence). */
+  longTasks: number;
+  longestTaskMs: number;
+  /** The five longest, as [ms after the press, duration ms]. */
+  slowestTasks: [number, number][];
+  /** Scrolling through the view and hovering its scatter/density and tables, after the sentence. */
+  browse: FrameStats | null;
+  /** Peak over samples of the page and all workers from the press to the end of browsing, bytes. */
+  peakHeapUsed: number;
+  peakHeapWithBuffers: number;
+  heapSamples: number;
 }
 
 export interface BrowserOptions {
@@ -64,6 +96,8 @@ export interface BrowserOptions {
   chromium: string;
   timeoutMs: number;
   profile: boolean;
+  /** Also time the Compare models tab with CHALLENGER (false: --skip-compare). */
+  compare: boolean;
   log: (line: string) => void;
 }
 
@@ -84,17 +118,16 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
     await page.goto(o.url);
     await page.waitForSelector('#file-input:not([disabled])', { state: 'attached', timeout: 60_000 });
 
-    let peakUsed = 0;
-    let peakWith = 0;
-    let samples = 0;
+    // Peaks of the run; replaced by a fresh one for the comparison.
+    let peak = { used: 0, withBuffers: 0, samples: 0 };
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
         const h = await targets.heap().catch(() => null);
         if (h) {
-          peakUsed = Math.max(peakUsed, h.used);
-          peakWith = Math.max(peakWith, h.withBuffers);
-          samples++;
+          peak.used = Math.max(peak.used, h.used);
+          peak.withBuffers = Math.max(peak.withBuffers, h.withBuffers);
+          peak.samples++;
         }
         await sleep(200);
       }
@@ -121,9 +154,8 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
     await sleep(500);
     const scroll = await scrollTable(page);
     const hover = await hoverBeeswarm(page);
-
-    sampling = false;
-    await sampler;
+    const runPeak = peak;
+    peak = { used: 0, withBuffers: 0, samples: 0 };
 
     const start = (await markTime(page, 'explorer:file-start'))!;
     const after = async (name: string) => {
@@ -142,7 +174,7 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
         document.querySelector('[data-testid="explain-status"][data-workers]')?.getAttribute('data-workers');
       return w === undefined || w === null || w === '' ? null : Number(w);
     });
-    return {
+    const run: BrowserRun = {
       rows: o.rows,
       bytes: 0,
       previewMs,
@@ -155,9 +187,9 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
       explainStatus: (await page.getByTestId('explain-status').first().textContent().catch(() => ''))?.trim().replace(/\s+/g, ' ') ?? '',
       workers: targets.maxWorkers,
       appWorkers,
-      peakHeapUsed: peakUsed,
-      peakHeapWithBuffers: peakWith,
-      heapSamples: samples,
+      peakHeapUsed: runPeak.used,
+      peakHeapWithBuffers: runPeak.withBuffers,
+      heapSamples: runPeak.samples,
       rendererPeakRss: await rendererPeakRss(browser),
       longTasks: during.length,
       longestTaskMs: Math.max(0, ...during.map(([, d]) => d)),
@@ -167,6 +199,16 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
       hover,
       profile,
     };
+    // The challenger's Explorer clears the performance marks when it starts scoring: every
+    // figure of the run above is read before this.
+    if (o.compare) {
+      peak = { used: 0, withBuffers: 0, samples: 0 };
+      const compare = await compareModels(page, Date.now() + o.timeoutMs, o.log);
+      run.compare = { ...compare, peakHeapUsed: peak.used, peakHeapWithBuffers: peak.withBuffers, heapSamples: peak.samples };
+    } else run.compare = null;
+    sampling = false;
+    await sampler;
+    return run;
   } finally {
     await browser.close();
   }
@@ -284,6 +326,88 @@ async function hoverBeeswarm(page: Page): Promise<FrameStats | null> {
       const y = box.y + box.height * (0.1 + 0.8 * ((i * 37) % 120) / 120);
       await page.mouse.move(x, y, { steps: 2 });
       await sleep(8);
+    }
+  });
+}
+
+/**
+ * The Compare models tab: picks CHALLENGER, presses "Compare", waits for the sentence, then
+ * browses the view for about 2 s. Long tasks count from the press to the end of browsing.
+ */
+async function compareModels(page: Page, deadline: number, log: (l: string) => void): Promise<Omit<CompareRun, 'peakHeapUsed' | 'peakHeapWithBuffers' | 'heapSamples'>> {
+  await page.locator('#tab-compare').click();
+  await page.locator('#challenger-pick').selectOption(CHALLENGER);
+  await page.evaluate(watchCompare);
+  log(`  comparing with ${CHALLENGER}`);
+  await page.getByRole('button', { name: /^(Sammenlign|Samanlikn|Compare)$/ }).click();
+  const state = () => page.evaluate(() => window.__bench.compare!);
+  let lastLog = Date.now();
+  let c = await state();
+  while (c.shown === null) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the comparison sentence');
+    if (Date.now() - lastLog > 30_000) {
+      lastLog = Date.now();
+      const status = await page.getByTestId('compare-view').locator('[role="status"]').first().textContent({ timeout: 1000 }).catch(() => null);
+      log(`  … waiting for the comparison${status ? `: ${status.trim().replace(/\s+/g, ' ')}` : ''}`);
+    }
+    await sleep(50);
+    c = await state();
+  }
+  const click = c.click!;
+  const scoredAt = await page.evaluate((from) => performance.getEntriesByName('explorer:all-scores', 'mark').find((m) => m.startTime >= from)?.startTime ?? null, click);
+  log(`  comparison shown ${seconds(c.shown - click)} after the press${scoredAt === null ? '' : ` (challenger scored after ${seconds(scoredAt - click)})`}`);
+  const browse = await browseComparison(page);
+  const { tasks, explainedAt } = await page.evaluate(
+    (from) => ({
+      tasks: window.__bench.longtasks.filter(([t]) => t >= from),
+      explainedAt: performance.getEntriesByName('explorer:all-explained', 'mark').find((m) => m.startTime >= from)?.startTime ?? null,
+    }),
+    click,
+  );
+  const longest = Math.max(0, ...tasks.map(([, d]) => d));
+  log(`  comparison open: ${tasks.length} long tasks from the press to the end of browsing, longest ${Math.round(longest)} ms (goal ≤ ${COMPARE_LONGEST_TASK_MS} ms: ${longest <= COMPARE_LONGEST_TASK_MS ? 'met' : 'not met'})`);
+  return {
+    challenger: CHALLENGER,
+    viewMs: c.shown - click,
+    scoringMs: scoredAt === null ? null : scoredAt - click,
+    figuresMs: scoredAt === null ? null : c.shown - scoredAt,
+    challengerExplainedMs: explainedAt === null ? null : explainedAt - click,
+    sentence: c.text,
+    longTasks: tasks.length,
+    longestTaskMs: longest,
+    slowestTasks: [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t, d]) => [Math.round(t - click), Math.round(d)] as [number, number]),
+    browse,
+  };
+}
+
+/** About 2 s in the comparison view: wheel down through it, hover the scatter/density, hover the entering and leaving tables, wheel back up. */
+async function browseComparison(page: Page): Promise<FrameStats | null> {
+  const view = page.getByTestId('compare-view');
+  const box = await view.boundingBox();
+  if (!box) return null;
+  return recordFrames(page, async () => {
+    await page.mouse.move(box.x + box.width / 2, 200);
+    for (let i = 0; i < 25; i++) {
+      await page.mouse.wheel(0, 120);
+      await sleep(16);
+    }
+    const hoverOver = async (selector: string, steps: number) => {
+      const target = page.locator(selector).first();
+      if (!(await target.count())) return;
+      await target.scrollIntoViewIfNeeded();
+      const b = await target.boundingBox();
+      if (!b) return;
+      for (let i = 0; i <= steps; i++) {
+        await page.mouse.move(b.x + (b.width * ((i * 7) % steps)) / steps, b.y + (b.height * i) / steps, { steps: 2 });
+        await sleep(8);
+      }
+    };
+    await hoverOver('[data-testid="compare-view"] .charts svg', 40);
+    await hoverOver('[data-testid="compare-entering"] tbody', 25);
+    await hoverOver('[data-testid="compare-leaving"] tbody', 25);
+    for (let i = 0; i < 25; i++) {
+      await page.mouse.wheel(0, -120);
+      await sleep(16);
     }
   });
 }

@@ -4,7 +4,8 @@
  * https://w3c.github.io/longtasks/ — any main-thread task over 50 ms), the moment the first
  * scored row appears in the results grid, and a requestAnimationFrame recorder for frame
  * times during scripted scrolling and hovering. Times are performance.now() milliseconds,
- * the same clock as the app's performance marks.
+ * the same clock as the app's performance marks. `watchCompare` is handed to the page just
+ * before the benchmark presses "Compare": it times the press and the comparison's sentence.
  */
 export interface InPage {
   /** [startTime, duration] of every long task on the main thread. */
@@ -14,6 +15,8 @@ export interface InPage {
   /** Frame-to-frame gaps while recording, ms. */
   frames: number[];
   recording: boolean;
+  /** Set by watchCompare: the press on "Compare", the sentence in the DOM and its first frame. */
+  compare?: { click: number | null; inDom: number | null; shown: number | null; text: string };
 }
 
 declare global {
@@ -45,4 +48,24 @@ export function installInPage(): void {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+}
+
+/**
+ * Runs in the page just before the press on the comparison's start button: records the next
+ * click's event time (that press), when `[data-testid="compare-sentence"]` holds text, and the
+ * first animation frame after that (the sentence on screen).
+ */
+export function watchCompare(): void {
+  const c: NonNullable<InPage['compare']> = { click: null, inDom: null, shown: null, text: '' };
+  window.__bench.compare = c;
+  document.addEventListener('click', () => (c.click ??= performance.now()), { capture: true, once: true });
+  const watch = new MutationObserver(() => {
+    const sentence = document.querySelector('[data-testid="compare-sentence"]');
+    if (c.inDom !== null || !sentence?.textContent?.trim()) return;
+    c.inDom = performance.now();
+    c.text = sentence.textContent.trim();
+    watch.disconnect();
+    requestAnimationFrame(() => (c.shown = performance.now()));
+  });
+  watch.observe(document.body, { childList: true, subtree: true, characterData: true });
 }
