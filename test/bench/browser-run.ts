@@ -69,11 +69,11 @@ export interface CompareRun {
   challenger: string;
   /** Press on "Compare" to the sentence on screen (first animation frame after it is in the DOM), ms; null if it never showed. */
   viewMs: number | null;
-  /** Press to the challenger's 'explorer:all-scores' mark: loading the challenger and scoring the file, ms. */
+  /** Press to the challenger's 'challenger:all-scores' mark: loading the challenger and scoring the file, ms. */
   scoringMs: number | null;
   /** The challenger's scores to the sentence on screen: the figures (compare worker) and drawing the view, ms. */
   figuresMs: number | null;
-  /** Press to the challenger's 'explorer:all-explained' mark, if it came before the end of browsing, ms. */
+  /** Press to the challenger's 'challenger:all-explained' mark, if it came before the end of browsing, ms. */
   challengerExplainedMs: number | null;
   sentence: string;
   /** Main-thread long tasks from the press to the end of browsing the view (~2 s after the sentence). */
@@ -354,13 +354,13 @@ async function compareModels(page: Page, deadline: number, log: (l: string) => v
     c = await state();
   }
   const click = c.click!;
-  const scoredAt = await page.evaluate((from) => performance.getEntriesByName('explorer:all-scores', 'mark').find((m) => m.startTime >= from)?.startTime ?? null, click);
+  const scoredAt = await page.evaluate((from) => performance.getEntriesByName('challenger:all-scores', 'mark').find((m) => m.startTime >= from)?.startTime ?? null, click);
   log(`  comparison shown ${seconds(c.shown - click)} after the press${scoredAt === null ? '' : ` (challenger scored after ${seconds(scoredAt - click)})`}`);
   const browse = await browseComparison(page);
   const { tasks, explainedAt } = await page.evaluate(
     (from) => ({
       tasks: window.__bench.longtasks.filter(([t]) => t >= from),
-      explainedAt: performance.getEntriesByName('explorer:all-explained', 'mark').find((m) => m.startTime >= from)?.startTime ?? null,
+      explainedAt: performance.getEntriesByName('challenger:all-explained', 'mark').find((m) => m.startTime >= from)?.startTime ?? null,
     }),
     click,
   );

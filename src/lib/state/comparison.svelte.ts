@@ -7,7 +7,9 @@
  */
 import type { Explorer } from './explorer.svelte';
 import type { BundledModel } from '../core/model/bundled-index';
-import type { CompareInput, Comparison as Figures } from '../core/compare';
+import type { Comparison as Figures } from '../core/compare';
+import type { Curves } from '../core/evaluate';
+import type { Compute } from '../worker/compare-client';
 import { problem, type Problem } from '../core/problems';
 import { fileKind, KIND_BYTES } from './file-kind';
 import type { SegmentColumn } from '../core/metrics';
@@ -22,6 +24,8 @@ export class Comparison {
   status = $state<CompareStatus>('idle');
   problems = $state.raw<Problem[]>([]);
   figures = $state.raw<Figures | null>(null);
+  /** ROC and gains of the champion and the challenger on the labelled rows; null without an outcome column. */
+  curves = $state.raw<[Curves, Curves] | null>(null);
   /** The row whose reasons are shown side by side (a row index of the file), or null. */
   focusRow = $state<number | null>(null);
   /** The column the figures are split by (a SegmentColumn of the open file), or null. */
@@ -31,11 +35,11 @@ export class Comparison {
 
   #champion: Explorer;
   #make: () => Explorer;
-  #compute: (input: CompareInput) => Promise<Figures>;
+  #compute: Compute;
   #wasmUrl: string;
   #runs = 0;
 
-  constructor(champion: Explorer, make: () => Explorer, compute: (input: CompareInput) => Promise<Figures>, wasmUrl: string) {
+  constructor(champion: Explorer, make: () => Explorer, compute: Compute, wasmUrl: string) {
     this.#champion = champion;
     this.#make = make;
     this.#compute = compute;
@@ -75,6 +79,7 @@ export class Comparison {
     const run = ++this.#runs;
     this.status = 'scoring';
     this.figures = null;
+    this.curves = null;
     this.focusRow = null;
     await challenger.score(champion.file, champion.fileName, champion.options);
     if (run !== this.#runs) return;
@@ -82,18 +87,18 @@ export class Comparison {
     if (challenger.result.probability.length !== champion.result.probability.length) {
       return this.#fail([problem('compare.rows_differ', 'error', { params: { champion: champion.result.probability.length, challenger: challenger.result.probability.length } })]);
     }
-    await this.recompute();
+    await this.recompute(true);
   }
 
-  /** The figures again, for another capacity (the rankings stay). */
-  async recompute(): Promise<void> {
+  /** The figures again, for another capacity or segment (the rankings, and so the curves, stay unless `curves`). */
+  async recompute(curves = false): Promise<void> {
     const a = this.#champion.result;
     const b = this.challenger?.result;
     if (!a || !b || a.probability.length !== b.probability.length) return;
     const run = ++this.#runs;
     this.status = 'computing';
     try {
-      const figures = await this.#compute({
+      const computed = await this.#compute({
         champion: a.probability,
         challenger: b.probability,
         championOrder: a.order,
@@ -101,10 +106,11 @@ export class Comparison {
         capacity: this.#champion.capacity,
         label: a.ingest.label,
         segment: this.segment,
-      });
+      }, curves || this.curves === null);
       if (run !== this.#runs) return;
-      this.figures = figures;
-      this.problems = figures.problems;
+      this.figures = computed.comparison;
+      if (computed.curves) this.curves = computed.curves;
+      this.problems = computed.comparison.problems;
       this.status = 'ready';
     } catch (error) {
       if (run === this.#runs) this.#fail([problem('compare.failed', 'error', { params: { detail: String(error) } })]);
@@ -117,6 +123,7 @@ export class Comparison {
     this.challenger = null;
     this.source = null;
     this.figures = null;
+    this.curves = null;
     this.problems = [];
     this.focusRow = null;
     this.status = 'idle';
@@ -131,6 +138,8 @@ export class Comparison {
   #fresh(): Explorer {
     const challenger = this.#make();
     challenger.locale = this.#champion.locale;
+    // The page's performance marks are the active model's (npm run bench reads both sets).
+    challenger.marks = 'challenger';
     return challenger;
   }
 

@@ -83,6 +83,8 @@ export class Explorer {
   modelGaps = $derived<CardGap[]>(this.model?.missing ?? []);
   /** The last model file the user chose that did not become the active model, and why; null when it did. */
   modelAttempt = $state.raw<{ name: string; problems: Problem[] } | null>(null);
+  /** Prefix of this Explorer's performance marks: 'explorer' clears and sets the page's; a comparison's challenger uses 'challenger'. */
+  marks = 'explorer';
   /** The models that come with the app (public/model/index.json), the default first. */
   bundled = $state.raw<BundledModel[]>([]);
   /** The bundled model that is active; null when the active model is the user's own file. */
@@ -349,25 +351,26 @@ export class Explorer {
     this.#pending = null;
     this.early = null;
     // Marks for the benchmark (test/bench) and for anyone profiling in DevTools.
-    performance.clearMarks();
-    performance.mark('explorer:file-start');
+    const mark = (name: string) => performance.mark(name.replace(/^explorer:/, `${this.marks}:`));
+    if (this.marks === 'explorer') performance.clearMarks();
+    mark('explorer:file-start');
     const { result, elapsedMs, problems } = await this.#client.run(file, fileName, options, {
       onProgress: (p) => (this.progress = { bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsedMs: p.elapsedMs }),
       onEarly: (picture) => {
         if (run !== this.#runs || this.result) return;
         this.early = picture;
-        performance.mark('explorer:early-picture');
+        mark('explorer:early-picture');
       },
       onExplained: (block) => run === this.#runs && this.#takeExplained(block),
       onExplainDone: (summary) => {
         if (run !== this.#runs) return;
         const e = this.#pending ?? this.explanations;
         if (e) this.explanations = { ...e, summary };
-        performance.mark('explorer:all-explained');
+        mark('explorer:all-explained');
       },
     });
     if (run !== this.#runs) return;
-    if (result) performance.mark('explorer:all-scores');
+    if (result) mark('explorer:all-scores');
     this.#sortedColumns = result ? sortedColumns(result.ingest.features, result.ingest.rows, this.model.card.features.length) : null;
     this.result = result;
     this.scoredMs = elapsedMs;
@@ -403,7 +406,7 @@ export class Explorer {
     this.#pending = { ...e, done: block.done, sample: block.sample ? rows : e.sample };
     const now = performance.now();
     if (block.sample || !this.explanations || now - this.#published >= PUBLISH_MS || block.done === block.total) {
-      if (!this.explanations) performance.mark('explorer:first-explained');
+      if (!this.explanations) performance.mark(`${this.marks}:first-explained`);
       this.explanations = this.#pending;
       this.#published = now;
     }

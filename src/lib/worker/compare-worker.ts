@@ -1,17 +1,25 @@
 /**
- * The comparison's figures off the page's thread: two sorts of a million rows, DeLong and the
- * bootstrap take a few hundred milliseconds, which on the page would freeze the view.
- * One request at a time per id; the reply carries the Comparison (typed arrays cloned).
+ * The comparison off the page's thread: two sorts of a million rows, DeLong, the bootstrap, and
+ * (when asked, once per pair of rankings) both models' ROC and gains curves — about a second
+ * each at 10^6 rows, which on the page froze the view for seconds (npm run bench, 5 Dec 2026).
+ * One reply per request id; typed arrays are cloned.
  */
 import { compareModels, type CompareInput, type Comparison } from '../core/compare';
+import { evaluateCurves, type Curves } from '../core/evaluate';
 
-export type CompareRequest = { id: number; input: CompareInput };
-export type CompareReply = { id: number; comparison: Comparison } | { id: number; error: string };
+export type CompareRequest = { id: number; input: CompareInput; curves: boolean };
+export type CompareReply = { id: number; comparison: Comparison; curves: [Curves, Curves] | null } | { id: number; error: string };
 
 self.onmessage = (event: MessageEvent<CompareRequest>) => {
-  const { id, input } = event.data;
+  const { id, input, curves } = event.data;
   try {
-    (self as unknown as Worker).postMessage({ id, comparison: compareModels(input) } satisfies CompareReply);
+    const comparison = compareModels(input);
+    const label = input.label;
+    const both: [Curves, Curves] | null =
+      curves && label && input.championOrder && input.challengerOrder
+        ? [evaluateCurves(input.champion, label, input.championOrder), evaluateCurves(input.challenger, label, input.challengerOrder)]
+        : null;
+    (self as unknown as Worker).postMessage({ id, comparison, curves: both } satisfies CompareReply);
   } catch (error) {
     (self as unknown as Worker).postMessage({ id, error: String(error) } satisfies CompareReply);
   }
