@@ -108,7 +108,7 @@ export class WhatIf {
     return out;
   });
   /** Some pre-filled value differs from its entered partner (the button would change something). */
-  canUsePrefilled = $derived(this.pairs.some((p) => !same(this.values[p.entered], this.values[p.prefilled])));
+  canUsePrefilled = $derived.by(() => this.pairs.some((p) => !same(this.values[p.entered], this.values[p.prefilled])));
   /** The score and explanation shown belong to the values shown. */
   current = $derived(!this.pending && this.changes.length > 0 && this.score !== null);
 
