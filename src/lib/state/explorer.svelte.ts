@@ -14,6 +14,7 @@ import { sortedColumns } from '../core/export/control-list';
 import { problem, type Problem } from '../core/problems';
 import { readBundledIndex, type BundledModel } from '../core/model/bundled-index';
 import { fileKind, KIND_BYTES } from './file-kind';
+import type { WhatIfEngine } from './what-if.svelte';
 import { probabilityOutput, type CardGap } from './model-glue';
 import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
@@ -130,6 +131,20 @@ export class Explorer {
 
   /** 1-based rank of each row (0 for rejected rows, which have no rank). */
   rank = $derived(this.result?.rank ?? new Uint32Array(0));
+
+  /** The file's average risk: the mean probability of its scored rows (rejected rows, NaN, left out); NaN before a file is scored. */
+  meanRisk = $derived.by(() => {
+    const p = this.result?.probability;
+    if (!p) return NaN;
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < p.length; i++) {
+      if (Number.isNaN(p[i])) continue;
+      sum += p[i];
+      n++;
+    }
+    return n > 0 ? sum / n : NaN;
+  });
 
   /** The table's row order for the chosen sort. */
   view = $derived.by(() => {
@@ -457,6 +472,16 @@ export class Explorer {
     const explanation = await this.#client.explainRow(row, this.result.ingest.features.subarray(row * f, (row + 1) * f));
     if (this.selectedRow === row) this.rowExplanation = explanation;
   }
+
+  /**
+   * Scores and explains feature values that are not the file's (the record view's what-if):
+   * onnxruntime for the probability, the exact explainer for the waterfall, on the pool's least
+   * busy engine. Nothing of the file, its scores or its explanations changes.
+   */
+  whatIfEngine: WhatIfEngine = {
+    score: (x) => this.#client.scoreRow(x),
+    explain: (row, x) => this.#client.explainRow(row, x),
+  };
 
   cancel(): void {
     this.#runs++;

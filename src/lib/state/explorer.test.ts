@@ -48,6 +48,7 @@ function fakeEngines() {
       calls.explainRow.push(row);
       return explained;
     },
+    scoreRow: async () => null,
     cancel: () => void calls.cancel++,
   };
   return { engines, runs, calls, explainsRowAs: (e: ExplainedRow) => (explained = e) };
@@ -370,5 +371,14 @@ describe('the bundled models', () => {
     expect(fake.runs[1].name).toBe('second.csv');
     expect(e.bundledId).toBe('second');
     expect(e.model).toBe(second);
+  });
+});
+
+describe('meanRisk', () => {
+  it('is the mean probability of the scored rows, rejected rows left out', () => {
+    const e = new Explorer(fakeEngines().engines, ['en']);
+    expect(Number.isNaN(e.meanRisk)).toBe(true);
+    e.result = scored('a.csv', 4);
+    expect(e.meanRisk).toBeCloseTo((0.1 + 0.2 + 0.3) / 3, 6);
   });
 });

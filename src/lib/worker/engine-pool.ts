@@ -40,6 +40,11 @@ export interface Engines {
   inspect(model: ArrayBuffer): Promise<ModelInspection | { problems: Problem[] }>;
   run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredFile | null; elapsedMs: number; problems: Problem[] }>;
   explainRow(row: number, x: Float32Array): Promise<ExplainedRow | null>;
+  /**
+   * onnxruntime's probability for one row of feature values `x` (F float32, NaN missing), on
+   * the least busy engine; the open run's state is not touched (what-if). Null when no engine answers.
+   */
+  scoreRow(x: Float32Array): Promise<number | null>;
   cancel(): void;
 }
 
@@ -297,6 +302,14 @@ export class EnginePool implements Engines {
     const reply = await this.#send(engine, { type: 'explain-row', id: this.#next++, row, x: copy }, [copy.buffer]);
     if (reply.type !== 'row-explained') return null;
     return { row: reply.row, contrib: reply.contrib, raw: reply.raw, ok: reply.ok };
+  }
+
+  async scoreRow(x: Float32Array): Promise<number | null> {
+    const engine = this.#engines[leastBusy(this.#loads())];
+    if (!engine) return null;
+    const copy = x.slice();
+    const reply = await this.#send(engine, { type: 'score', id: this.#next++, x: copy, n: 1 }, [copy.buffer]);
+    return reply.type === 'scores' ? reply.p[0] : null;
   }
 
   cancel(): void {

@@ -25,7 +25,10 @@ export type Request =
   | { type: 'run'; id: number; file: Blob; fileName: string; options: IngestOptions; delegate: boolean }
   /** Rank a file's probabilities (rankOrder, ranksOf) off the page's thread; replied with `ranked`. */
   | { type: 'rank'; id: number; probability: Float32Array }
-  /** Score n rows: x is n × F row-major (NaN missing); replied with `scores`. */
+  /**
+   * Score n rows: x is n × F row-major (NaN missing); replied with `scores`. Stateless: the
+   * run's blocks and the record view's what-if rows (n = 1, EnginePool.scoreRow) both use it.
+   */
   | { type: 'score'; id: number; x: Float32Array; n: number }
   | { type: 'cancel'; id: number }
   /** Covers estimated from the file, for a model without nodes_hitrates (one value per node). */
@@ -36,7 +39,7 @@ export type Request =
    * page has no scores for yet (the early picture).
    */
   | { type: 'explain'; id: number; rows: Uint32Array; x: Float32Array; check?: boolean }
-  /** One record now (for a waterfall), x its F feature values. */
+  /** One record now (for a waterfall), x its F feature values: a file's row, or a what-if edit of one (row then names the row it was copied from). */
   | { type: 'explain-row'; id: number; row: number; x: Float32Array };
 
 export interface ModelInfo {
