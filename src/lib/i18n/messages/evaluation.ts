@@ -50,7 +50,8 @@ export const evaluation = defineMessages({
     'evaluation.precision': 'Presisjon',
     'evaluation.calibration.title': 'Kalibrering (Brier {brier})',
     'evaluation.calibration.desc':
-      'Kalibreringsdiagram i {bins} intervaller: gjennomsnittlig predikert risiko mot observert andel {pos_n}. Punkter på diagonalen betyr at risikoen kan leses som en sannsynlighet. Brier-skår {brier} (lavere er bedre).',
+      'Kalibreringsdiagram i {bins} {bins|intervall|intervaller}: gjennomsnittlig predikert risiko mot observert andel {pos_n}. Punkter på diagonalen betyr at risikoen kan leses som en sannsynlighet. Tallet ved hvert punkt er antall {row_n} med kjent utfall i intervallet; få {row_n} gir et usikkert punkt. Brier-skår {brier} (lavere er bedre).',
+    'evaluation.calibration.n': 'n = {count}',
     'evaluation.calibration.x': 'Predikert risiko',
     'evaluation.calibration.y': 'Observert andel {pos_n}',
     'evaluation.calibration.model': 'Modellen',
@@ -70,6 +71,9 @@ export const evaluation = defineMessages({
     'evaluation.segments.recall': 'Andel funnet ved kapasiteten',
     'evaluation.segments.filter_column': 'Filtrer',
     'evaluation.segments.filter': 'Vis bare {segment}',
+    'evaluation.segments.too_few': 'For få til å vurdere',
+    'evaluation.segments.too_few_note':
+      'AUC og andel funnet vises bare for grupper med minst 30 {row_n} med kjent utfall og minst 5 av hvert utfall. Med færre er usikkerheten så stor at selv en AUC på 1,000 ikke sier noe om modellen (Hanley og McNeil 1982).',
     'evaluation.bias.note':
       'Bare {labelled} av {scored} {row#scored} ({share}) har kjent utfall. Tallene over gjelder bare dem. Er det mest de med høy risiko som har vært kontrollert, beskriver tallene de kontrollerte og ikke hele fila (seleksjonsskjevhet).',
     'evaluation.bias.table_summary': 'Andel med kjent utfall per risikodesil',
@@ -147,7 +151,8 @@ export const evaluation = defineMessages({
     'evaluation.precision': 'Presisjon',
     'evaluation.calibration.title': 'Kalibrering (Brier {brier})',
     'evaluation.calibration.desc':
-      'Kalibreringsdiagram i {bins} intervall: gjennomsnittleg predikert risiko mot observert del {pos_n}. Punkt på diagonalen tyder at risikoen kan lesast som ein sannsynlegheit. Brier-skår {brier} (lågare er betre).',
+      'Kalibreringsdiagram i {bins} intervall: gjennomsnittleg predikert risiko mot observert del {pos_n}. Punkt på diagonalen tyder at risikoen kan lesast som ein sannsynlegheit. Talet ved kvart punkt er kor mange {row_n} med kjent utfall som er i intervallet; få {row_n} gjev eit usikkert punkt. Brier-skår {brier} (lågare er betre).',
+    'evaluation.calibration.n': 'n = {count}',
     'evaluation.calibration.x': 'Predikert risiko',
     'evaluation.calibration.y': 'Observert del {pos_n}',
     'evaluation.calibration.model': 'Modellen',
@@ -167,6 +172,9 @@ export const evaluation = defineMessages({
     'evaluation.segments.recall': 'Del funne ved kapasiteten',
     'evaluation.segments.filter_column': 'Filtrer',
     'evaluation.segments.filter': 'Vis berre {segment}',
+    'evaluation.segments.too_few': 'For få til å vurdere',
+    'evaluation.segments.too_few_note':
+      'AUC og del funne vert berre viste for grupper med minst 30 {row_n} med kjent utfall og minst 5 av kvart utfall. Med færre er uvissa så stor at sjølv ein AUC på 1,000 ikkje seier noko om modellen (Hanley og McNeil 1982).',
     'evaluation.bias.note':
       'Berre {labelled} av {scored} {row#scored} ({share}) har kjent utfall. Tala over gjeld berre dei. Er det mest dei med høg risiko som har vore kontrollerte, skildrar tala dei kontrollerte og ikkje heile fila (seleksjonsskeivheit).',
     'evaluation.bias.table_summary': 'Del med kjent utfall per risikodesil',
@@ -244,7 +252,8 @@ export const evaluation = defineMessages({
     'evaluation.precision': 'Precision',
     'evaluation.calibration.title': 'Calibration (Brier {brier})',
     'evaluation.calibration.desc':
-      'Reliability diagram in {bins} intervals: mean predicted risk against the observed share of {pos_n}. Points on the diagonal mean the risk can be read as a probability. Brier score {brier} (lower is better).',
+      'Reliability diagram in {bins} {bins|interval|intervals}: mean predicted risk against the observed share of {pos_n}. Points on the diagonal mean the risk can be read as a probability. The number by each point is the count of {row_n} with a known outcome in the interval; few {row_n} make an uncertain point. Brier score {brier} (lower is better).',
+    'evaluation.calibration.n': 'n = {count}',
     'evaluation.calibration.x': 'Predicted risk',
     'evaluation.calibration.y': 'Observed share of {pos_n}',
     'evaluation.calibration.model': 'The model',
@@ -264,6 +273,9 @@ export const evaluation = defineMessages({
     'evaluation.segments.recall': 'Share found at capacity',
     'evaluation.segments.filter_column': 'Filter',
     'evaluation.segments.filter': 'Show only {segment}',
+    'evaluation.segments.too_few': 'Too few to judge',
+    'evaluation.segments.too_few_note':
+      'AUC and share found are shown only for groups with at least 30 {row_n} with a known outcome and at least 5 of each outcome. With fewer, the uncertainty is so large that even an AUC of 1.000 says nothing about the model (Hanley and McNeil 1982).',
     'evaluation.bias.note':
       'Only {labelled} of {scored} {row#scored} ({share}) have a known outcome. The figures above describe those only. If mostly high-risk {row_n} were controlled, the figures describe the controlled ones, not the whole file (selection bias).',
     'evaluation.bias.table_summary': 'Share with a known outcome by risk decile',
