@@ -1,4 +1,4 @@
-import { NEXT_BLOCK, type CapacityPlan } from './capacity-plan';
+import { NEXT_BLOCK, type CapacityPlan, type CapacityPoint } from './capacity-plan';
 import { isLabel, type NumberColumn } from '../metrics/types';
 
 /**
@@ -7,33 +7,12 @@ import { isLabel, type NumberColumn } from '../metrics/types';
  * so they describe the list a caseworker gets, not the top of the ranking alone: with a control
  * share the list finds less than the same capacity spent on the model alone, and says so.
  */
-export interface ListFigures {
-  /** Rows on the list. */
+export type ListFigures = Omit<CapacityPoint, 'k' | 'realised'> & {
+  /** Rows on the list (share = size / scored rows). The expected figures sum the probabilities over the list; nextYield counts from the end of the model's part. */
   size: number;
-  /** size / scored rows; NaN when nothing is scored. */
-  share: number;
-  /** Σ probability over the list: expected positives on it. */
-  expected: number;
-  /** expected / size; NaN for an empty list. */
-  expectedPrecision: number;
-  /** expected / Σ probability over every scored row; NaN when that sum is 0. */
-  expectedRecall: number;
-  /** Expected positives among the next `nextCount` (≤ 100) rows in rank order after the model's part: the yield of more capacity. */
-  nextYield: number;
-  nextCount: number;
-  /** Present when the plan has labels. */
-  realised?: {
-    /** Rows on the list with a known outcome, and how many of them were positive. */
-    labelled: number;
-    found: number;
-    /** found / labelled; NaN when none is labelled. */
-    precision: number;
-    /** found / all known positives among the scored rows; NaN when there are none. */
-    recall: number;
-    /** Known positives among the same next rows as nextYield. */
-    next: number;
-  };
-}
+  /** Present when the plan has labels: the list's known outcomes, and the known positives among the same next rows as nextYield. */
+  realised?: NonNullable<CapacityPoint['realised']> & { next: number };
+};
 
 /**
  * Figures of the list `rows` (model rows first, `modelCount` of them, as selectWithControl
