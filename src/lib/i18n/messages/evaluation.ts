@@ -83,7 +83,7 @@ export const evaluation = defineMessages({
     'evaluation.bias.observed': 'Observert andel {pos_n}',
     'evaluation.drift.heading': 'Ligner fila treningsdataene? (datadrift)',
     'evaluation.drift.alert': '{count} {count|variabel har|variabler har} flyttet seg mer enn tilfeldig variasjon forklarer, mest: {features}. Modellen brukes her på data den ikke har sett.',
-    'evaluation.drift.slight': '{count} {count|variabel har|variabler har} flyttet seg litt, men mer enn tilfeldig variasjon forklarer: {features}. Ingen har flyttet seg mye (PSI på 0,1 eller mer).',
+    'evaluation.drift.slight': '{count} {count|variabel har|variabler har} flyttet seg litt, ut over støygrensen: {features}. Ingen har flyttet seg mye (PSI på 0,1 eller mer). Med en støygrense på 5 % krysser omtrent 1 av 20 variabler den ved en tilfeldighet.',
     'evaluation.drift.none': 'Ingen variabel har flyttet seg mer enn tilfeldig variasjon forklarer.',
     'evaluation.drift.reading':
       'Stabilitetsindeks (PSI) mot fordelingen i treningsdataene. Støygrensen er PSI-en som tilfeldig variasjon alene overstiger i 5 % av tilfellene (Yurdakul og Naranjo 2020); en PSI innenfor den regnes ikke som en endring, uansett størrelse. Utover støygrensen: under 0,1 liten endring, 0,1–0,25 noe endring, over 0,25 stor endring (Yurdakul 2018; Siddiqi 2006).',
@@ -184,7 +184,7 @@ export const evaluation = defineMessages({
     'evaluation.bias.observed': 'Observert del {pos_n}',
     'evaluation.drift.heading': 'Liknar fila treningsdataa? (datadrift)',
     'evaluation.drift.alert': '{count} {count|variabel har|variablar har} flytt seg meir enn tilfeldig variasjon forklarer, mest: {features}. Modellen vert her brukt på data han ikkje har sett.',
-    'evaluation.drift.slight': '{count} {count|variabel har|variablar har} flytt seg litt, men meir enn tilfeldig variasjon forklarer: {features}. Ingen har flytt seg mykje (PSI på 0,1 eller meir).',
+    'evaluation.drift.slight': '{count} {count|variabel har|variablar har} flytt seg litt, ut over støygrensa: {features}. Ingen har flytt seg mykje (PSI på 0,1 eller meir). Med ei støygrense på 5 % kryssar om lag 1 av 20 variablar henne ved eit tilfelle.',
     'evaluation.drift.none': 'Ingen variabel har flytt seg meir enn tilfeldig variasjon forklarer.',
     'evaluation.drift.reading':
       'Stabilitetsindeks (PSI) mot fordelinga i treningsdataa. Støygrensa er PSI-en som tilfeldig variasjon åleine overstig i 5 % av tilfella (Yurdakul og Naranjo 2020); ein PSI innanfor henne vert ikkje rekna som ei endring, same kor stor han er. Utover støygrensa: under 0,1 lita endring, 0,1–0,25 noko endring, over 0,25 stor endring (Yurdakul 2018; Siddiqi 2006).',
@@ -285,7 +285,7 @@ export const evaluation = defineMessages({
     'evaluation.bias.observed': 'Observed share of {pos_n}',
     'evaluation.drift.heading': 'Does the file look like the training data? (data drift)',
     'evaluation.drift.alert': '{count} {count|feature has|features have} moved more than chance explains, most: {features}. The model is being used on data it has not seen.',
-    'evaluation.drift.slight': '{count} {count|feature has|features have} moved slightly, but more than chance explains: {features}. None has moved much (a PSI of 0.1 or more).',
+    'evaluation.drift.slight': '{count} {count|feature has|features have} moved slightly, beyond {count|its|their} noise threshold: {features}. None has moved much (a PSI of 0.1 or more). With a 5 % noise threshold, about 1 feature in 20 crosses it by chance alone.',
     'evaluation.drift.none': 'No feature has moved more than chance explains.',
     'evaluation.drift.reading':
       'Population stability index (PSI) against the training distribution. The noise threshold is the PSI that chance alone exceeds 5 % of the time (Yurdakul and Naranjo 2020); a PSI within it is not read as a change, however large. Beyond the noise threshold: below 0.1 slight shift, 0.1–0.25 some shift, above 0.25 major shift (Yurdakul 2018; Siddiqi 2006).',
