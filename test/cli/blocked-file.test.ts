@@ -81,9 +81,9 @@ describe('npm run score on a file that cannot be scored', () => {
   }, 120_000);
 
   const reasons = {
-    missing: /^The model needs 1 columns that are missing: alder\./,
+    missing: /^The model needs 1 column that is missing: alder\./,
     nationalId: new RegExp(`^Column ${col('lonnsinntekt') + 1} \\(lonnsinntekt\\) holds national identity numbers and cannot be used as lonnsinntekt\\.`),
-    duplicate: /^Modellen trenger 1 kolonner som mangler: sentralitet\./,
+    duplicate: /^Modellen trenger 1 kolonne som mangler: sentralitet\./,
   };
 
   for (const name of ['missing', 'nationalId', 'duplicate'] as const) {

@@ -34,7 +34,7 @@ test('a caseworker team plans 25 % with a 10 % random control group and reads wh
   const { k, tp, recall } = demo.at_share;
   await expect(page.getByTestId('planner-sentence')).toHaveText(
     `Kontroll av ${pct(0.25)} av skattemeldingene (${k}) ventes å finne ${pct(expectedRecall(k))} av de feilaktige fradragene. ` +
-      `I denne filen fant utvalget faktisk ${pct(recall)} av de kjente: ${tp} av ${demo.positives} feil fradrag.`,
+      `I denne filen fant listen faktisk ${pct(recall)} av de kjente: ${tp} av ${demo.positives} feil fradrag.`,
   );
 
   const control = page.getByLabel('Andel av kapasiteten til kontrollgruppen (%)');
@@ -42,6 +42,10 @@ test('a caseworker team plans 25 % with a 10 % random control group and reads wh
   await control.press('Enter');
   await page.getByLabel('Frø (seed) for trekningen').fill('20240501');
   await expect(page.getByTestId('planner-counts')).toContainText(`${k - k / 10} valgt av modellen, ${k / 10} trukket tilfeldig`);
+  // With a control group the headline and the table describe the list as exported, control rows included, and the control group is explained once.
+  await expect(page.getByTestId('planner-sentence')).toContainText(`Listen på ${k} skattemeldinger (${pct(0.25)} av skattemeldingene), kontrollgruppen medregnet, ventes å finne`);
+  await expect(page.getByTestId('planner-counts')).toContainText('Kontrollgruppen gir et ærlig mål');
+  expect((await page.getByTestId('planner-counts').innerText()).match(/tilfeldig/g)).toHaveLength(1);
   await expect(page.getByRole('img', { name: /Gevinstkurve/ })).toBeVisible();
   await expect(page.getByTestId('planner-list').locator('tbody tr')).toHaveCount(50);
 });
@@ -149,7 +153,7 @@ test('a case sheet opens from the list and prints on one page without the rest o
   const sheet = page.getByTestId('case-sheet');
   await expect(sheet.getByRole('heading', { level: 2 })).toBeFocused();
   await expect(sheet).toContainText('1 av 2 000');
-  await expect(page.getByTestId('case-peers')).toContainText(/Risikoen er høyere enn for \d+\s% av [\d\s]+ skattemeldinger i filen med samme hovedinntektskilde \(.+\)\./);
+  await expect(page.getByTestId('case-peers')).toContainText(/\d+\s% av de [\d\s]+ skattemeldingene i filen med samme hovedinntektskilde \(.+\) har lavere risiko enn denne\./);
   await expect(sheet.locator('ol li').first()).toContainText(/ — (høyere|lavere|samme)/);
   await expect(sheet.getByRole('img')).toBeVisible();
   await expect(sheet).toContainText('syntetiske data');
@@ -157,6 +161,8 @@ test('a case sheet opens from the list and prints on one page without the rest o
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('tab', { name: 'Kontrolliste' })).not.toBeVisible();
   await expect(sheet.getByRole('button', { name: 'Skriv ut' })).not.toBeVisible();
+  // No grey page behind the sheet: html and body print white.
+  for (const el of ['html', 'body']) expect(await page.locator(el).evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 255, 255)');
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
 

@@ -28,12 +28,19 @@ function countOf(value: string | number): number {
  * grouping and decimal comma. `{word#count}` is a term that agrees with the number in `count`:
  * `{row#rows}` gives `{row_1}` when `rows` is one (Intl.PluralRules) and `{row_n}` otherwise,
  * `{Row#rows}` the same capitalised, so "1 skattemelding", "2 skattemeldinger".
+ * `{count|one|other}` is a word of the catalogue's own that agrees with the number in `count`:
+ * `{count} {count|kolonne|kolonner}` gives "1 kolonne", "2 kolonner" (Intl.PluralRules: the
+ * 'one' form for one, the other form for every other count, 0 and 1,5 included).
  */
 export function translate(locale: Locale, key: string, params?: Params): string {
   const table = catalogue[locale] as Record<string, string>;
   const template = table[key] ?? (catalogue.en as Record<string, string>)[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)(?:#(\w+))?\}/g, (whole, name: string, countName: string | undefined) => {
+  return template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, countName: string, one: string, other: string) => {
+    const count = params[countName];
+    if (count === undefined) return whole;
+    return plural(locale, countOf(count)) === 'one' ? one : other;
+  }).replace(/\{(\w+)(?:#(\w+))?\}/g, (whole, name: string, countName: string | undefined) => {
     if (countName !== undefined) {
       const count = params[countName];
       if (count === undefined) return whole;

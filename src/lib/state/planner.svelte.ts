@@ -8,6 +8,7 @@
 import type { Explorer } from './explorer.svelte';
 import { capacityAt, capacityPlan } from '../core/select/capacity-plan';
 import { selectWithControl } from '../core/select/control-sample';
+import { listFigures } from '../core/select/list-figures';
 import { clampCapacity } from '../core/metrics/clamp-capacity';
 import { nationalIdColumns } from '../core/csv/nationalId';
 import { EXCEL_NORWEGIAN, RFC_4180, type CsvDialect } from '../core/export/csv-writer';
@@ -88,6 +89,15 @@ export class Planner {
     if (!result || !plan) return null;
     const capacity = clampCapacity(this.#explorer.capacity, plan.scored);
     return selectWithControl(this.#explorer.order, result.probability, { capacity, controlShare: this.controlShare, seed: this.seed });
+  });
+
+  /** What the list as exported (model rows and control rows) is expected to find, and found: the headline and table read this. */
+  figures = $derived.by(() => {
+    const result = this.#explorer.result;
+    const plan = this.plan;
+    const selection = this.selection;
+    if (!result || !plan || !selection) return null;
+    return listFigures(plan, selection.rows, selection.modelCount, result.probability, result.ingest.label ?? undefined);
   });
 }
 

@@ -19,6 +19,8 @@ export interface DriftRow {
   /** Against the card's drift_reference, on the non-missing values; NaN when all are missing. */
   psi: number;
   level: PsiLevel | null;
+  /** driftReading(psi, noiseThreshold): what the table and its headline say. */
+  reading: DriftReading | null;
   /** PSI that sampling alone exceeds with probability 1 − NOISE_LEVEL; NaN when it cannot be told. */
   noiseThreshold: number;
   /** psi − noiseThreshold, floored at 0: the part of the PSI noise does not explain. */
@@ -28,6 +30,37 @@ export interface DriftRow {
   trainingMissingShare: number;
   /** Mean |SHAP| (log-odds) over explained rows; NaN until explanations exist. */
   importance: number;
+}
+
+/**
+ * The one reading of a feature's drift, shared by the table's rows and its headline so the two
+ * cannot disagree. The noise limit decides whether the feature moved at all; the PSI level only
+ * says by how much, so a PSI within noise is never called a large change and a PSI beyond noise
+ * is never called stable:
+ * - 'stable': below PSI_SOME and within the noise limit (or the limit cannot be told);
+ * - 'noise': PSI_SOME or more, but within the noise limit: sampling can explain it (few values);
+ * - 'slight': below PSI_SOME, but beyond the noise limit (a large file sees small real shifts);
+ * - 'some', 'major': beyond the noise limit (or the limit cannot be told), by the PSI level;
+ * - null: no PSI (every value missing).
+ */
+export type DriftReading = 'stable' | 'noise' | 'slight' | 'some' | 'major';
+
+export function driftReading(psi: number, noiseThreshold: number): DriftReading | null {
+  const level = psiLevel(psi);
+  if (level === null) return null;
+  const beyondNoise = Number.isFinite(noiseThreshold) ? psi > noiseThreshold : level !== 'stable';
+  if (!beyondNoise) return level === 'stable' ? 'stable' : 'noise';
+  return level === 'stable' ? 'slight' : level;
+}
+
+/** Moved more than sampling explains: the rows the headline names. */
+export function driftMoved(reading: DriftReading | null): boolean {
+  return reading === 'slight' || reading === 'some' || reading === 'major';
+}
+
+/** Moved beyond noise by a PSI of PSI_SOME or more: worth a warning. */
+export function driftWorrying(reading: DriftReading | null): boolean {
+  return reading === 'some' || reading === 'major';
 }
 
 export function psiLevel(psi: number): PsiLevel | null {
@@ -67,6 +100,7 @@ export function driftTable(
       feature: k,
       psi: s.psi,
       level: psiLevel(s.psi),
+      reading: driftReading(s.psi, noiseThreshold),
       noiseThreshold,
       excess,
       outsideShare: s.outsideShare,

@@ -1,5 +1,18 @@
 export { evaluate, evaluateAt, evaluateCurves, type Curves, type Evaluation } from './evaluate';
-export { byDriftImpact, driftTable, psiLevel, NOISE_LEVEL, PSI_MAJOR, PSI_SOME, type DriftRow, type PsiLevel } from './drift-table';
+export {
+  byDriftImpact,
+  driftTable,
+  driftReading,
+  driftMoved,
+  driftWorrying,
+  psiLevel,
+  NOISE_LEVEL,
+  PSI_MAJOR,
+  PSI_SOME,
+  type DriftReading,
+  type DriftRow,
+  type PsiLevel,
+} from './drift-table';
 export {
   labelCandidates,
   labelFromText,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, loadMetricsFixture } from '../../../../test/fixtures/metrics/load';
-import { metricsBySegment } from './by-segment';
+import { metricsBySegment, tooFewToJudge } from './by-segment';
 
 const fx = loadMetricsFixture('segments.json');
 
@@ -46,5 +46,31 @@ describe('metricsBySegment', () => {
     expect(metricsBySegment(new Float64Array(0), new Float64Array(0), [], 0)).toEqual([]);
     const one = metricsBySegment(Float64Array.of(NaN), Float64Array.of(1), [null], 1);
     expect([one[0].segment, one[0].rows, one[0].scored, one[0].selected]).toEqual(['', 1, 0, 0]);
+  });
+});
+
+describe('tooFewToJudge', () => {
+  it('judges a segment with 30 known outcomes, 5 of each kind', () => {
+    expect(tooFewToJudge(30, 5)).toBe(false);
+    expect(tooFewToJudge(30, 25)).toBe(false);
+  });
+
+  it('does not judge fewer than 30 known outcomes, however they split', () => {
+    expect(tooFewToJudge(29, 14)).toBe(true);
+    expect(tooFewToJudge(0, 0)).toBe(true);
+  });
+
+  it('does not judge fewer than 5 positives or fewer than 5 negatives', () => {
+    expect(tooFewToJudge(1000, 4)).toBe(true);
+    expect(tooFewToJudge(1000, 996)).toBe(true);
+  });
+
+  it('marks a small segment whose AUC happens to be 1 as not judgeable', () => {
+    // Ten rows, the three positives ranked on top: AUC 1, but only 10 rows and 3 positives.
+    const prob = Float32Array.from([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05]);
+    const label = Float32Array.from([1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+    const [s] = metricsBySegment(prob, label, Array(10).fill('a'), 3);
+    expect(s.auc).toBe(1);
+    expect(s.judgeable).toBe(false);
   });
 });

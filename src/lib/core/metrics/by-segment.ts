@@ -25,6 +25,24 @@ export interface SegmentMetrics {
   selectedShare: number;
   /** Known incorrect deductions of the segment inside the selection / all of them. */
   recallAtCapacity: number;
+  /** False when the segment has too few known outcomes for its AUC and recall to mean anything (tooFewToJudge). */
+  judgeable: boolean;
+}
+
+/** Fewest rows with a known outcome, and fewest of each outcome, for a segment's AUC and recall to be shown. */
+export const MIN_SEGMENT_LABELLED = 30;
+export const MIN_SEGMENT_OUTCOMES = 5;
+
+/**
+ * Too few to judge: fewer than 30 rows with a known outcome, or fewer than 5 of either outcome.
+ * The standard error of an AUC grows as the smaller outcome group shrinks (Hanley & McNeil
+ * 1982, Radiology 143(1), eq. 2): with 3 positives among 20 rows an AUC of 1.000 is as
+ * consistent with a model no better than chance at the 5 % level as with a perfect one, and
+ * recall at capacity moves in steps of a third. 30 and 5 are the usual floors for a normal
+ * approximation to hold (the same 5 per cell as for a χ² test).
+ */
+export function tooFewToJudge(labelled: number, positives: number): boolean {
+  return labelled < MIN_SEGMENT_LABELLED || positives < MIN_SEGMENT_OUTCOMES || labelled - positives < MIN_SEGMENT_OUTCOMES;
 }
 
 /**
@@ -105,6 +123,7 @@ export function metricsBySegment(
       selected: selected[c],
       selectedShare: scored[c] > 0 ? selected[c] / scored[c] : NaN,
       recallAtCapacity: positives[c] > 0 ? selectedPositives[c] / positives[c] : NaN,
+      judgeable: !tooFewToJudge(labelled[c], positives[c]),
     });
   }
   return out;

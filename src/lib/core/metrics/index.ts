@@ -16,7 +16,7 @@ export { gainsCurve, gainsAt, gainsAtShares, type GainsCurve, type GainsPoint } 
 export { cumulativeShareAt } from './cumulative-share-at';
 export { calibrationCurve, brierScore, type CalibrationCurve, type CalibrationStrategy } from './calibration-curve';
 export { atCapacity, type AtCapacity } from './at-capacity';
-export { metricsBySegment, type SegmentMetrics } from './by-segment';
+export { metricsBySegment, tooFewToJudge, MIN_SEGMENT_LABELLED, MIN_SEGMENT_OUTCOMES, type SegmentMetrics } from './by-segment';
 export { factorizeSegments, type SegmentColumn } from './factorize-segments';
 export { labelCoverageByDecile, type DecileCoverage } from './label-coverage';
 export { populationStability, PSI_EMPTY_SHARE, type PopulationStability } from './population-stability';

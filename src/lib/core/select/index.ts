@@ -1,4 +1,5 @@
 export { Xoshiro128StarStar, splitMix64 } from './xoshiro128';
+export { listFigures, type ListFigures } from './list-figures';
 export { capacityPlan, capacityAt, capacityAtShare, NEXT_BLOCK, type CapacityPlan, type CapacityPoint } from './capacity-plan';
 export {
   selectWithControl,

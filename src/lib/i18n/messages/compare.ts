@@ -15,7 +15,7 @@ export const compare = defineMessages({
     'problem.compare.one_class': 'Alle {labelled} kjente utfall er like ({positives} positive): AUC kan ikke beregnes.',
     'problem.compare.too_few_for_interval': 'For få kjente utfall ({positives} positive, {negatives} negative) til et intervall for AUC-forskjellen.',
     'problem.compare.capacity_clamped': 'Kapasiteten {asked} er større enn radene begge modellene scoret; sammenligner {used}.',
-    'problem.compare.unpaired_rows': '{count} rader er scoret av bare én av modellene og er holdt utenfor sammenligningen.',
+    'problem.compare.unpaired_rows': '{count} {count|rad|rader} er scoret av bare én av modellene og er holdt utenfor sammenligningen.',
     'problem.compare.swapped_unlabelled': '{count} av de {swapped} byttede radene har ukjent utfall; forskjellen i funn teller bare kjente utfall.',
   },
   nn: {
@@ -27,7 +27,7 @@ export const compare = defineMessages({
     'problem.compare.one_class': 'Alle {labelled} kjende utfall er like ({positives} positive): AUC kan ikkje reknast ut.',
     'problem.compare.too_few_for_interval': 'For få kjende utfall ({positives} positive, {negatives} negative) til eit intervall for AUC-skilnaden.',
     'problem.compare.capacity_clamped': 'Kapasiteten {asked} er større enn radene begge modellane skåra; samanliknar {used}.',
-    'problem.compare.unpaired_rows': '{count} rader er skåra av berre éin av modellane og er haldne utanfor samanlikninga.',
+    'problem.compare.unpaired_rows': '{count} {count|rad er skåra|rader er skåra} av berre éin av modellane og er haldne utanfor samanlikninga.',
     'problem.compare.swapped_unlabelled': '{count} av dei {swapped} bytte radene har ukjent utfall; skilnaden i funn tel berre kjende utfall.',
   },
   en: {
@@ -39,7 +39,7 @@ export const compare = defineMessages({
     'problem.compare.one_class': 'All {labelled} known outcomes are the same ({positives} positive): no AUC.',
     'problem.compare.too_few_for_interval': 'Too few known outcomes ({positives} positive, {negatives} negative) for an interval of the AUC difference.',
     'problem.compare.capacity_clamped': 'The capacity {asked} is more than the rows both models scored; comparing {used}.',
-    'problem.compare.unpaired_rows': '{count} rows were scored by only one of the models and are left out of the comparison.',
+    'problem.compare.unpaired_rows': '{count} {count|row was|rows were} scored by only one of the models and are left out of the comparison.',
     'problem.compare.swapped_unlabelled': '{count} of the {swapped} swapped rows have no known outcome; the difference in finds counts known outcomes only.',
   },
 });

@@ -50,7 +50,8 @@ export const evaluation = defineMessages({
     'evaluation.precision': 'Presisjon',
     'evaluation.calibration.title': 'Kalibrering (Brier {brier})',
     'evaluation.calibration.desc':
-      'Kalibreringsdiagram i {bins} intervaller: gjennomsnittlig predikert risiko mot observert andel {pos_n}. Punkter på diagonalen betyr at risikoen kan leses som en sannsynlighet. Brier-skår {brier} (lavere er bedre).',
+      'Kalibreringsdiagram i {bins} {bins|intervall|intervaller}: gjennomsnittlig predikert risiko mot observert andel {pos_n}. Punkter på diagonalen betyr at risikoen kan leses som en sannsynlighet. Tallet ved hvert punkt er antall {row_n} med kjent utfall i intervallet; få {row_n} gir et usikkert punkt. Brier-skår {brier} (lavere er bedre).',
+    'evaluation.calibration.n': 'n = {count}',
     'evaluation.calibration.x': 'Predikert risiko',
     'evaluation.calibration.y': 'Observert andel {pos_n}',
     'evaluation.calibration.model': 'Modellen',
@@ -70,6 +71,9 @@ export const evaluation = defineMessages({
     'evaluation.segments.recall': 'Andel funnet ved kapasiteten',
     'evaluation.segments.filter_column': 'Filtrer',
     'evaluation.segments.filter': 'Vis bare {segment}',
+    'evaluation.segments.too_few': 'For få til å vurdere',
+    'evaluation.segments.too_few_note':
+      'AUC og andel funnet vises bare for grupper med minst 30 {row_n} med kjent utfall og minst 5 av hvert utfall. Med færre er usikkerheten så stor at selv en AUC på 1,000 ikke sier noe om modellen (Hanley og McNeil 1982).',
     'evaluation.bias.note':
       'Bare {labelled} av {scored} {row#scored} ({share}) har kjent utfall. Tallene over gjelder bare dem. Er det mest de med høy risiko som har vært kontrollert, beskriver tallene de kontrollerte og ikke hele fila (seleksjonsskjevhet).',
     'evaluation.bias.table_summary': 'Andel med kjent utfall per risikodesil',
@@ -78,10 +82,11 @@ export const evaluation = defineMessages({
     'evaluation.bias.coverage': 'Med kjent utfall',
     'evaluation.bias.observed': 'Observert andel {pos_n}',
     'evaluation.drift.heading': 'Ligner fila treningsdataene? (datadrift)',
-    'evaluation.drift.alert': '{count} variabler har flyttet seg mer enn tilfeldig variasjon forklarer, mest: {features}. Modellen brukes her på data den ikke har sett.',
+    'evaluation.drift.alert': '{count} {count|variabel har|variabler har} flyttet seg mer enn tilfeldig variasjon forklarer, mest: {features}. Modellen brukes her på data den ikke har sett.',
+    'evaluation.drift.slight': '{count} {count|variabel har|variabler har} flyttet seg litt, ut over støygrensen: {features}. Ingen har flyttet seg mye (PSI på 0,1 eller mer). Med en støygrense på 5 % krysser omtrent 1 av 20 variabler den ved en tilfeldighet.',
     'evaluation.drift.none': 'Ingen variabel har flyttet seg mer enn tilfeldig variasjon forklarer.',
     'evaluation.drift.reading':
-      'Stabilitetsindeks (PSI) mot fordelingen i treningsdataene: under 0,1 stabil, 0,1–0,25 noe endring, over 0,25 stor endring (Yurdakul 2018; Siddiqi 2006). Støygrensen er PSI-en som tilfeldig variasjon alene overstiger i 5 % av tilfellene (Yurdakul og Naranjo 2020).',
+      'Stabilitetsindeks (PSI) mot fordelingen i treningsdataene. Støygrensen er PSI-en som tilfeldig variasjon alene overstiger i 5 % av tilfellene (Yurdakul og Naranjo 2020); en PSI innenfor den regnes ikke som en endring, uansett størrelse. Utover støygrensen: under 0,1 liten endring, 0,1–0,25 noe endring, over 0,25 stor endring (Yurdakul 2018; Siddiqi 2006).',
     'evaluation.drift.order_importance': 'Sortert etter endring utover støy ganger variabelens betydning for modellen (gjennomsnittlig |SHAP|).',
     'evaluation.drift.order_psi': 'Sortert etter endring utover støy. Når forklaringene er ferdige, vektes den med variabelens betydning for modellen.',
     'evaluation.drift.caption': 'Datadrift per variabel',
@@ -93,9 +98,10 @@ export const evaluation = defineMessages({
     'evaluation.drift.missing': 'Mangler (trening)',
     'evaluation.drift.importance': 'Betydning |SHAP|',
     'evaluation.drift.level.stable': 'Stabil',
+    'evaluation.drift.level.noise': 'Endring innenfor støy',
+    'evaluation.drift.level.slight': 'Liten endring, utover støy',
     'evaluation.drift.level.some': 'Noe endring',
     'evaluation.drift.level.major': 'Stor endring',
-    'evaluation.drift.within_noise': 'innenfor støy',
   },
   nn: {
     'evaluation.heading': 'Kor godt treffer modellen i denne fila?',
@@ -145,7 +151,8 @@ export const evaluation = defineMessages({
     'evaluation.precision': 'Presisjon',
     'evaluation.calibration.title': 'Kalibrering (Brier {brier})',
     'evaluation.calibration.desc':
-      'Kalibreringsdiagram i {bins} intervall: gjennomsnittleg predikert risiko mot observert del {pos_n}. Punkt på diagonalen tyder at risikoen kan lesast som ein sannsynlegheit. Brier-skår {brier} (lågare er betre).',
+      'Kalibreringsdiagram i {bins} intervall: gjennomsnittleg predikert risiko mot observert del {pos_n}. Punkt på diagonalen tyder at risikoen kan lesast som ein sannsynlegheit. Talet ved kvart punkt er kor mange {row_n} med kjent utfall som er i intervallet; få {row_n} gjev eit usikkert punkt. Brier-skår {brier} (lågare er betre).',
+    'evaluation.calibration.n': 'n = {count}',
     'evaluation.calibration.x': 'Predikert risiko',
     'evaluation.calibration.y': 'Observert del {pos_n}',
     'evaluation.calibration.model': 'Modellen',
@@ -165,6 +172,9 @@ export const evaluation = defineMessages({
     'evaluation.segments.recall': 'Del funne ved kapasiteten',
     'evaluation.segments.filter_column': 'Filtrer',
     'evaluation.segments.filter': 'Vis berre {segment}',
+    'evaluation.segments.too_few': 'For få til å vurdere',
+    'evaluation.segments.too_few_note':
+      'AUC og del funne vert berre viste for grupper med minst 30 {row_n} med kjent utfall og minst 5 av kvart utfall. Med færre er uvissa så stor at sjølv ein AUC på 1,000 ikkje seier noko om modellen (Hanley og McNeil 1982).',
     'evaluation.bias.note':
       'Berre {labelled} av {scored} {row#scored} ({share}) har kjent utfall. Tala over gjeld berre dei. Er det mest dei med høg risiko som har vore kontrollerte, skildrar tala dei kontrollerte og ikkje heile fila (seleksjonsskeivheit).',
     'evaluation.bias.table_summary': 'Del med kjent utfall per risikodesil',
@@ -173,10 +183,11 @@ export const evaluation = defineMessages({
     'evaluation.bias.coverage': 'Med kjent utfall',
     'evaluation.bias.observed': 'Observert del {pos_n}',
     'evaluation.drift.heading': 'Liknar fila treningsdataa? (datadrift)',
-    'evaluation.drift.alert': '{count} variablar har flytt seg meir enn tilfeldig variasjon forklarer, mest: {features}. Modellen vert her brukt på data han ikkje har sett.',
+    'evaluation.drift.alert': '{count} {count|variabel har|variablar har} flytt seg meir enn tilfeldig variasjon forklarer, mest: {features}. Modellen vert her brukt på data han ikkje har sett.',
+    'evaluation.drift.slight': '{count} {count|variabel har|variablar har} flytt seg litt, ut over støygrensa: {features}. Ingen har flytt seg mykje (PSI på 0,1 eller meir). Med ei støygrense på 5 % kryssar om lag 1 av 20 variablar henne ved eit tilfelle.',
     'evaluation.drift.none': 'Ingen variabel har flytt seg meir enn tilfeldig variasjon forklarer.',
     'evaluation.drift.reading':
-      'Stabilitetsindeks (PSI) mot fordelinga i treningsdataa: under 0,1 stabil, 0,1–0,25 noko endring, over 0,25 stor endring (Yurdakul 2018; Siddiqi 2006). Støygrensa er PSI-en som tilfeldig variasjon åleine overstig i 5 % av tilfella (Yurdakul og Naranjo 2020).',
+      'Stabilitetsindeks (PSI) mot fordelinga i treningsdataa. Støygrensa er PSI-en som tilfeldig variasjon åleine overstig i 5 % av tilfella (Yurdakul og Naranjo 2020); ein PSI innanfor henne vert ikkje rekna som ei endring, same kor stor han er. Utover støygrensa: under 0,1 lita endring, 0,1–0,25 noko endring, over 0,25 stor endring (Yurdakul 2018; Siddiqi 2006).',
     'evaluation.drift.order_importance': 'Sortert etter endring utover støy gonger kor mykje modellen legg vekt på variabelen (gjennomsnittleg |SHAP|).',
     'evaluation.drift.order_psi': 'Sortert etter endring utover støy. Når forklaringane er ferdige, vert ho vekta med kor mykje modellen legg vekt på variabelen.',
     'evaluation.drift.caption': 'Datadrift per variabel',
@@ -188,9 +199,10 @@ export const evaluation = defineMessages({
     'evaluation.drift.missing': 'Manglar (trening)',
     'evaluation.drift.importance': 'Vekt |SHAP|',
     'evaluation.drift.level.stable': 'Stabil',
+    'evaluation.drift.level.noise': 'Endring innanfor støy',
+    'evaluation.drift.level.slight': 'Lita endring, utover støy',
     'evaluation.drift.level.some': 'Noko endring',
     'evaluation.drift.level.major': 'Stor endring',
-    'evaluation.drift.within_noise': 'innanfor støy',
   },
   en: {
     'evaluation.heading': 'How well does the model do on this file?',
@@ -240,7 +252,8 @@ export const evaluation = defineMessages({
     'evaluation.precision': 'Precision',
     'evaluation.calibration.title': 'Calibration (Brier {brier})',
     'evaluation.calibration.desc':
-      'Reliability diagram in {bins} intervals: mean predicted risk against the observed share of {pos_n}. Points on the diagonal mean the risk can be read as a probability. Brier score {brier} (lower is better).',
+      'Reliability diagram in {bins} {bins|interval|intervals}: mean predicted risk against the observed share of {pos_n}. Points on the diagonal mean the risk can be read as a probability. The number by each point is the count of {row_n} with a known outcome in the interval; few {row_n} make an uncertain point. Brier score {brier} (lower is better).',
+    'evaluation.calibration.n': 'n = {count}',
     'evaluation.calibration.x': 'Predicted risk',
     'evaluation.calibration.y': 'Observed share of {pos_n}',
     'evaluation.calibration.model': 'The model',
@@ -260,6 +273,9 @@ export const evaluation = defineMessages({
     'evaluation.segments.recall': 'Share found at capacity',
     'evaluation.segments.filter_column': 'Filter',
     'evaluation.segments.filter': 'Show only {segment}',
+    'evaluation.segments.too_few': 'Too few to judge',
+    'evaluation.segments.too_few_note':
+      'AUC and share found are shown only for groups with at least 30 {row_n} with a known outcome and at least 5 of each outcome. With fewer, the uncertainty is so large that even an AUC of 1.000 says nothing about the model (Hanley and McNeil 1982).',
     'evaluation.bias.note':
       'Only {labelled} of {scored} {row#scored} ({share}) have a known outcome. The figures above describe those only. If mostly high-risk {row_n} were controlled, the figures describe the controlled ones, not the whole file (selection bias).',
     'evaluation.bias.table_summary': 'Share with a known outcome by risk decile',
@@ -268,10 +284,11 @@ export const evaluation = defineMessages({
     'evaluation.bias.coverage': 'With known outcome',
     'evaluation.bias.observed': 'Observed share of {pos_n}',
     'evaluation.drift.heading': 'Does the file look like the training data? (data drift)',
-    'evaluation.drift.alert': '{count} features have moved more than chance explains, most: {features}. The model is being used on data it has not seen.',
+    'evaluation.drift.alert': '{count} {count|feature has|features have} moved more than chance explains, most: {features}. The model is being used on data it has not seen.',
+    'evaluation.drift.slight': '{count} {count|feature has|features have} moved slightly, beyond {count|its|their} noise threshold: {features}. None has moved much (a PSI of 0.1 or more). With a 5 % noise threshold, about 1 feature in 20 crosses it by chance alone.',
     'evaluation.drift.none': 'No feature has moved more than chance explains.',
     'evaluation.drift.reading':
-      'Population stability index (PSI) against the training distribution: below 0.1 stable, 0.1–0.25 some shift, above 0.25 major shift (Yurdakul 2018; Siddiqi 2006). The noise threshold is the PSI that chance alone exceeds 5 % of the time (Yurdakul and Naranjo 2020).',
+      'Population stability index (PSI) against the training distribution. The noise threshold is the PSI that chance alone exceeds 5 % of the time (Yurdakul and Naranjo 2020); a PSI within it is not read as a change, however large. Beyond the noise threshold: below 0.1 slight shift, 0.1–0.25 some shift, above 0.25 major shift (Yurdakul 2018; Siddiqi 2006).',
     'evaluation.drift.order_importance': 'Sorted by shift beyond noise times how much the model relies on the feature (mean |SHAP|).',
     'evaluation.drift.order_psi': 'Sorted by shift beyond noise. Once the explanations are done, it is weighted by how much the model relies on the feature.',
     'evaluation.drift.caption': 'Data drift per feature',
@@ -283,8 +300,9 @@ export const evaluation = defineMessages({
     'evaluation.drift.missing': 'Missing (training)',
     'evaluation.drift.importance': 'Weight |SHAP|',
     'evaluation.drift.level.stable': 'Stable',
+    'evaluation.drift.level.noise': 'Change within noise',
+    'evaluation.drift.level.slight': 'Slight shift, beyond noise',
     'evaluation.drift.level.some': 'Some shift',
     'evaluation.drift.level.major': 'Major shift',
-    'evaluation.drift.within_noise': 'within noise',
   },
 });

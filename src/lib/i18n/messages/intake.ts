@@ -16,10 +16,10 @@ export const intake = defineMessages({
     'problem.csv.header_too_long':
       'Fant ikke slutten på linjen med kolonnenavn innen de første {limit} bytene. Kontroller skilletegn og linjeskift.',
     'problem.csv.too_many_columns':
-      'Linje {line}: minst {count} kolonner, flere enn de {limit} som støttes. Kontroller skilletegnet.',
+      'Linje {line}: minst {count} {count|kolonne|kolonner}, flere enn de {limit} som støttes. Kontroller skilletegnet.',
     'problem.csv.no_rows': 'Filen har kolonnenavn (linje {line}), men ingen rader med data.',
     'problem.csv.missing_features':
-      'Modellen trenger {count} kolonner som mangler: {features}. Legg dem til i uttrekket, eller koble dem til riktige kolonner.',
+      'Modellen trenger {count} {count|kolonne|kolonner} som mangler: {features}. Legg dem til i uttrekket, eller koble dem til riktige kolonner.',
     'problem.csv.national_id_as_feature':
       'Kolonne {column} ({field}) inneholder fødselsnumre og kan ikke brukes som {feature}.',
     'problem.csv.mapping_unknown_header': 'Koblingen for {key} peker på kolonnen «{header}», som ikke finnes i filen.',
@@ -39,8 +39,8 @@ export const intake = defineMessages({
     'problem.csv.invalid_encoding':
       'Linje {line}: bytes som ikke er gyldig {encoding}, vist som �. Velg en annen tegnkoding om æ, ø og å ser feil ut.',
     'problem.csv.mixed_decimal':
-      'Kolonne {column} ({field}) bruker «{decimal}» som desimaltegn, men {count} celler bruker «{other}», først på linje {line}. Tall som 1.234 kan være tolket feil.',
-    'problem.csv.trailing_empty_fields': '{count} rader har tomme felt etter siste kolonne, først på linje {line}. De tomme feltene er ignorert.',
+      'Kolonne {column} ({field}) bruker «{decimal}» som desimaltegn, men {count} {count|celle|celler} bruker «{other}», først på linje {line}. Tall som 1.234 kan være tolket feil.',
+    'problem.csv.trailing_empty_fields': '{count} {count|rad|rader} har tomme felt etter siste kolonne, først på linje {line}. De tomme feltene er ignorert.',
     'problem.csv.mixed_line_endings':
       'Filen blander linjeskift ({endings}), første gang på linje {line}. Hvert av dem avslutter en rad, så ingen rader går tapt.',
     'problem.csv.problems_truncated': 'Viser de første {shown} av {total} problemer i rader. Alle er talt med i oppsummeringen.',
@@ -81,10 +81,10 @@ export const intake = defineMessages({
     'problem.csv.header_too_long':
       'Fann ikkje slutten på linja med kolonnenamn innan dei første {limit} bytane. Kontroller skiljeteikn og linjeskift.',
     'problem.csv.too_many_columns':
-      'Linje {line}: minst {count} kolonnar, fleire enn dei {limit} som er støtta. Kontroller skiljeteiknet.',
+      'Linje {line}: minst {count} {count|kolonne|kolonnar}, fleire enn dei {limit} som er støtta. Kontroller skiljeteiknet.',
     'problem.csv.no_rows': 'Fila har kolonnenamn (linje {line}), men ingen rader med data.',
     'problem.csv.missing_features':
-      'Modellen treng {count} kolonnar som manglar: {features}. Legg dei til i uttrekket, eller kopla dei til rette kolonnar.',
+      'Modellen treng {count} {count|kolonne|kolonnar} som manglar: {features}. Legg dei til i uttrekket, eller kopla dei til rette kolonnar.',
     'problem.csv.national_id_as_feature':
       'Kolonne {column} ({field}) inneheld fødselsnummer og kan ikkje brukast som {feature}.',
     'problem.csv.mapping_unknown_header': 'Koplinga for {key} peikar på kolonnen «{header}», som ikkje finst i fila.',
@@ -104,8 +104,8 @@ export const intake = defineMessages({
     'problem.csv.invalid_encoding':
       'Linje {line}: bytar som ikkje er gyldig {encoding}, viste som �. Vel ei anna teiknkoding om æ, ø og å ser feil ut.',
     'problem.csv.mixed_decimal':
-      'Kolonne {column} ({field}) brukar «{decimal}» som desimalteikn, men {count} celler brukar «{other}», først på linje {line}. Tal som 1.234 kan vere tolka feil.',
-    'problem.csv.trailing_empty_fields': '{count} rader har tomme felt etter siste kolonne, først på linje {line}. Dei tomme felta er ignorerte.',
+      'Kolonne {column} ({field}) brukar «{decimal}» som desimalteikn, men {count} {count|celle|celler} brukar «{other}», først på linje {line}. Tal som 1.234 kan vere tolka feil.',
+    'problem.csv.trailing_empty_fields': '{count} {count|rad|rader} har tomme felt etter siste kolonne, først på linje {line}. Dei tomme felta er ignorerte.',
     'problem.csv.mixed_line_endings':
       'Fila blandar linjeskift ({endings}), første gong på linje {line}. Kvart av dei avsluttar ei rad, så ingen rader går tapt.',
     'problem.csv.problems_truncated': 'Viser dei første {shown} av {total} problem i rader. Alle er talde med i oppsummeringa.',
@@ -145,10 +145,10 @@ export const intake = defineMessages({
       'Line {line}: the first line looks like data, not column names. The file must start with a line of column names.',
     'problem.csv.header_too_long':
       'The end of the line of column names was not found within the first {limit} bytes. Check the delimiter and line endings.',
-    'problem.csv.too_many_columns': 'Line {line}: at least {count} columns, more than the {limit} supported. Check the delimiter.',
+    'problem.csv.too_many_columns': 'Line {line}: at least {count} {count|column|columns}, more than the {limit} supported. Check the delimiter.',
     'problem.csv.no_rows': 'The file has column names (line {line}) but no rows of data.',
     'problem.csv.missing_features':
-      'The model needs {count} columns that are missing: {features}. Add them to the extract, or map them to the right columns.',
+      'The model needs {count} {count|column that is|columns that are} missing: {features}. Add {count|it|them} to the extract, or map {count|it|them} to the right {count|column|columns}.',
     'problem.csv.national_id_as_feature': 'Column {column} ({field}) holds national identity numbers and cannot be used as {feature}.',
     'problem.csv.mapping_unknown_header': 'The mapping for {key} names the column "{header}", which is not in the file.',
     'problem.csv.mapping_unknown_key': 'The mapping names "{key}", which is not a model feature, the id or the label. It is not used.',
@@ -165,8 +165,8 @@ export const intake = defineMessages({
     'problem.csv.invalid_encoding':
       'Line {line}: bytes that are not valid {encoding}, shown as �. Choose another encoding if æ, ø and å look wrong.',
     'problem.csv.mixed_decimal':
-      'Column {column} ({field}) uses "{decimal}" as the decimal separator, but {count} cells use "{other}", first on line {line}. Numbers like 1.234 may be misread.',
-    'problem.csv.trailing_empty_fields': '{count} rows have empty fields after the last column, first on line {line}. The empty fields are ignored.',
+      'Column {column} ({field}) uses "{decimal}" as the decimal separator, but {count} {count|cell uses|cells use} "{other}", first on line {line}. Numbers like 1.234 may be misread.',
+    'problem.csv.trailing_empty_fields': '{count} {count|row has|rows have} empty fields after the last column, first on line {line}. The empty fields are ignored.',
     'problem.csv.mixed_line_endings':
       'The file mixes line endings ({endings}), first on line {line}. Each of them ends a row, so no row is lost.',
     'problem.csv.problems_truncated': 'Showing the first {shown} of {total} row problems. All are counted in the summary.',

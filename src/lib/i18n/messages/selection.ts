@@ -23,8 +23,6 @@ export const selection = defineMessages({
     'selection.capacity.summary': 'Kontroller {selected} av {scored} ({share}): forventet {expected} {pos_n}, {recall} av alle i filen.',
     'selection.capacity.next': 'De neste {count} gir om lag {expected} {pos_n} til.',
     'selection.capacity.realised': 'Blant de valgte med kjent utfall var {found} av {labelled} {pos_n} ({precision}).',
-    'selection.control.explain':
-      '{control} av {total} plasser går til et tilfeldig utvalg blant de andre. Det gir et ærlig mål på andelen {pos_n} uten modellen, slik at gevinsten av modellen kan måles.',
     'selection.coverage.bias':
       'Utfall finnes bare for {row_n} som er kontrollert før. Når dekningen er høyere i de øverste tidelene, beskriver tallene de kontrollerte, ikke hele filen.',
     'selection.drift.stable': 'Fordelingen ligner treningsdataene (PSI {psi}).',
@@ -51,8 +49,6 @@ export const selection = defineMessages({
     'selection.capacity.summary': 'Kontroller {selected} av {scored} ({share}): venta {expected} {pos_n}, {recall} av alle i fila.',
     'selection.capacity.next': 'Dei neste {count} gjev om lag {expected} {pos_n} til.',
     'selection.capacity.realised': 'Blant dei valde med kjent utfall var {found} av {labelled} {pos_n} ({precision}).',
-    'selection.control.explain':
-      '{control} av {total} plassar går til eit tilfeldig utval blant dei andre. Det gjev eit ærleg mål på delen {pos_n} utan modellen, slik at vinsten av modellen kan målast.',
     'selection.coverage.bias':
       'Utfall finst berre for {row_n} som er kontrollerte før. Når dekninga er høgare i dei øvste tidelane, skildrar tala dei kontrollerte, ikkje heile fila.',
     'selection.drift.stable': 'Fordelinga liknar treningsdataa (PSI {psi}).',
@@ -79,8 +75,6 @@ export const selection = defineMessages({
     'selection.capacity.summary': 'Check {selected} of {scored} ({share}): expect {expected} {pos_n}, {recall} of all in the file.',
     'selection.capacity.next': 'The next {count} would add about {expected} more.',
     'selection.capacity.realised': 'Among the selected with a known outcome, {found} of {labelled} were {pos_n} ({precision}).',
-    'selection.control.explain':
-      '{control} of {total} places go to a random sample of the others. It gives an honest measure of the share of {pos_n} without the model, so the gain from the model can be measured.',
     'selection.coverage.bias':
       'Outcomes exist only for {row_n} that were checked before. When coverage is higher in the top deciles, the figures describe the checked ones, not the whole file.',
     'selection.drift.stable': 'The distribution resembles the training data (PSI {psi}).',
