@@ -102,8 +102,10 @@ def training_summary(values: np.ndarray) -> dict:
     }
 
 
-def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...]) -> list[dict]:
-    """One entry per model input, in input order: x_train's columns are the given features."""
+def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...], rules: dict | None = None) -> list[dict]:
+    """One entry per model input, in input order: x_train's columns are the given features.
+    rules: feature name → the card's rule object (reason_rules.RULES, figures from rules_2024.py)."""
+    rules = rules or {}
     cards = []
     for index, f in enumerate(features):
         card = {
@@ -121,6 +123,8 @@ def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...]) -> list[di
         }
         if f.categories:
             card["categories"] = [{"code": code, "label": label} for code, label in f.categories]
+        if f.name in rules:
+            card["rule"] = rules[f.name]
         cards.append(card)
     return cards
 
@@ -163,7 +167,7 @@ def build_card(
         "id_column": spec.id_column,
         "label": {"name": spec.label_column, "text": spec.label_text, "positive": 1, "aliases": list(spec.label_aliases)},
         "ground_truth_columns": list(spec.ground_truth_columns),
-        "features": feature_cards(x_train, spec.features),
+        "features": feature_cards(x_train, spec.features, spec.rules),
         "metrics": metrics,
         "gains": gains,
         "data": data,

@@ -8,11 +8,12 @@ pre-filing variant is DEDUCTION with other inputs, notice and files (dataclasses
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pipeline_config as C
 import rules_2024 as R
+from reason_rules import rules_for
 from card import NOTICE, VOCABULARY
 from feature_catalogue import FEATURES, GROUND_TRUTH_COLUMNS, ID_COLUMN, LABEL_ALIASES, LABEL_COLUMN, LABEL_TEXT, Feature
 
@@ -39,6 +40,8 @@ class ModelSpec:
     description: str
     onnx_path: Path
     booster_path: Path
+    # Feature name → the card's rule object, for the reasons (reason_rules.py; none by default).
+    rules: dict = field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -62,4 +65,5 @@ DEDUCTION = ModelSpec(
     description="Risk that a personal tax return claims an incorrect deduction. Trained on synthetic data.",
     onnx_path=C.ONNX_PATH,
     booster_path=C.BOOSTER_PATH,
+    rules=rules_for(f.name for f in FEATURES),
 )

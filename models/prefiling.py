@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import pipeline_config as C
 from feature_catalogue import FEATURES, text
+from reason_rules import rules_for
 from model_spec import DEDUCTION
 
 # Non-taxpayer features left out, and why they are not known before filing.
@@ -62,6 +63,8 @@ PREFILING = replace(
     id=C.PREFILING_MODEL_ID,
     version="1.0.0",
     features=FEATURES_BEFORE_FILING,
+    # Rules cite what the taxpayer claims, which the pre-filing model does not read: none.
+    rules=rules_for(f.name for f in FEATURES_BEFORE_FILING),
     notice=NOTICE,
     onnx_path=C.PREFILING_ONNX_PATH,
     booster_path=C.PREFILING_BOOSTER_PATH,

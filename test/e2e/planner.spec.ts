@@ -113,6 +113,8 @@ test('the exported list is safe in Norwegian Excel and its manifest pins file, m
   // Every model row has its first reason, as a sentence in Norwegian.
   for (const r of rows.slice(0, 450)) expect(r[4]).toMatch(/\S/);
   expect(rows.some((r) => / — (høyere|lavere) enn \d+\s% i denne filen$/.test(r[4]))).toBe(true);
+  // Random control rows were drawn at random: no reasons for selection, and the list says so.
+  for (const r of rows.filter((r) => r[kind] === 'tilfeldig kontroll')) expect(r.slice(4, 7)).toEqual(['trukket tilfeldig – ingen grunner for utvelgelse', '', '']);
 
   const notes = new Set(rows.map((r) => r.at(-1)));
   expect(notes).toContain(`'${NOTES[0]}`); // the formula is text, not a formula

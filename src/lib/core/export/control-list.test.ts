@@ -21,7 +21,7 @@ const probability = new Float32Array([0.01, 0.2, NaN, 0.9, 0.05]);
 const rank = new Uint32Array([4, 2, 0, 1, 3]);
 const features = new Float32Array([0, 1, 10000, 0, 20000, 0, 54000, 1, 30000, NaN]);
 // φ reisefradrag, φ har_enk, base (log-odds). Row 0 is not explained yet.
-const contrib = new Float32Array([NaN, NaN, NaN, -0.1, 0.3, -3, 0, 0, -3, 0.5, 0.2, -3, 0, 0, -3]);
+const contrib = new Float32Array([NaN, NaN, NaN, -0.1, 0.3, -3, 0, 0, -3, 0.5, 0.25, -3, 0, 0, -3]);
 
 function input(over: Partial<ControlListInput> = {}, idColumn = 0): ControlListInput {
   return {
@@ -56,21 +56,22 @@ describe('controlList', () => {
         'skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,valgt_av,merknad,beløp',
         `S4,1,90,modell,Reisefradrag 54${nbsp}000${nbsp}kr — høyere enn 80${nbsp}% i denne filen,Har ENK: ja,,deduction-risk 1.0.0,"'=HYPERLINK(""http://x"")",'+47`,
         'S2,2,20,modell,Har ENK: nei,,,deduction-risk 1.0.0,Tromsø,-7',
-        'S1,4,1,tilfeldig kontroll,,,,tilfeldig kontroll,Bodø,"-1234,5"',
+        'S1,4,1,tilfeldig kontroll,trukket tilfeldig – ingen grunner for utvelgelse,,,tilfeldig kontroll,Bodø,"-1234,5"',
         '',
       ].join('\r\n'),
     );
   });
 
   it('counts listed rows without an explanation and says so as a warning', () => {
-    const list = controlList(input());
+    const list = controlList(input({ selection: { rows: new Uint32Array([3, 1, 0]), kind: new Uint8Array([BY_MODEL, BY_MODEL, BY_MODEL]) } }));
     expect(list.unexplained).toBe(1);
     expect(list.problems).toEqual([{ code: 'control_list.unexplained', severity: 'warning', params: { count: 1 } }]);
   });
 
   it('leaves every reason empty, as information, when the model cannot be explained', () => {
     const list = controlList(input({ explanation: null }));
-    expect(list.unexplained).toBe(3);
+    // The random control row needs no explanation: it was not chosen for a reason.
+    expect(list.unexplained).toBe(2);
     expect(list.problems[0].severity).toBe('info');
     expect(write(list).split('\r\n')[2]).toBe('S2,2,20,modell,,,,deduction-risk 1.0.0,Tromsø,-7');
   });
@@ -85,7 +86,20 @@ describe('controlList', () => {
     const list = controlList(input({ probability: new Float32Array([0.0125, 0.2, NaN, 0.9, 0.05]) }));
     const text = write(list, EXCEL_NORWEGIAN);
     expect(text.startsWith('\ufeffskattyter_id;rang;risiko_prosent;')).toBe(true);
-    expect(text.split('\r\n')[3]).toBe('S1;4;1,25;tilfeldig kontroll;;;;tilfeldig kontroll;Bodø;-1234,5');
+    expect(text.split('\r\n')[3]).toBe('S1;4;1,25;tilfeldig kontroll;trukket tilfeldig – ingen grunner for utvelgelse;;;tilfeldig kontroll;Bodø;-1234,5');
+  });
+
+  it('gives a random control row no reasons for selection, explained or not, and says it was drawn at random', () => {
+    const explained = controlList(input({ selection: { rows: new Uint32Array([3]), kind: new Uint8Array([RANDOM_CONTROL]) } }));
+    expect(explained.unexplained).toBe(0);
+    expect(write(explained).split('\r\n')[1]).toBe(`S4,1,90,tilfeldig kontroll,trukket tilfeldig – ingen grunner for utvelgelse,,,tilfeldig kontroll,"'=HYPERLINK(""http://x"")",'+47`);
+    const en = controlList(input({ locale: 'en', t: (key, params) => translate('en', key, params) }));
+    expect(write(en).split('\r\n')[3]).toBe('S1,4,1,random control,drawn at random – no reasons for selection,,,random control,Bodø,"-1234,5"');
+  });
+
+  it('leaves out a feature that does not move the risk noticeably (φ below ln 1.25)', () => {
+    const list = controlList(input({ selection: { rows: new Uint32Array([3]), kind: new Uint8Array([BY_MODEL]) }, explanation: () => new Float32Array([0.5, 0.2, -3]) }));
+    expect(write(list).split('\r\n')[1]).toContain('i denne filen,,,deduction-risk');
   });
 
   it('writes the reasons in English when asked', () => {

@@ -1,6 +1,5 @@
 import type { IngestResult } from '../csv/ingest';
 import { cellMasker, idMasker, nationalIdColumns } from '../csv/nationalId';
-import { topReasons } from '../explain/top-reasons';
 import type { FeatureCard, ModelCard } from '../model/card';
 import { problem, type Problem } from '../problems';
 import { RANDOM_CONTROL, type ListOrder, type Selection } from '../select/control-sample';
@@ -8,9 +7,10 @@ import type { CsvColumn, CsvDialect } from './csv-writer';
 import type { ManifestComparison, ManifestInput } from './manifest';
 import { percentileInFile } from './percentile-in-file';
 import { reasonSentenceParams, type ReasonLocale } from './reason-sentence';
+import { MAX_REASONS, reasonText as reasonSentence, rowReasons, type Reason } from './reasons';
 
-/** Reason columns on the list: the issue asks for the top three. */
-export const REASONS_PER_ROW = 3;
+/** Reason columns on the list: at most three (MAX_REASONS), fewer when fewer features push noticeably. */
+export const REASONS_PER_ROW = MAX_REASONS;
 
 /** A catalogue lookup (src/lib/i18n translate, bound to a locale); injected so the core stays free of the i18n layer. */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -23,7 +23,7 @@ export type ExplanationOf = (row: number) => ArrayLike<number> | null;
 
 export interface ControlListInput {
   /** `model` names the model that chose each model-selected row (the "chosen by" column). */
-  card: Pick<ModelCard, 'features' | 'model'>;
+  card: Pick<ModelCard, 'features' | 'model'> & Partial<Pick<ModelCard, 'io'>>;
   ingest: Pick<IngestResult, 'rows' | 'ids' | 'idKind' | 'line' | 'features' | 'passthrough' | 'plan'>;
   /** P(incorrect deduction) per row of the file, 0–1, NaN for rejected rows. */
   probability: ArrayLike<number>;
@@ -67,10 +67,14 @@ export interface ControlList {
  * as it was written. The browser and the CLI both write the list through this
  * function and csvChunks, so the same file, model and choices give the same bytes.
  *
- * Reasons are the features pushing the risk up the most (topReasons) with the value in
- * its unit and its place in this file ("Reisefradrag 54 000 kr — høyere enn 97 % i denne
- * filen"). Contributions are rounded to float32 before ranking: the worker streams float32
- * and an on-demand explanation is float64, and rounding makes both rank features alike.
+ * Reasons are the features pushing the risk up noticeably (rowReasons: at least MIN_PUSH),
+ * largest first, each as the card's rule sentence when the value breaks or nears its rule
+ * ("Krevd fagforeningsfradrag 9 000 kr er over taket på 8 000 kr"), else the comparison with
+ * its pre-filled partner, else the value and its place in this file. Contributions are
+ * rounded to float32 before ranking: the worker streams float32 and an on-demand explanation
+ * is float64, and rounding makes both rank features alike. Rows of the random control group
+ * were drawn at random, not for any reason: their first reason cell says so
+ * (planner.reason.random) and the others stay empty; they are not explained.
  * Headers come from the catalogue except the id and passthrough headers, which keep the
  * file's own names so the list can be matched back to the extract.
  */
@@ -81,27 +85,26 @@ export function controlList(input: ControlListInput): ControlList {
   const positions = Uint32Array.from({ length: n }, (_, i) => i);
   const rowAt = selection.rows;
 
-  const reasons = new Int32Array(n * REASONS_PER_ROW).fill(-1);
-  let unexplained = 0;
-  if (explanation) {
-    const phi = new Float32Array(f + 1);
-    for (let i = 0; i < n; i++) {
-      const c = explanation(rowAt[i]);
-      if (!c || !isExplained(c, f)) {
-        unexplained++;
-        continue;
-      }
-      for (let j = 0; j <= f; j++) phi[j] = c[j];
-      reasons.set(topReasons(phi, 1, f, REASONS_PER_ROW), i * REASONS_PER_ROW);
-    }
-  } else unexplained = n;
-
   const sorted = input.sortedColumn ?? sortedColumns(ingest.features, ingest.rows, f);
+  const space = card.io?.raw_score ?? 'log-odds';
+  const reasons: (Reason[] | null)[] = new Array(n).fill(null);
+  let unexplained = 0;
+  for (let i = 0; i < n; i++) {
+    if (selection.kind[i] === RANDOM_CONTROL) continue;
+    const c = explanation ? explanation(rowAt[i]) : null;
+    if (!c || !isExplained(c, f)) {
+      unexplained++;
+      continue;
+    }
+    const r = rowAt[i];
+    reasons[i] = rowReasons(card, ingest.features.subarray(r * f, (r + 1) * f), c, sorted, locale, space, REASONS_PER_ROW);
+  }
+
+  const randomNote = t('planner.reason.random');
   const reasonText = (i: number, k: number): string => {
-    const feature = reasons[i * REASONS_PER_ROW + k];
-    if (feature < 0) return '';
-    const value = ingest.features[rowAt[i] * f + feature];
-    return reasonLine(card.features[feature], value, sorted(feature), locale, t);
+    if (selection.kind[i] === RANDOM_CONTROL) return k === 0 ? randomNote : '';
+    const reason = reasons[i]?.[k];
+    return reason ? reasonSentence(reason, t) : '';
   };
 
   const { plan } = ingest;
@@ -145,11 +148,12 @@ export function reasonLine(feature: FeatureCard, value: number, sortedColumn: Ar
 }
 
 /**
- * Up to `k` reasons for one record, as sentences: the features that raise its risk the
- * most (contrib: F values of φ then the base, log-odds), ranked in float32 as controlList does.
+ * Up to `k` reasons for one record, as sentences, as controlList writes them (rowReasons:
+ * rule sentence, comparison with the pre-filled value, or percentile; only features that
+ * push noticeably, in the card's explanation space). contrib: F values of φ then the base.
  */
 export function reasonLines(
-  card: Pick<ModelCard, 'features'>,
+  card: Pick<ModelCard, 'features'> & Partial<Pick<ModelCard, 'io'>>,
   values: ArrayLike<number>,
   contrib: ArrayLike<number>,
   sortedColumn: (feature: number) => ArrayLike<number>,
@@ -157,11 +161,7 @@ export function reasonLines(
   t: Translate,
   k = REASONS_PER_ROW,
 ): string[] {
-  const f = card.features.length;
-  const phi = Float32Array.from({ length: f + 1 }, (_, j) => contrib[j]);
-  return Array.from(topReasons(phi, 1, f, k))
-    .filter((j) => j >= 0)
-    .map((j) => reasonLine(card.features[j], values[j], sortedColumn(j), locale, t));
+  return rowReasons(card, values, contrib, sortedColumn, locale, card.io?.raw_score ?? 'log-odds', k).map((r) => reasonSentence(r, t));
 }
 
 /**

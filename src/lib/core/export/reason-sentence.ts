@@ -43,7 +43,8 @@ export function reasonSentenceParams(
   position: FilePosition,
   locale: ReasonLocale,
 ): ReasonParams {
-  const label = feature.label[locale];
+  // The value carries the unit, so a label's "(km)" or "(dager)" would say it twice.
+  const label = feature.unit === 'count' || feature.unit === 'code' || feature.unit === 'flag' ? feature.label[locale] : withoutUnit(feature.label[locale]);
   const tag = INTL_TAG[locale];
   const base = { feature: label, value: '', percent: '' };
   if (value !== value) return { key: 'selection.reason.missing', params: base };
@@ -66,6 +67,12 @@ export function reasonSentenceParams(
   if (same >= 0.5) return { key: `selection.reason.common${days}` as ReasonKey, params: { ...params, percent: percent(same) } };
   if (below >= above) return { key: `selection.reason.higher${days}` as ReasonKey, params: { ...params, percent: percent(below) } };
   return { key: `selection.reason.lower${days}` as ReasonKey, params: { ...params, percent: percent(above) } };
+}
+
+/** A label without a trailing unit in brackets: "Registrert reiseavstand (km)" → "Registrert reiseavstand". */
+export function withoutUnit(label: string): string {
+  const bare = label.replace(/\s*\([^()]*\)$/, '');
+  return bare || label;
 }
 
 /** A value in its unit for the locale; days without their unit word (the catalogue adds it). */

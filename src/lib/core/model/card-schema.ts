@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MODEL_CARD_SCHEMA, type ModelCard, type PartialModelCard } from './card';
+import { MODEL_CARD_SCHEMA, type ModelCard, type PartialModelCard, type RuleTemplate } from './card';
 
 /**
  * The model card is untrusted input (a user may load any .onnx file), so it is validated
@@ -21,6 +21,26 @@ const training = v.object({
   drift_reference: v.object({ cuts: v.array(finite), shares: v.array(share) }),
 });
 
+const named = v.pipe(v.string(), v.nonEmpty());
+const ruleTemplates = v.object(
+  Object.fromEntries(
+    (['above_cap', 'near_cap', 'none_qualifying', 'absence_over_allowance', 'full_year_part_time', 'after_years', 'threshold_not_subtracted', 'differs_from_prefilled'] as const).map((k) => [k, v.optional(localized)]),
+  ) as Record<RuleTemplate, v.OptionalSchema<typeof localized, undefined>>,
+);
+const rule = v.object({
+  cap: v.optional(v.pipe(v.number(), v.minValue(0))),
+  cap_per: v.optional(named),
+  age: v.optional(count),
+  near: v.optional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1))),
+  prefilled: v.optional(named),
+  full_year: v.optional(count),
+  absence: v.optional(v.object({ feature: named, allowance: count })),
+  part_time: v.optional(named),
+  years: v.optional(v.object({ feature: named, limit: v.pipe(v.number(), v.minValue(0)) })),
+  formula: v.optional(v.object({ rate: finite, threshold: finite, cost_cap: finite, km: named, days: named })),
+  templates: ruleTemplates,
+});
+
 const featureEntries = {
   name: v.pipe(v.string(), v.nonEmpty()),
   index: count,
@@ -34,6 +54,7 @@ const featureEntries = {
   aliases: v.array(v.string()),
   source: v.picklist(['register', 'taxpayer', 'derived']),
   training,
+  rule: v.optional(rule),
 };
 const feature = v.object(featureEntries);
 
@@ -112,7 +133,7 @@ export const partialCardSchema: v.GenericSchema<unknown, PartialModelCard> = v.o
   id_column: v.optional(v.string()),
   label: v.optional(v.partial(v.object(labelEntries))),
   ground_truth_columns: v.optional(v.array(v.string())),
-  features: v.pipe(v.array(v.partial(v.object(featureEntries), ['index', 'label', 'description', 'unit', 'kind', 'categories', 'nonnegative', 'nullable', 'aliases', 'source', 'training'])), v.minLength(1)),
+  features: v.pipe(v.array(v.partial(v.object(featureEntries), ['index', 'label', 'description', 'unit', 'kind', 'categories', 'nonnegative', 'nullable', 'aliases', 'source', 'training', 'rule'])), v.minLength(1)),
   metrics: v.optional(metrics),
   gains: v.optional(gains),
   data: v.optional(v.partial(v.object(dataEntries))),

@@ -69,6 +69,51 @@ export interface FeatureCard {
   /** Where the value comes from: a register / third party, or entered by the taxpayer. */
   source: 'register' | 'taxpayer' | 'derived';
   training: TrainingSummary;
+  /** Rule facts a reason may cite (models/MODEL_CARD.md, "Rules"); absent for most features and other models. */
+  rule?: FeatureRule;
+}
+
+/** The sentences a rule may pick; see FeatureRule. */
+export type RuleTemplate =
+  | 'above_cap'
+  | 'near_cap'
+  | 'none_qualifying'
+  | 'absence_over_allowance'
+  | 'full_year_part_time'
+  | 'after_years'
+  | 'threshold_not_subtracted'
+  | 'differs_from_prefilled';
+
+/**
+ * What the rules of the income year say about one feature, written by models/reason_rules.py
+ * from the rule module (models/rules_2024.py). The checks present are tried in the order cap,
+ * absence, years, formula, part_time, near, prefilled; the first that holds picks its
+ * template (src/lib/core/explain/rule-sentence.ts). Feature names name other features of the
+ * same card; figures are in the feature's unit.
+ */
+export interface FeatureRule {
+  /** Largest value the rules allow; times the value of `cap_per` when given. */
+  cap?: number;
+  /** Feature whose value multiplies the cap (children under `age`). */
+  cap_per?: string;
+  /** The age limit `cap_per` counts under, for the sentence. */
+  age?: number;
+  /** Share of the cap from which the value nears it (0–1]. */
+  near?: number;
+  /** The pre-filled or register feature the value is compared with. */
+  prefilled?: string;
+  /** Working days in a full year. */
+  full_year?: number;
+  /** Absence beyond `allowance` days (in `feature`) comes off the full year. */
+  absence?: { feature: string; allowance: number };
+  /** Feature holding the position in percent of full time. */
+  part_time?: string;
+  /** The deduction lasts `limit` years from the first claim (years since it in `feature`). */
+  years?: { feature: string; limit: number };
+  /** The travel formula: max(0, min(rate·2·km·days, cost_cap) − threshold), km and days from the named features. */
+  formula?: { rate: number; threshold: number; cost_cap: number; km: string; days: string };
+  /** The sentences, with {value}, {cap}, {limit}, {prefilled}, {other}, {count}, {age}, {km}, {days}, {threshold}, {allowance}. */
+  templates: Partial<Record<RuleTemplate, Localized>>;
 }
 
 /** A noun's forms in one language: singular, plural, definite plural ("skattemeldingene", "the tax returns"). */

@@ -64,6 +64,7 @@ export function completeCard(partial: PartialModelCard, info: CardInfo): { card:
       aliases: f.aliases ?? [],
       source: f.source ?? 'derived',
       training: f.training ?? noTraining(),
+      ...(f.rule ? { rule: f.rule } : {}),
     };
   });
   if (!partial.metrics || !partial.gains) missing.add('card.no_test_metrics');
@@ -147,5 +148,6 @@ function fileFeature(f: FeatureCard): PartialModelCard['features'][number] {
   if (f.aliases.length > 0) out.aliases = f.aliases;
   if (f.source !== 'derived') out.source = f.source;
   if (f.training.n > 0) out.training = f.training;
+  if (f.rule) out.rule = f.rule;
   return out;
 }
