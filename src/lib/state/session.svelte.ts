@@ -90,7 +90,7 @@ export class SessionKeeper {
       controlShare: this.#planner.controlShare,
       seed: this.#planner.seed,
       dialect: this.#planner.dialect,
-      selected: row === null ? null : { row, id: result.ingest.ids[row], line: result.ingest.line[row] },
+      selected: row === null ? null : { row, line: result.ingest.line[row] },
       comparison: this.#challenger(),
       tab: e.tab,
       locale: e.locale,
@@ -192,7 +192,7 @@ export class SessionKeeper {
     this.#planner.seedText = s.planner.seed;
     this.#planner.dialect = s.planner.dialect as DialectId;
     const sel = s.selected;
-    if (sel && sel.row < result.ingest.ids.length && result.ingest.ids[sel.row] === sel.id && result.ingest.line[sel.row] === sel.line) void e.select(sel.row);
+    if (sel && sel.row < result.ingest.line.length && result.ingest.line[sel.row] === sel.line) void e.select(sel.row);
     e.tab = s.view.tab as Tab;
     let challengerFile: string | null = null;
     const c = s.comparison;

@@ -14,7 +14,7 @@ export const INPUT: SessionInput = {
   controlShare: 0.1,
   seed: 18446744073709551615n,
   dialect: 'excel-nb',
-  selected: { row: 7, id: 'X-7', line: 9, whatIf: { income: 1000, age: null } },
+  selected: { row: 7, line: 9, whatIf: { income: 1000, age: null } },
   comparison: { kind: 'bundled', bundled_id: 'pre-filing', sha256: C },
   tab: 'planner',
   locale: 'en',
@@ -28,11 +28,11 @@ describe('a session document', () => {
     expect(s.session_version).toBe(1);
     expect(s.input).toEqual({ file_name: 'utdrag.csv', size_bytes: 1234, sha256: B, reading: { encoding: 'auto', delimiter: ';', decimal: 'auto', mapping: { id: 'skattyter_id', label: null } } });
     expect(s.planner).toEqual({ control_share: 0.1, seed: '18446744073709551615', dialect: 'excel-nb' });
-    expect(s.selected).toEqual({ row: 7, id: 'X-7', line: 9, what_if: { income: 1000, age: null } });
+    expect(s.selected).toEqual({ row: 7, line: 9, what_if: { income: 1000, age: null } });
   });
 
   it('leaves what_if out when there are no edits, and selected null when no record is chosen', () => {
-    expect(buildSession({ ...INPUT, selected: { row: 1, id: '', line: 2 } }).selected).toEqual({ row: 1, id: '', line: 2 });
+    expect(buildSession({ ...INPUT, selected: { row: 1, line: 2 } }).selected).toEqual({ row: 1, line: 2 });
     expect(buildSession({ ...INPUT, selected: null, comparison: null }).selected).toBeNull();
   });
 

@@ -29,8 +29,11 @@ export interface SessionDocument {
   /** Capacity as a count of rows. */
   capacity: number;
   planner: { control_share: number; seed: string; dialect: string };
-  /** The selected record (row index, its id and line as a check), with its what-if edits when any; null when none. */
-  selected: { row: number; id: string; line: number; what_if?: Record<string, number | null> } | null;
+  /**
+   * The selected record by row index and line (the file's hash pins its rows; the id is not kept,
+   * as it may be a national id), with its what-if edits (feature → value) when any; null when none.
+   */
+  selected: { row: number; line: number; what_if?: Record<string, number | null> } | null;
   /** The challenger compared with the model, or null. */
   comparison: SessionChallenger | null;
   view: { tab: string; locale: string };
@@ -45,7 +48,7 @@ export interface SessionInput {
   controlShare: number;
   seed: bigint | number;
   dialect: string;
-  selected: { row: number; id: string; line: number; whatIf?: Record<string, number | null> } | null;
+  selected: { row: number; line: number; whatIf?: Record<string, number | null> } | null;
   comparison: SessionChallenger | null;
   tab: string;
   locale: string;
@@ -70,7 +73,7 @@ export function buildSession(s: SessionInput): SessionDocument {
     capacity: s.capacity,
     planner: { control_share: s.controlShare, seed: String(s.seed), dialect: s.dialect },
     selected: s.selected
-      ? { row: s.selected.row, id: s.selected.id, line: s.selected.line, ...(s.selected.whatIf && Object.keys(s.selected.whatIf).length > 0 ? { what_if: { ...s.selected.whatIf } } : {}) }
+      ? { row: s.selected.row, line: s.selected.line, ...(s.selected.whatIf && Object.keys(s.selected.whatIf).length > 0 ? { what_if: { ...s.selected.whatIf } } : {}) }
       : null,
     comparison: s.comparison ? { ...s.comparison } : null,
     view: { tab: s.tab, locale: s.locale },
@@ -111,7 +114,6 @@ const schema = v.object({
   selected: v.nullable(
     v.object({
       row: count,
-      id: v.string(),
       line: count,
       what_if: v.optional(v.record(v.string(), v.nullable(v.number()))),
     }),
