@@ -13,6 +13,7 @@ import { buildControlList } from '../../core/export/build-control-list';
 import type { NationalIdExport } from '../../core/export/control-list';
 import type { ManifestComparison } from '../../core/export/manifest';
 import type { Comparison } from '../../state/comparison.svelte';
+import { blobChunks } from '../../core/export/blob-chunks';
 
 /** What the manifest records of a comparison made before the export; undefined when none is open. */
 export function manifestComparison(comparison: Comparison | undefined): ManifestComparison | undefined {
@@ -36,16 +37,6 @@ export interface ExportedList {
 /** The list's file name: the input's stem, so list and extract sort together ("utdrag.csv" → "utdrag-kontrolliste.csv"). */
 export function listFileName(inputName: string): string {
   return `${inputName.replace(/\.[^.]*$/, '') || 'liste'}-kontrolliste.csv`;
-}
-
-/** A Blob's bytes in slices as they stream, for hashing without a second copy in memory. */
-async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
-  const reader = blob.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
 }
 
 /**

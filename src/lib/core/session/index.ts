@@ -1,0 +1,3 @@
+export * from './session';
+export * from './crypto';
+export * from './open-session';
