@@ -12,12 +12,13 @@ import { trust } from './messages/trust';
 import { anyModel } from './messages/any-model';
 import { manyModels } from './messages/many-models';
 import { compare } from './messages/compare';
+import { table } from './messages/table';
 
 /**
  * Every area's messages merged. Each area lives in messages/<area>.ts, built with
  * defineMessages so its three languages have the same keys; add a new area to `areas`.
  */
-const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, manyModels, compare] as const;
+const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, manyModels, compare, table] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof areas)[number]['nb']>;

@@ -58,8 +58,10 @@ export function reasonMask(contrib: Float32Array, explained: Uint8Array, f: numb
   return { mask, unexplained };
 }
 
-/** The distinct values of a text column, sorted (numbers by value), empty last. */
-export function distinctValues(column: readonly string[], collator = new Intl.Collator('nb', { numeric: true })): string[] {
-  const values = [...new Set(column)];
+/** The distinct values of a text column, sorted (numbers by value), empty (or absent) last. */
+export function distinctValues(column: ArrayLike<string | null | undefined>, collator = new Intl.Collator('nb', { numeric: true })): string[] {
+  const seen = new Set<string>();
+  for (let r = 0; r < column.length; r++) seen.add(column[r] ?? '');
+  const values = [...seen];
   return values.sort((a, b) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b)));
 }
