@@ -14,6 +14,8 @@ test('switching language changes every string at once, and numbers follow the lo
   const summary = page.getByTestId('run-summary');
   // Norwegian: a no-break space groups thousands, a comma marks decimals (Intl, nb-NO).
   await expect(summary).toHaveText(/^2\u00a0000 rader lest: 2\u00a0000 scoret, 0 avvist, på \d+(,\d)?\ssek\.$/);
+  // Scoring folds the intake and model panels away; the model's figures are read there.
+  await page.getByRole('button', { name: 'Vis uttrekk og modell' }).click();
   await expect(page.getByRole('tab', { name: 'Rangering' })).toBeVisible();
   await expect(page.getByText(/ROC AUC 0,\d{3} · PR AUC 0,\d{3}/)).toBeVisible();
   expect(await visibleText(page)).not.toMatch(RAW_KEY);

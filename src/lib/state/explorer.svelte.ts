@@ -20,6 +20,7 @@ import { pickLocale, type Locale } from '../i18n/locale';
 import { translate, type Params } from '../i18n/translate';
 import { vocabularyParams } from '../i18n/vocabulary-params';
 import { NEUTRAL_VOCABULARY } from '../core/model/neutral-vocabulary';
+import { TableQuery } from './table-query.svelte';
 
 export type { EarlyPicture };
 
@@ -45,7 +46,7 @@ export interface BareModel {
   inspection: ModelInspection;
 }
 
-export type SortKey = 'rank' | 'id' | 'line';
+export type { SortKey } from './table-query.svelte';
 export type Tab = 'results' | 'explain' | 'planner' | 'evaluation' | 'compare';
 
 /**
@@ -108,8 +109,6 @@ export class Explorer {
   /** How long reading and scoring `result` took, ms. */
   scoredMs = $state(0);
   runProblems = $state.raw<Problem[]>([]);
-  sortKey = $state<SortKey>('rank');
-  sortDescending = $state(false);
   selectedRow = $state<number | null>(null);
   /** Replaced (not mutated) on each block so $derived readers update; the arrays are shared. */
   explanations = $state.raw<Explanations | null>(null);
@@ -146,20 +145,11 @@ export class Explorer {
     return n > 0 ? sum / n : NaN;
   });
 
-  /** The table's row order for the chosen sort. */
-  view = $derived.by(() => {
-    const result = this.result;
-    if (!result) return new Uint32Array(0);
-    let base: Uint32Array;
-    if (this.sortKey === 'rank') base = this.order;
-    else if (this.sortKey === 'line') base = Uint32Array.from({ length: result.probability.length }, (_, i) => i);
-    else {
-      const ids = result.ingest.ids;
-      const collator = new Intl.Collator(this.locale, { numeric: true });
-      base = Uint32Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => collator.compare(ids[a], ids[b]) || a - b);
-    }
-    return this.sortDescending ? base.slice().reverse() : base;
-  });
+  /** The results table's search, sort and filters (table-query.svelte.ts). */
+  table: TableQuery = new TableQuery(this);
+
+  /** The table's rows: sorted, filtered and searched as `table` says. */
+  view = $derived(this.table.view);
 
   #client: Engines;
   #runs = 0;
@@ -362,6 +352,7 @@ export class Explorer {
     this.selectedRow = null;
     this.explanations = null;
     this.rowExplanation = null;
+    this.table.reset();
     this.progress = { bytes: 0, totalBytes: file.size, rows: 0, elapsedMs: 0 };
     this.#pending = null;
     this.early = null;
@@ -488,14 +479,6 @@ export class Explorer {
     this.#client.cancel();
     this.phase = this.result ? 'done' : 'idle';
     this.progress = null;
-  }
-
-  sortBy(key: SortKey): void {
-    if (this.sortKey === key) this.sortDescending = !this.sortDescending;
-    else {
-      this.sortKey = key;
-      this.sortDescending = false;
-    }
   }
 }
 
