@@ -61,6 +61,10 @@ test('a saved session, restored after a reload with its passphrase and the same 
   const record = page.locator('#record-heading');
   await expect(record).toBeVisible();
   const recordTitle = await record.textContent();
+  // A what-if edit of the record travels with the session (and never changes the list).
+  await page.getByTestId('what-if').locator('summary').click();
+  await page.getByLabel('Union dues, claimed (NOK)').fill('12,000');
+  await expect(page.getByTestId('whatif-changes')).toContainText('Union dues, claimed');
   await plan(page);
   const before = await downloadList(page);
 
@@ -110,6 +114,9 @@ test('a saved session, restored after a reload with its passphrase and the same 
   await expect(page.getByLabel('Seed for the draw')).toHaveValue('20240501');
   await expect(page.getByTestId('planner-counts')).toContainText('360 selected by the model, 40 drawn at random');
   await expect(record).toHaveText(recordTitle!);
+  await page.getByTestId('what-if').locator('summary').click();
+  await expect(page.getByLabel('Union dues, claimed (NOK)')).toHaveValue(/^12[,\u00a0 ]?000$/);
+  await expect(page.getByTestId('whatif-changes')).toContainText('Union dues, claimed');
   await expectNoViolations(page, 'session restored');
 
   const after = await downloadList(page);

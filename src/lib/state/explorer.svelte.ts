@@ -85,6 +85,10 @@ export class Explorer {
   modelGaps = $derived<CardGap[]>(this.model?.missing ?? []);
   /** The last model file the user chose that did not become the active model, and why; null when it did. */
   modelAttempt = $state.raw<{ name: string; problems: Problem[] } | null>(null);
+  /** The open record's what-if edits (feature name → value, null for missing), for a saved session; null without edits. */
+  whatIfEdits = $state.raw<{ row: number; edits: Record<string, number | null> } | null>(null);
+  /** Edits a restored session brings for a record, applied when that record's what-if opens. */
+  pendingWhatIf = $state.raw<{ row: number; edits: Record<string, number | null> } | null>(null);
   /** Prefix of this Explorer's performance marks: 'explorer' clears and sets the page's; a comparison's challenger uses 'challenger'. */
   marks = 'explorer';
   /** The models that come with the app (public/model/index.json), the default first. */

@@ -90,7 +90,7 @@ export class SessionKeeper {
       controlShare: this.#planner.controlShare,
       seed: this.#planner.seed,
       dialect: this.#planner.dialect,
-      selected: row === null ? null : { row, line: result.ingest.line[row] },
+      selected: row === null ? null : { row, line: result.ingest.line[row], ...(e.whatIfEdits?.row === row ? { whatIf: e.whatIfEdits.edits } : {}) },
       comparison: this.#challenger(),
       tab: e.tab,
       locale: e.locale,
@@ -192,7 +192,10 @@ export class SessionKeeper {
     this.#planner.seedText = s.planner.seed;
     this.#planner.dialect = s.planner.dialect as DialectId;
     const sel = s.selected;
-    if (sel && sel.row < result.ingest.line.length && result.ingest.line[sel.row] === sel.line) void e.select(sel.row);
+    if (sel && sel.row < result.ingest.line.length && result.ingest.line[sel.row] === sel.line) {
+      e.pendingWhatIf = sel.what_if ? { row: sel.row, edits: sel.what_if } : null;
+      void e.select(sel.row);
+    }
     e.tab = s.view.tab as Tab;
     let challengerFile: string | null = null;
     const c = s.comparison;
