@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readModel } from '../core/model/read-card';
 import type { Vocabulary } from '../core/model/card';
 import { NEUTRAL_VOCABULARY } from '../core/model/neutral-vocabulary';
 import { catalogue } from './catalogue';
@@ -56,25 +58,8 @@ describe('the catalogue names no task', () => {
   });
 });
 
-/** The sole-proprietorship model's words: another task, to render the catalogue with. */
-const SOLE_PROPRIETORSHIP: Vocabulary = {
-  task: { nb: 'risiko for at foretaket er inaktivt', nn: 'risiko for at føretaket er inaktivt', en: 'risk that the business is inactive' },
-  row: {
-    nb: { one: 'enkeltpersonforetak', other: 'enkeltpersonforetak', definite: 'enkeltpersonforetakene' },
-    nn: { one: 'enkeltpersonføretak', other: 'enkeltpersonføretak', definite: 'enkeltpersonføretaka' },
-    en: { one: 'sole proprietorship', other: 'sole proprietorships', definite: 'the sole proprietorships' },
-  },
-  positive: {
-    nb: { one: 'inaktivt foretak', other: 'inaktive foretak', definite: 'de inaktive foretakene' },
-    nn: { one: 'inaktivt føretak', other: 'inaktive føretak', definite: 'dei inaktive føretaka' },
-    en: { one: 'inactive business', other: 'inactive businesses', definite: 'the inactive businesses' },
-  },
-  subject: {
-    nb: { one: 'innehaver', other: 'innehavere', definite: 'innehaverne' },
-    nn: { one: 'innehavar', other: 'innehavarar', definite: 'innehavarane' },
-    en: { one: 'owner', other: 'owners', definite: 'the owners' },
-  },
-};
+/** The bundled sole-proprietorship model's words, read from its card: another task, to render the catalogue with. */
+const SOLE_PROPRIETORSHIP: Vocabulary = readModel(new Uint8Array(readFileSync('public/model/inactive-business.onnx'))).card!.vocabulary;
 
 /** A value for every placeholder a catalogue entry uses (its own parameters, not the vocabulary's). */
 function fullParams(locale: Locale, vocabulary: Vocabulary, count: number): Params {
