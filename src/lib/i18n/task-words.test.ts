@@ -97,20 +97,7 @@ describe('every sentence follows the card', () => {
   });
 
   it('the deduction model’s own words come back where the catalogue once wrote them', () => {
-    const deduction: Vocabulary = {
-      task: { nb: 'risiko for feil fradrag', nn: 'risiko for feil frådrag', en: 'risk of an incorrect deduction' },
-      row: {
-        nb: { one: 'skattemelding', other: 'skattemeldinger', definite: 'skattemeldingene' },
-        nn: { one: 'skattemelding', other: 'skattemeldingar', definite: 'skattemeldingane' },
-        en: { one: 'tax return', other: 'tax returns', definite: 'the tax returns' },
-      },
-      positive: {
-        nb: { one: 'feil fradrag', other: 'feil fradrag', definite: 'de feilaktige fradragene' },
-        nn: { one: 'feil frådrag', other: 'feil frådrag', definite: 'dei feilaktige frådraga' },
-        en: { one: 'incorrect deduction', other: 'incorrect deductions', definite: 'the incorrect deductions' },
-      },
-      subject: NEUTRAL_VOCABULARY.subject,
-    };
+    const deduction = readModel(new Uint8Array(readFileSync('public/model/deduction-risk.onnx'))).card!.vocabulary;
     const p = (locale: Locale) => ({ ...vocabularyParams(deduction, locale), share: '25 %', count: 500, recall: '60 %' });
     expect(translate('nb', 'planner.sentence', p('nb'))).toBe('Kontroll av 25 % av skattemeldingene (500) ventes å finne 60 % av de feilaktige fradragene.');
     expect(translate('en', 'planner.sentence', p('en'))).toBe('Checking 25 % of the tax returns (500) is expected to find 60 % of the incorrect deductions.');
