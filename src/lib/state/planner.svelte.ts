@@ -12,6 +12,7 @@ import { listFigures } from '../core/select/list-figures';
 import { clampCapacity } from '../core/metrics/clamp-capacity';
 import { nationalIdColumns } from '../core/csv/nationalId';
 import { EXCEL_NORWEGIAN, RFC_4180, type CsvDialect } from '../core/export/csv-writer';
+import type { AuditManifest } from '../core/export/manifest';
 
 export type DialectId = CsvDialect['id'];
 export const DIALECTS: Record<DialectId, CsvDialect> = { 'excel-nb': EXCEL_NORWEGIAN, 'rfc4180': RFC_4180 };
@@ -43,6 +44,10 @@ export class Planner {
   #inFullFor = $state.raw<object | null>(null);
   /** Row whose case sheet is open, or null. */
   caseRow = $state<number | null>(null);
+  /** The manifest of the last list exported, with the result and selection it was made from: the selection report's record. */
+  exported = $state.raw<{ manifest: AuditManifest; result: object; selection: object } | null>(null);
+  /** True while the selection report is open. */
+  reportOpen = $state(false);
 
   #explorer: Explorer;
   #lastSeed = 0n;
@@ -92,6 +97,12 @@ export class Planner {
   });
 
   /** What the list as exported (model rows and control rows) is expected to find, and found: the headline and table read this. */
+  /** The last export's manifest when it still describes the list on screen (same file, model, choices), else null. */
+  currentExport = $derived.by(() => {
+    const e = this.exported;
+    return e && e.result === this.#explorer.result && e.selection === this.selection ? e.manifest : null;
+  });
+
   figures = $derived.by(() => {
     const result = this.#explorer.result;
     const plan = this.plan;

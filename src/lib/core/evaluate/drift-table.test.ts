@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoSample } from '../../../../test/fixtures/metrics/demo';
-import { byDriftImpact, driftMoved, driftReading, driftTable, driftWorrying, psiLevel } from './drift-table';
+import { byDriftImpact, driftHeadline, driftMoved, driftReading, driftTable, driftWorrying, psiLevel, type DriftReading, type DriftRow } from './drift-table';
 
 const { oracle, demo, card, demoFile, doubledFile } = loadDemoSample();
 
@@ -82,5 +82,16 @@ describe('driftReading', () => {
       if (r.reading === 'major' || r.reading === 'some') expect(r.psi > r.noiseThreshold || !Number.isFinite(r.noiseThreshold)).toBe(true);
     }
     expect(rows.filter((r) => driftWorrying(r.reading)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('driftHeadline', () => {
+  const row = (feature: number, reading: DriftReading | null) => ({ feature, reading }) as DriftRow;
+  it('names the moved features in table order and warns only for some or major drift', () => {
+    const h = driftHeadline([row(4, 'slight'), row(2, 'noise'), row(0, 'slight'), row(1, 'stable'), row(3, null)]);
+    expect(h.moved).toEqual([4, 0]);
+    expect(h.worrying).toBe(false);
+    expect(driftHeadline([row(1, 'stable'), row(7, 'major')])).toEqual({ moved: [7], worrying: true });
+    expect(driftHeadline([])).toEqual({ moved: [], worrying: false });
   });
 });

@@ -1,6 +1,8 @@
 import type { ModelCard } from '../model/card';
 import { populationStability } from '../metrics';
 import { chiSquareQuantile } from './chi-square';
+import { STATUS_REJECTED } from '../csv/row-status';
+import type { IngestResult } from '../csv/ingest';
 
 /** The usual reading of the population stability index (Yurdakul 2018, Western Michigan University, ch. 2; Siddiqi 2006, Credit Risk Scorecards, p. 137). */
 export type PsiLevel = 'stable' | 'some' | 'major';
@@ -129,4 +131,36 @@ export function byDriftImpact(rows: readonly DriftRow[]): DriftRow[] {
         key(b.psi) - key(a.psi) ||
         a.feature - b.feature,
     );
+}
+
+/** What the drift table's headline says: the features that moved beyond noise, most worrying first, and whether any is worth a warning. */
+export interface DriftHeadline {
+  /** Features (card order) that moved (driftMoved), in the order of `rows`. */
+  moved: number[];
+  worrying: boolean;
+}
+
+/** The headline of a drift table already ordered by byDriftImpact: the drift tab and the selection report say the same. */
+export function driftHeadline(rows: readonly DriftRow[]): DriftHeadline {
+  const moved = rows.filter((r) => driftMoved(r.reading));
+  return { moved: moved.map((r) => r.feature), worrying: moved.some((r) => driftWorrying(r.reading)) };
+}
+
+/**
+ * The drift table of a file as the drift tab and the selection report show it: the rows read
+ * into features (all but the rejected ones), within `mask` when given (1 = in the segment),
+ * most worrying first (byDriftImpact).
+ */
+export function fileDriftRows(
+  ingest: Pick<IngestResult, 'features' | 'rows' | 'status'>,
+  card: ModelCard,
+  importance: ArrayLike<number> | null,
+  mask?: Uint8Array,
+): DriftRow[] {
+  const keep = (r: number) => ingest.status[r] !== STATUS_REJECTED && (!mask || mask[r] === 1);
+  let m = 0;
+  for (let r = 0; r < ingest.rows; r++) if (keep(r)) m++;
+  const subset = new Uint32Array(m);
+  for (let r = 0, j = 0; r < ingest.rows; r++) if (keep(r)) subset[j++] = r;
+  return byDriftImpact(driftTable(ingest.features, ingest.rows, card, subset, importance));
 }

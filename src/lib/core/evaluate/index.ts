@@ -1,7 +1,9 @@
 export { evaluate, evaluateAt, evaluateCurves, type Curves, type Evaluation } from './evaluate';
 export {
   byDriftImpact,
+  driftHeadline,
   driftTable,
+  fileDriftRows,
   driftReading,
   driftMoved,
   driftWorrying,
@@ -9,6 +11,7 @@ export {
   NOISE_LEVEL,
   PSI_MAJOR,
   PSI_SOME,
+  type DriftHeadline,
   type DriftReading,
   type DriftRow,
   type PsiLevel,

@@ -11,7 +11,7 @@ import type { Problem } from '../../core/problems';
 import { contribRow } from '../../core/explain/contrib-row';
 import { buildControlList } from '../../core/export/build-control-list';
 import type { NationalIdExport } from '../../core/export/control-list';
-import type { ManifestComparison } from '../../core/export/manifest';
+import type { AuditManifest, ManifestComparison } from '../../core/export/manifest';
 import type { Comparison } from '../../state/comparison.svelte';
 import { blobChunks } from '../../core/export/blob-chunks';
 
@@ -31,6 +31,8 @@ export function manifestComparison(comparison: Comparison | undefined): Manifest
 export interface ExportedList {
   list: { name: string; url: string };
   manifest: { name: string; url: string };
+  /** The manifest as written, for the selection report. */
+  record: AuditManifest;
   problems: Problem[];
 }
 
@@ -77,7 +79,7 @@ export async function exportControlList(
   });
   const listUrl = URL.createObjectURL(new Blob(built.bytes as BlobPart[], { type: 'text/csv;charset=utf-8' }));
   const manifestUrl = URL.createObjectURL(new Blob([built.manifestText], { type: 'application/json' }));
-  return { list: { name, url: listUrl }, manifest: { name: built.manifestFileName, url: manifestUrl }, problems: built.list.problems };
+  return { list: { name, url: listUrl }, manifest: { name: built.manifestFileName, url: manifestUrl }, record: built.manifest, problems: built.list.problems };
 }
 
 /** Starts a download of an object URL (a click on a temporary link with `download`). */
