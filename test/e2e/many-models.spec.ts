@@ -34,6 +34,13 @@ test('an analyst compares the deduction model with its pre-filing variant on the
   await expect(page.getByTestId('compare-auc')).toHaveText(/^0\.\d{3} → 0\.\d{3}; difference [−-]0\.\d{3} \(95 % interval [−-]0\.\d{3} to [−-]?0\.\d{3}, DeLong\)$/);
   await expect(page.getByTestId('compare-gains')).toBeVisible();
 
+  // By civil status: 'enke' holds 67 returns with 1 known error, too few to judge; 'gift' 855 with 35 (counted from the demo file by hand).
+  await page.locator('#compare-segment').selectOption({ label: 'sivilstand' });
+  const segments = page.getByTestId('compare-segments');
+  await expect(segments.locator('tr', { has: page.getByRole('rowheader', { name: 'enke', exact: true }) }).locator('[data-too-few]')).toHaveCount(2, { timeout: 60_000 });
+  await expect(segments.locator('tr', { has: page.getByRole('rowheader', { name: 'gift', exact: true }) }).locator('[data-too-few]')).toHaveCount(0);
+  await expect(page.getByTestId('compare-too-few')).toContainText('at least 30 tax returns with a known outcome');
+
   // Why a row enters: each model's reasons side by side.
   await page.getByTestId('compare-entering').getByRole('button').first().click();
   const reasons = page.getByTestId('compare-reasons');
