@@ -1,0 +1,38 @@
+import type { Decision, DecisionEntry } from './decision-entry';
+
+/** A row's current decision as a code, for columns over every row of the file. */
+export const NO_DECISION = 0;
+export const KEEP = 1;
+export const REMOVE = 2;
+export const ADD = 3;
+export const DECISION_CODE: Record<Decision, number> = { keep: KEEP, remove: REMOVE, add: ADD };
+export const CODE_DECISION: readonly (Decision | null)[] = [null, 'keep', 'remove', 'add'];
+
+/** Every row's current decision: the last entry on it supersedes the earlier ones. */
+export interface FinalDecisions {
+  /** Per row of the file: NO_DECISION, KEEP, REMOVE or ADD. */
+  code: Uint8Array;
+  /** The entry that holds each decided row's current decision. */
+  latest: Map<number, DecisionEntry>;
+  /** Rows ever added by hand (an added row later removed stays on the written list, marked removed). */
+  everAdded: Set<number>;
+}
+
+/** The current decision of every row from the log (in log order); rows outside 0..rows−1 are left out. */
+export function finalDecisions(log: readonly DecisionEntry[], rows: number): FinalDecisions {
+  const code = new Uint8Array(rows);
+  const latest = new Map<number, DecisionEntry>();
+  const everAdded = new Set<number>();
+  for (const e of log) {
+    if (e.row >= rows) continue;
+    code[e.row] = DECISION_CODE[e.decision];
+    latest.set(e.row, e);
+    if (e.decision === 'add') everAdded.add(e.row);
+  }
+  return { code, latest, everAdded };
+}
+
+/** Every entry on one row, oldest first: its history. */
+export function rowHistory(log: readonly DecisionEntry[], row: number): DecisionEntry[] {
+  return log.filter((e) => e.row === row);
+}
