@@ -88,7 +88,7 @@ describe('npm run score -- --list', () => {
     const [header, ...rows] = a.rows;
     expect(header.slice(7, 10)).toEqual(['chosen_by', 'decision', 'decision_reason']);
     expect(rows.every((r) => r[8] === '' && r[9] === '')).toBe(true);
-    const m = a.manifest as { manifest_version: number; decisions: { count: number; log: unknown[]; head: string }; model: { sha256: string }; input: { sha256: string } };
+    const m = a.manifest as unknown as { manifest_version: number; decisions: { count: number; log: unknown[]; head: string }; model: { sha256: string }; input: { sha256: string } };
     expect(m.manifest_version).toBe(3);
     expect(m.decisions.count).toBe(0);
     expect(m.decisions.log).toEqual([]);
