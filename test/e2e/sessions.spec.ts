@@ -145,7 +145,7 @@ test('sessions are saved and restored by keyboard alone', async ({ page }) => {
   const saving = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const plain = JSON.parse(readFileSync((await (await saving).path())!, 'utf8'));
-  expect(plain).toMatchObject({ session_schema: 'deduction-risk-session', session_version: 1, input: { file_name: 'demo-sample.csv' }, selected: null, comparison: null });
+  expect(plain).toMatchObject({ session_schema: 'deduction-risk-session', session_version: 2, input: { file_name: 'demo-sample.csv' }, selected: null, comparison: null });
   await expect(page.getByTestId('session-status')).toHaveText('Saved demo-sample-økt.json.');
 
   // Then encrypted: type the passphrase and press Enter in its field.

@@ -8,7 +8,8 @@ import { defineMessages } from '../define';
 export const decisions = defineMessages({
   nb: {
     'decisions.heading': 'Beslutning',
-    'decisions.on_list': 'På kontrollista: {kind}.',
+    'decisions.on_list_model': 'På kontrollista, valgt av modellen.',
+    'decisions.on_list_control': 'På kontrollista, trukket til den tilfeldige kontrollgruppen.',
     'decisions.not_on_list': 'Ikke på kontrollista.',
     'decisions.none': 'Ingen beslutning ennå.',
     'decisions.current': 'Gjeldende beslutning: {decision}.',
@@ -56,7 +57,8 @@ export const decisions = defineMessages({
   },
   nn: {
     'decisions.heading': 'Avgjerd',
-    'decisions.on_list': 'På kontrollista: {kind}.',
+    'decisions.on_list_model': 'På kontrollista, valt av modellen.',
+    'decisions.on_list_control': 'På kontrollista, trekt til den tilfeldige kontrollgruppa.',
     'decisions.not_on_list': 'Ikkje på kontrollista.',
     'decisions.none': 'Inga avgjerd enno.',
     'decisions.current': 'Gjeldande avgjerd: {decision}.',
@@ -104,7 +106,8 @@ export const decisions = defineMessages({
   },
   en: {
     'decisions.heading': 'Decision',
-    'decisions.on_list': 'On the control list: {kind}.',
+    'decisions.on_list_model': 'On the control list, chosen by the model.',
+    'decisions.on_list_control': 'On the control list, drawn for the random control group.',
     'decisions.not_on_list': 'Not on the control list.',
     'decisions.none': 'No decision yet.',
     'decisions.current': 'Current decision: {decision}.',
