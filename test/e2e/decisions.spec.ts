@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { planTwentyPercent } from './support/plan-list';
 
 /**
  * A reviewer's decisions on the control list, from the record view to the exported files: a
@@ -41,15 +43,7 @@ test('a reviewer removes a listed record and adds another, and the list, manifes
   await expect(page.getByTestId('run-summary')).toBeVisible();
 
   // The list: 20 % of the file, 10 % of it a random control group, a fixed seed.
-  await page.getByRole('tab', { name: 'Control list' }).click();
-  const share = page.getByLabel('Share of the file (%)');
-  await share.fill('20');
-  await share.press('Enter');
-  const control = page.getByLabel('Share of the capacity for the control group (%)');
-  await control.fill('10');
-  await control.press('Enter');
-  await page.getByLabel('Seed for the draw').fill('20240501');
-  await expect(page.getByTestId('planner-counts')).toContainText('360 selected by the model, 40 drawn at random');
+  await planTwentyPercent(page);
 
   // The highest-risk record is on the list: remove it, undo, remove it again.
   await page.getByRole('tab', { name: 'Ranking' }).click();
@@ -69,6 +63,8 @@ test('a reviewer removes a listed record and adds another, and the list, manifes
   await page.getByTestId('decision-remove').click();
   await expect(page.getByTestId('decision-current')).toHaveText('Current decision: Removed.');
   await expect(page.getByTestId('decision-history').locator('li')).toHaveCount(3);
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="decision-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   const removedLine = Number((await page.locator('section.record .key-figures > li').nth(2).locator('.big').textContent())!.replace(/\D/g, ''));
 
   // A low-risk scored record the list does not hold: add it by hand, without a name.

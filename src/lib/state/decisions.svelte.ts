@@ -10,7 +10,7 @@ import type { Problem } from '../core/problems';
 import { fileSha256 } from './file-hash';
 import { appendDecision, isoWithOffset, type RowStanding } from '../core/decisions/append-decision';
 import type { Decision, DecisionEntry } from '../core/decisions/decision-entry';
-import { finalDecisions, rowHistory, ADD, KEEP, REMOVE } from '../core/decisions/final-decisions';
+import { decisionCounts, finalDecisions, rowHistory } from '../core/decisions/final-decisions';
 import { NOT_SELECTED } from '../core/select/control-sample';
 
 export class Decisions {
@@ -32,18 +32,7 @@ export class Decisions {
   final = $derived.by(() => finalDecisions(this.log, this.#explorer.result?.ingest.rows ?? 0));
 
   /** Current decisions counted: rows kept, removed and added by hand. */
-  counts = $derived.by(() => {
-    const code = this.final.code;
-    let kept = 0;
-    let removed = 0;
-    let added = 0;
-    for (let r = 0; r < code.length; r++) {
-      if (code[r] === KEEP) kept++;
-      else if (code[r] === REMOVE) removed++;
-      else if (code[r] === ADD) added++;
-    }
-    return { kept, removed, added, entries: this.log.length };
-  });
+  counts = $derived.by(() => ({ ...decisionCounts(this.final.code), entries: this.log.length }));
 
   /** The row's entries, oldest first. */
   history(row: number): DecisionEntry[] {

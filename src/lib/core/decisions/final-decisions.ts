@@ -36,3 +36,16 @@ export function finalDecisions(log: readonly DecisionEntry[], rows: number): Fin
 export function rowHistory(log: readonly DecisionEntry[], row: number): DecisionEntry[] {
   return log.filter((e) => e.row === row);
 }
+
+/** Current decisions counted: rows kept, removed and added by hand. */
+export function decisionCounts(code: Uint8Array): { kept: number; removed: number; added: number } {
+  let kept = 0;
+  let removed = 0;
+  let added = 0;
+  for (let r = 0; r < code.length; r++) {
+    if (code[r] === KEEP) kept++;
+    else if (code[r] === REMOVE) removed++;
+    else if (code[r] === ADD) added++;
+  }
+  return { kept, removed, added };
+}

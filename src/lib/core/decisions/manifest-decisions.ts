@@ -1,6 +1,6 @@
 import { problem } from '../problems';
 import { chainStart, type DecisionEntry } from './decision-entry';
-import { finalDecisions, ADD, KEEP, REMOVE } from './final-decisions';
+import { decisionCounts, finalDecisions } from './final-decisions';
 import { verifyDecisionLog } from './verify-decision-log';
 
 /** The chain's definition, stated in every manifest so an auditor can check it without the app. */
@@ -24,15 +24,7 @@ export interface ManifestDecisions {
 
 /** The manifest's `decisions` for a log (empty for a list nobody reviewed: an explicit empty log, head = the chain's start). */
 export function manifestDecisions(log: readonly DecisionEntry[], rows: number, pins: { modelSha256: string; inputSha256: string }): ManifestDecisions {
-  const { code } = finalDecisions(log, rows);
-  let kept = 0;
-  let removed = 0;
-  let added = 0;
-  for (let r = 0; r < code.length; r++) {
-    if (code[r] === KEEP) kept++;
-    else if (code[r] === REMOVE) removed++;
-    else if (code[r] === ADD) added++;
-  }
+  const { kept, removed, added } = decisionCounts(finalDecisions(log, rows).code);
   return {
     count: log.length,
     head: log.length > 0 ? log[log.length - 1].hash : chainStart(pins.modelSha256, pins.inputSha256),
