@@ -10,7 +10,7 @@ import type { Problem } from '../core/problems';
 import { fileSha256 } from './file-hash';
 import { appendDecision, isoWithOffset, type RowStanding } from '../core/decisions/append-decision';
 import type { Decision, DecisionEntry } from '../core/decisions/decision-entry';
-import { decisionCounts, finalDecisions, rowHistory } from '../core/decisions/final-decisions';
+import { decisionCounts, decisionsOffList, finalDecisions, rowHistory } from '../core/decisions/final-decisions';
 import { NOT_SELECTED } from '../core/select/control-sample';
 
 export class Decisions {
@@ -33,6 +33,11 @@ export class Decisions {
 
   /** Current decisions counted: rows kept, removed and added by hand. */
   counts = $derived.by(() => ({ ...decisionCounts(this.final.code), entries: this.log.length }));
+
+  /** Kept or removed rows the list (`kindByRow`, the planner's selection) no longer holds. */
+  offList(kindByRow: ArrayLike<number> | null): number {
+    return decisionsOffList(this.final, (r) => kindByRow !== null && kindByRow[r] !== NOT_SELECTED);
+  }
 
   /** The row's entries, oldest first. */
   history(row: number): DecisionEntry[] {

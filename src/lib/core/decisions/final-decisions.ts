@@ -49,3 +49,14 @@ export function decisionCounts(code: Uint8Array): { kept: number; removed: numbe
   }
   return { kept, removed, added };
 }
+
+/**
+ * Rows whose current decision is keep or remove but which the list no longer holds (and which
+ * were never added by hand): the list was made again with other choices after the decision.
+ * Their entries stay in the log; the list cannot show them.
+ */
+export function decisionsOffList(final: FinalDecisions, isListed: (row: number) => boolean): number {
+  let n = 0;
+  for (const [row, e] of final.latest) if (e.decision !== 'add' && !final.everAdded.has(row) && !isListed(row)) n++;
+  return n;
+}

@@ -165,6 +165,10 @@ describe('controlList', () => {
     decide(4, 'remove', 'feil rad', false, 'add');
     const again = write(controlList(input({ decisions: log }))).split('\r\n');
     expect(again[4]).toBe(`S5,3,5,lagt til for hånd,,,,lagt til for hånd,tatt av lista,feil rad,Å,'@x`);
+    // The list made again without row 3 (S4): its removal stays in the log, and the export says it is off the list.
+    const remade = controlList(input({ decisions: log, selection: { rows: new Uint32Array([1, 0]), kind: new Uint8Array([BY_MODEL, RANDOM_CONTROL]) } }));
+    expect(write(remade)).not.toContain('S4,');
+    expect(remade.problems).toContainEqual({ code: 'decisions.off_list', severity: 'warning', params: { count: 1 } });
   });
 
   it('writes only the header for an empty selection', () => {

@@ -4,7 +4,7 @@ import type { FeatureCard, ModelCard } from '../model/card';
 import { problem, type Problem } from '../problems';
 import { RANDOM_CONTROL, type ListOrder, type Selection } from '../select/control-sample';
 import type { DecisionEntry } from '../decisions/decision-entry';
-import { finalDecisions } from '../decisions/final-decisions';
+import { decisionsOffList, finalDecisions } from '../decisions/final-decisions';
 import type { CsvColumn, CsvDialect } from './csv-writer';
 import type { ManifestComparison, ManifestInput } from './manifest';
 import { percentileInFile } from './percentile-in-file';
@@ -158,6 +158,8 @@ export function controlList(input: ControlListInput): ControlList {
   });
 
   const problems = unexplained > 0 ? [problem('control_list.unexplained', explanation ? 'warning' : 'info', { params: { count: unexplained } })] : [];
+  const offList = decisionsOffList(final, (r) => listed.has(r));
+  if (offList > 0) problems.push(problem('decisions.off_list', 'warning', { params: { count: offList } }));
   return { columns, positions, headers: columns.map((c) => c.header), unexplained, problems, nationalIds: { columns: nationalIdColumns(ingest).map((j) => plan.header[j]), exported } };
 }
 

@@ -53,6 +53,7 @@ export const decisions = defineMessages({
     'problem.decisions.log_head': 'Manifestets siste hash stemmer ikke med den siste av {entries} poster: loggen er endret.',
     'problem.decisions.manifest_invalid': 'Manifestet kan ikke leses: {field} mangler eller passer ikke.',
     'problem.decisions.manifest_other_file': 'Manifestet hører til en annen fil eller modell.',
+    'problem.decisions.off_list': '{count} beslutninger gjelder rader som ikke lenger er på lista (den er laget på nytt med andre valg siden). De står i loggen, men ikke på lista.',
     'problem.decisions.unsigned': '{count} beslutninger er ført uten navn på den som tok dem; manifestet viser det.',
   },
   nn: {
@@ -102,6 +103,7 @@ export const decisions = defineMessages({
     'problem.decisions.log_head': 'Den siste hashen i manifestet stemmer ikkje med den siste av {entries} postar: loggen er endra.',
     'problem.decisions.manifest_invalid': 'Manifestet kan ikkje lesast: {field} manglar eller passar ikkje.',
     'problem.decisions.manifest_other_file': 'Manifestet høyrer til ei anna fil eller ein annan modell.',
+    'problem.decisions.off_list': '{count} avgjerder gjeld rader som ikkje lenger er på lista (ho er laga på nytt med andre val sidan). Dei står i loggen, men ikkje på lista.',
     'problem.decisions.unsigned': '{count} avgjerder er førte utan namn på den som tok dei; manifestet viser det.',
   },
   en: {
@@ -151,6 +153,7 @@ export const decisions = defineMessages({
     'problem.decisions.log_head': 'The manifest\'s head hash does not match the last of {entries} entries: the log was edited.',
     'problem.decisions.manifest_invalid': 'The manifest cannot be read: {field} is missing or does not fit.',
     'problem.decisions.manifest_other_file': 'The manifest belongs to another file or model.',
+    'problem.decisions.off_list': '{count} decisions concern rows no longer on the list (it was made again with other choices since). They stay in the log but not on the list.',
     'problem.decisions.unsigned': '{count} decisions were recorded without the name of whoever took them; the manifest says so.',
   },
 });
