@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overrideRates, wilson } from './override-rates';
-import { ADD, KEEP, REMOVE } from './final-decisions';
+import { ADD, KEEP, REMOVE, finalDecisions } from './final-decisions';
+import type { DecisionEntry } from './decision-entry';
 
 /** Intervals from scipy: binomtest(x, n).proportion_ci(method='wilson', confidence_level=0.95). */
 describe('wilson', () => {
@@ -52,6 +53,12 @@ describe('overrideRates', () => {
     const r = overrideRates(new Uint8Array(12), kindByRow, segment);
     expect([...r.share.slice(0, 2)]).toEqual([0, 0]);
     expect(Number.isNaN(r.share[2])).toBe(true);
+  });
+
+  it('takes the current decisions as finalDecisions gives them', () => {
+    const entry = (row: number, decision: DecisionEntry['decision']) => ({ row, decision }) as DecisionEntry;
+    const final = finalDecisions([entry(0, 'remove'), entry(1, 'keep'), entry(3, 'remove'), entry(5, 'remove'), entry(6, 'add'), entry(8, 'add'), entry(11, 'add')], 12);
+    expect(overrideRates(final, kindByRow, segment)).toEqual(overrideRates(code, kindByRow, segment));
   });
 
   it('takes a segment given as codes', () => {

@@ -1,6 +1,6 @@
 import { factorizeSegments, type SegmentColumn } from '../metrics/factorize-segments';
 import { NOT_SELECTED, RANDOM_CONTROL } from '../select/control-sample';
-import { ADD, REMOVE } from './final-decisions';
+import { ADD, REMOVE, type FinalDecisions } from './final-decisions';
 
 /** z for a two-sided 95 % interval: Φ⁻¹(0.975). */
 const Z95 = 1.959963984540054;
@@ -28,9 +28,10 @@ export interface OverrideRates {
  * added (listed + added), the share whose place a reviewer changed (removed + added), with a
  * Wilson score interval (Wilson 1927, JASA 22:209–212; Brown, Cai & DasGupta 2001 recommend it
  * for small n) so a segment of five rows does not look like a finding.
- * `decisionCode`: finalDecisions(…).code, per row; `kindByRow`: the selection's, per row.
+ * `decisions`: finalDecisions(…) or its `code` column (per row); `kindByRow`: the selection's, per row.
  */
-export function overrideRates(decisionCode: ArrayLike<number>, kindByRow: ArrayLike<number>, segment: SegmentColumn): OverrideRates {
+export function overrideRates(decisions: FinalDecisions | ArrayLike<number>, kindByRow: ArrayLike<number>, segment: SegmentColumn): OverrideRates {
+  const decisionCode = 'latest' in decisions ? decisions.code : decisions;
   const n = kindByRow.length;
   const { codes, names } = factorizeSegments(segment, n);
   const k = names.length;
