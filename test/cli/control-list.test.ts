@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +82,17 @@ describe('npm run score -- --list', () => {
       expect(Number(r[1])).toBeGreaterThan(450);
     }
     expect(a.manifest.selection).toMatchObject({ capacity: 500, control_share: 0.1, seed: '20240501', model_count: 450, control_count: 50 });
+  });
+
+  it('has the decision columns after chosen_by, empty (the command line records no decisions), and an explicit empty log in the manifest', () => {
+    const [header, ...rows] = a.rows;
+    expect(header.slice(7, 10)).toEqual(['chosen_by', 'decision', 'decision_reason']);
+    expect(rows.every((r) => r[8] === '' && r[9] === '')).toBe(true);
+    const m = a.manifest as unknown as { manifest_version: number; decisions: { count: number; log: unknown[]; head: string }; model: { sha256: string }; input: { sha256: string } };
+    expect(m.manifest_version).toBe(3);
+    expect(m.decisions.count).toBe(0);
+    expect(m.decisions.log).toEqual([]);
+    expect(m.decisions.head).toBe(createHash('sha256').update(`${m.model.sha256}|${m.input.sha256}`).digest('hex'));
   });
 
   it('gives every model row its first reason in English', () => {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { planTwentyPercent } from './support/plan-list';
 
 /**
  * A session saved to a file, the page reloaded (the browser keeps nothing), the session opened
@@ -39,19 +40,6 @@ async function downloadList(page: Page): Promise<{ csv: Buffer; manifest: Record
   return { csv: await bytes(downloads[0]), manifest: JSON.parse((await bytes(downloads[1])).toString('utf8')) };
 }
 
-/** Sets the planner's choices: 20 % of the file, 10 % control group, a fixed seed. */
-async function plan(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Control list' }).click();
-  const share = page.getByLabel('Share of the file (%)');
-  await share.fill('20');
-  await share.press('Enter');
-  const control = page.getByLabel('Share of the capacity for the control group (%)');
-  await control.fill('10');
-  await control.press('Enter');
-  await page.getByLabel('Seed for the draw').fill('20240501');
-  await expect(page.getByTestId('planner-counts')).toContainText('360 selected by the model, 40 drawn at random');
-}
-
 test('a saved session, restored after a reload with its passphrase and the same file, gives the same list byte for byte', async ({ page }) => {
   test.setTimeout(180_000);
   await openApp(page);
@@ -65,7 +53,7 @@ test('a saved session, restored after a reload with its passphrase and the same 
   await page.getByTestId('what-if').locator('summary').click();
   await page.getByLabel('Union dues, claimed (NOK)').fill('12,000');
   await expect(page.getByTestId('whatif-changes')).toContainText('Union dues, claimed');
-  await plan(page);
+  await planTwentyPercent(page);
   const before = await downloadList(page);
 
   // Save, encrypted.
@@ -145,7 +133,7 @@ test('sessions are saved and restored by keyboard alone', async ({ page }) => {
   const saving = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const plain = JSON.parse(readFileSync((await (await saving).path())!, 'utf8'));
-  expect(plain).toMatchObject({ session_schema: 'deduction-risk-session', session_version: 1, input: { file_name: 'demo-sample.csv' }, selected: null, comparison: null });
+  expect(plain).toMatchObject({ session_schema: 'deduction-risk-session', session_version: 2, input: { file_name: 'demo-sample.csv' }, selected: null, comparison: null });
   await expect(page.getByTestId('session-status')).toHaveText('Saved demo-sample-økt.json.');
 
   // Then encrypted: type the passphrase and press Enter in its field.

@@ -44,3 +44,10 @@ export function formatDate(locale: Locale, iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'long' }).format(date);
 }
+
+/** A moment (ISO 8601 with offset) as the reader's local date and time to the second; the text as given when it is not a date. */
+export function formatDateTime(locale: Locale, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'long', timeStyle: 'medium' }).format(date);
+}

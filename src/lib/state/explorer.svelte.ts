@@ -21,6 +21,7 @@ import { translate, type Params } from '../i18n/translate';
 import { vocabularyParams } from '../i18n/vocabulary-params';
 import { NEUTRAL_VOCABULARY } from '../core/model/neutral-vocabulary';
 import { TableQuery } from './table-query.svelte';
+import { Decisions } from './decisions.svelte';
 
 export type { EarlyPicture };
 
@@ -148,6 +149,9 @@ export class Explorer {
     }
     return n > 0 ? sum / n : NaN;
   });
+
+  /** The reviewers' decisions on the list for this file and model (decisions.svelte.ts); cleared when a file is scored. */
+  decisions: Decisions = new Decisions(this);
 
   /** The results table's search, sort and filters (table-query.svelte.ts). */
   table: TableQuery = new TableQuery(this);
@@ -357,6 +361,7 @@ export class Explorer {
     this.explanations = null;
     this.rowExplanation = null;
     this.table.reset();
+    this.decisions.clear();
     this.progress = { bytes: 0, totalBytes: file.size, rows: 0, elapsedMs: 0 };
     this.#pending = null;
     this.early = null;

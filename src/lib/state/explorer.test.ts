@@ -93,6 +93,16 @@ describe('Explorer', () => {
     expect(failed.modelProblems.map((p) => p.code)).toEqual(['model.fetch_failed']);
   });
 
+  it('starts an empty decision log whenever a file is scored (a new file, or the same with another model), keeping the reviewer\'s name', async () => {
+    const { e, runs } = explorer();
+    e.decisions.restore('KN', [{ seq: 1, time: '2026-12-06T10:00:00+01:00', row: 0, line: 2, decision: 'keep', reason: '', by: 'KN', prev: 'a'.repeat(64), hash: 'b'.repeat(64) }]);
+    const done = e.score(file('abc'), 'a.csv');
+    expect(e.decisions.log).toEqual([]);
+    expect(e.decisions.by).toBe('KN');
+    runs[0].finish(scored('a.csv'));
+    await done;
+  });
+
   it('runs a file, then shows it ranked with a quarter of the scored rows as the capacity', async () => {
     const { e, runs } = explorer();
     const done = e.score(file('abc'), 'a.csv');

@@ -10,7 +10,8 @@ import type { Comparison } from './comparison.svelte';
 import type { Locale } from '../i18n/locale';
 import type { IngestOptions } from '../core/csv/options';
 import { problem, type Problem } from '../core/problems';
-import { sha256Hex } from '../core/export/sha256';
+import { fileSha256 } from './file-hash';
+import { verifyDecisionLog } from '../core/decisions/verify-decision-log';
 import {
   buildSession,
   checkDataFile,
@@ -22,7 +23,6 @@ import {
   type SessionDocument,
   type SessionModelSource,
 } from '../core/session';
-import { blobChunks } from '../core/export/blob-chunks';
 
 export type SessionStatus =
   | { kind: 'idle' }
@@ -47,8 +47,6 @@ export class SessionKeeper {
   #app: { name: string; version: string };
   /** The locked file's text, until the passphrase opens it. */
   #locked: string | null = null;
-  /** SHA-256 of files already hashed (the Blob itself is the key: nothing of it is copied). */
-  #hashes = new WeakMap<Blob, string>();
 
   constructor(explorer: Explorer, planner: Planner, comparison: Comparison | undefined, app: { name: string; version: string }) {
     this.#explorer = explorer;
@@ -63,10 +61,8 @@ export class SessionKeeper {
     return e.result !== null && e.model !== null && e.file !== null && e.modelSource !== null && this.#planner.seedValid;
   }
 
-  async #hash(file: Blob): Promise<string> {
-    let sha = this.#hashes.get(file);
-    if (!sha) this.#hashes.set(file, (sha = await sha256Hex(blobChunks(file))));
-    return sha;
+  #hash(file: Blob): Promise<string> {
+    return fileSha256(file);
   }
 
   /** The session's file (name and text) for the open file; encrypted when `passphrase` is not empty. */
@@ -94,6 +90,7 @@ export class SessionKeeper {
       comparison: this.#challenger(),
       tab: e.tab,
       locale: e.locale,
+      decisions: { by: e.decisions.by, log: e.decisions.log },
       createdAt: new Date().toISOString(),
     });
     const name = sessionFileName(result.fileName);
@@ -187,6 +184,10 @@ export class SessionKeeper {
     await e.score(file, name, options);
     const result = e.result;
     if (!result) return this.#stay(s, e.runProblems);
+    // The log verified against its hashes when the session was read; here its rows meet the file's lines.
+    const log = verifyDecisionLog(s.decisions.log, { modelSha256: s.model.sha256, inputSha256: s.input.sha256, lines: result.ingest.line });
+    if (!log.ok) return this.#stay(s, [log.problem]);
+    e.decisions.restore(s.decisions.by, log.log);
     e.capacity = s.capacity;
     this.#planner.controlShare = s.planner.control_share;
     this.#planner.seedText = s.planner.seed;

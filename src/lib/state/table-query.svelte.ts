@@ -27,6 +27,8 @@ export class TableQuery {
   segmentValue = $state<string | null>(null);
   /** Feature (card order) a row must have among its top reasons, −1 for none. */
   reason = $state(-1);
+  /** Decision to keep: −1 every row, 0 rows with any decision, else KEEP, REMOVE or ADD (core/decisions). */
+  decision = $state(-1);
 
   #explorer: Explorer;
 
@@ -103,6 +105,7 @@ export class TableQuery {
       this.status >= 0 ? statusMask(result.ingest.status, this.status) : null,
       column && this.segmentValue !== null ? segmentMask(column, this.segmentValue, result.ingest.rows) : null,
       this.#reason?.mask ?? null,
+      this.decision >= 0 ? decisionMask(this.#explorer.decisions.final.code, this.decision) : null,
     ]);
   });
 
@@ -113,7 +116,7 @@ export class TableQuery {
   });
 
   /** A filter or a search is narrowing the table. */
-  narrowed = $derived(this.search.trim() !== '' || this.status >= 0 || (this.segment >= 0 && this.segmentValue !== null) || this.reason >= 0);
+  narrowed = $derived(this.search.trim() !== '' || this.status >= 0 || (this.segment >= 0 && this.segmentValue !== null) || this.reason >= 0 || this.decision >= 0);
 
   /** Sorts by `key`; the same key again turns the direction. Risk starts highest first. */
   sortBy(key: SortKey): void {
@@ -137,5 +140,13 @@ export class TableQuery {
     this.segment = -1;
     this.segmentValue = null;
     this.reason = -1;
+    this.decision = -1;
   }
+}
+
+/** 1 for rows whose current decision is `code` (0: any decision). */
+function decisionMask(codes: Uint8Array, code: number): Uint8Array {
+  const mask = new Uint8Array(codes.length);
+  for (let r = 0; r < codes.length; r++) mask[r] = code === 0 ? (codes[r] > 0 ? 1 : 0) : codes[r] === code ? 1 : 0;
+  return mask;
 }

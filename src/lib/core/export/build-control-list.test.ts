@@ -8,6 +8,9 @@ import { buildControlList, type ControlListJob } from './build-control-list';
 import { RFC_4180 } from './csv-writer';
 import { manifestJson } from './manifest';
 import { sha256Hex } from './sha256';
+import { appendDecision } from '../decisions/append-decision';
+import { verifyManifestDecisions } from '../decisions/manifest-decisions';
+import type { DecisionEntry } from '../decisions/decision-entry';
 
 /** A four-row file with one feature; row 2 was rejected. */
 const feature = { name: 'reisefradrag', label: { nb: 'Reisefradrag', nn: 'Reisefrådrag', en: 'Travel deduction' }, unit: 'NOK', kind: 'continuous' } as FeatureCard;
@@ -52,7 +55,7 @@ describe('buildControlList', () => {
   it('writes the list and a manifest that hashes the list and the input as given', async () => {
     const built = await buildControlList(job());
     const text = new TextDecoder().decode(Buffer.concat(built.bytes));
-    expect(text.split('\r\n')[0]).toBe('id,rank,risk_percent,selection,reason_1,reason_2,reason_3,chosen_by');
+    expect(text.split('\r\n')[0]).toBe('id,rank,risk_percent,selection,reason_1,reason_2,reason_3,chosen_by,decision,decision_reason');
     expect(built.list.positions).toHaveLength(2);
     expect(built.manifest.export).toMatchObject({ file_name: 'utdrag-kontrolliste.csv', rows: 2, sha256: await sha256Hex(built.bytes) });
     expect(built.manifest.input).toMatchObject({ file_name: 'utdrag.csv', size_bytes: input.length, sha256: await sha256Hex(input) });
@@ -73,5 +76,52 @@ describe('buildControlList', () => {
     // One listed row is the random control's, which needs no explanation.
     expect(built.list.unexplained).toBe(1);
     expect(built.list.problems.map((p) => p.code)).toEqual(['control_list.unexplained']);
+  });
+
+  it('writes the decisions into the list and the whole log into the manifest, which verifies on its own', async () => {
+    const pins = { modelSha256: 'a'.repeat(64), inputSha256: await sha256Hex(input) };
+    const sel = job().selection;
+    const modelRow = sel.rows[0];
+    const unlisted = [0, 1, 3].find((r) => sel.kindByRow[r] === 0)!;
+    let log: DecisionEntry[] = [];
+    for (const [row, decision, reason, listed, by] of [
+      [modelRow, 'remove', 'Documented by a logbook', true, 'KN'],
+      [unlisted, 'add', 'Tip from a colleague', false, ''],
+    ] as const) {
+      const next = appendDecision(log, { row, line: file.ingest.line[row], decision, reason, by, time: '2026-12-06T10:00:00+01:00' }, { listed, current: null }, pins);
+      if ('problem' in next) throw new Error(next.problem.code);
+      log = next.log;
+    }
+    const built = await buildControlList(job({ decisions: log }));
+    const lines = new TextDecoder().decode(Buffer.concat(built.bytes)).split('\r\n');
+    expect(lines[1].endsWith(',removed,Documented by a logbook')).toBe(true);
+    expect(lines[3]).toMatch(/,added by hand,.*,added by hand,added,Tip from a colleague$/);
+    expect(built.manifest.export.rows).toBe(3);
+    expect(built.manifest.decisions).toMatchObject({ count: 2, head: log[1].hash, kept: 0, removed: 1, added: 1, unsigned: 1 });
+    expect(built.list.problems.map((p) => p.code)).toContain('decisions.unsigned');
+    const parsed = JSON.parse(built.manifestText);
+    expect(verifyManifestDecisions(built.manifestText)).toEqual({ ok: true, present: true, log });
+    expect(verifyManifestDecisions(parsed, { inputSha256: pins.inputSha256 }).ok).toBe(true);
+    expect(verifyManifestDecisions(parsed, { inputSha256: 'e'.repeat(64) })).toMatchObject({ ok: false, problem: { code: 'decisions.manifest_other_file' } });
+    // An auditor's edits: a reason changed; the last entry dropped (count and head no longer agree).
+    const edited = structuredClone(parsed);
+    edited.decisions.log[0].reason = 'ok';
+    expect(verifyManifestDecisions(edited)).toMatchObject({ ok: false, problem: { code: 'decisions.log_edited', params: { entry: 1 } } });
+    const dropped = structuredClone(parsed);
+    dropped.decisions.log.pop();
+    expect(verifyManifestDecisions(dropped)).toMatchObject({ ok: false, problem: { code: 'decisions.log_count' } });
+    dropped.decisions.count = 1;
+    expect(verifyManifestDecisions(dropped)).toMatchObject({ ok: false, problem: { code: 'decisions.log_head' } });
+    // A version 2 manifest has no log; a version 3 one must have it.
+    const { decisions: _, ...old } = parsed;
+    expect(verifyManifestDecisions({ ...old, manifest_version: 2 })).toEqual({ ok: true, present: false, log: [] });
+    expect(verifyManifestDecisions(old)).toMatchObject({ ok: false, problem: { code: 'decisions.manifest_invalid', params: { field: 'decisions' } } });
+    expect(verifyManifestDecisions('{nope')).toMatchObject({ ok: false, problem: { code: 'decisions.manifest_invalid' } });
+  });
+
+  it('refuses to write a log chained from another input (a bug in the caller, not the user\'s input)', async () => {
+    const next = appendDecision([], { row: 0, line: 2, decision: 'keep', reason: '', by: '', time: '2026-12-06T10:00:00Z' }, { listed: true, current: null }, { modelSha256: 'a'.repeat(64), inputSha256: 'f'.repeat(64) });
+    if ('problem' in next) throw new Error(next.problem.code);
+    await expect(buildControlList(job({ decisions: next.log }))).rejects.toThrow(/log_wrong_file/);
   });
 });

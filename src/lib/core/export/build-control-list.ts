@@ -3,6 +3,10 @@ import type { ScoredFile } from '../pipeline/scored-file';
 import type { Selection } from '../select/control-sample';
 import { csvChunks, type CsvDialect } from './csv-writer';
 import { sha256Hex } from './sha256';
+import { problem } from '../problems';
+import type { DecisionEntry } from '../decisions/decision-entry';
+import { manifestDecisions } from '../decisions/manifest-decisions';
+import { verifyDecisionLog } from '../decisions/verify-decision-log';
 import { buildManifest, manifestJson, type AuditManifest, type ManifestComparison } from './manifest';
 import { controlList, controlListManifestInput, manifestFileName, type ControlList, type ControlListInput, type ControlListManifestArgs } from './control-list';
 
@@ -32,6 +36,8 @@ export interface ControlListJob {
   createdAt: string;
   /** The challenger compared with the model before the export, recorded in the manifest. */
   comparison?: ManifestComparison;
+  /** The reviewers' decision log, chained from this model and input (the CLI has none: an empty log). */
+  decisions?: readonly DecisionEntry[];
 }
 
 export interface BuiltControlList {
@@ -65,9 +71,17 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
     t: job.t,
     sortedColumn: job.sortedColumn,
     nationalIds: job.nationalIds,
+    decisions: job.decisions,
   });
   const bytes = [...csvChunks(list.columns, list.positions, dialect)];
   const [listSha, inputSha] = await Promise.all([sha256Hex(bytes), sha256Hex(job.input.chunks)]);
+  const log = job.decisions ?? [];
+  const pins = { modelSha256: job.modelSha256, inputSha256: inputSha, lines: file.ingest.line };
+  // The page chains its log from the hashes of the file it scored; a log that does not verify here is a bug, not input.
+  const checked = verifyDecisionLog(log, pins);
+  if (!checked.ok) throw new Error(`decision log does not verify against this file and model: ${checked.problem.code} at entry ${checked.problem.params?.entry}`);
+  const decisions = manifestDecisions(log, file.ingest.rows, pins);
+  const problems = decisions.unsigned > 0 ? [...list.problems, problem('decisions.unsigned', 'warning', { params: { count: decisions.unsigned } })] : list.problems;
   const manifest = buildManifest(
     controlListManifestInput({
       app: job.app,
@@ -80,7 +94,8 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
       export: { fileName: job.listFileName, dialect, headers: list.headers, rows: list.positions.length, sha256: listSha, nationalIds: list.nationalIds },
       createdAt: job.createdAt,
       ...(job.comparison ? { comparison: job.comparison } : {}),
+      decisions,
     }),
   );
-  return { bytes, manifest, manifestText: manifestJson(manifest), manifestFileName: manifestFileName(job.listFileName), list };
+  return { bytes, manifest, manifestText: manifestJson(manifest), manifestFileName: manifestFileName(job.listFileName), list: { ...list, problems } };
 }

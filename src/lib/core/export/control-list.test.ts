@@ -5,6 +5,9 @@ import { BY_MODEL, RANDOM_CONTROL } from '../select/control-sample';
 import { controlList, controlListManifestInput, manifestFileName, type ControlListInput } from './control-list';
 import { csvText, EXCEL_NORWEGIAN, RFC_4180 } from './csv-writer';
 import { buildManifest } from './manifest';
+import { appendDecision } from '../decisions/append-decision';
+import { manifestDecisions } from '../decisions/manifest-decisions';
+import type { DecisionEntry } from '../decisions/decision-entry';
 
 /**
  * A five-row file worked by hand: two features (an amount and a flag), an id column and two
@@ -53,10 +56,10 @@ describe('controlList', () => {
     const nbsp = '\u00a0';
     expect(write(list)).toBe(
       [
-        'skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,valgt_av,merknad,beløp',
-        `S4,1,90,modell,Reisefradrag 54${nbsp}000${nbsp}kr — høyere enn 80${nbsp}% i denne filen,Har ENK: ja,,deduction-risk 1.0.0,"'=HYPERLINK(""http://x"")",'+47`,
-        'S2,2,20,modell,Har ENK: nei,,,deduction-risk 1.0.0,Tromsø,-7',
-        'S1,4,1,tilfeldig kontroll,trukket tilfeldig – ingen grunner for utvelgelse,,,tilfeldig kontroll,Bodø,"-1234,5"',
+        'skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,valgt_av,beslutning,begrunnelse,merknad,beløp',
+        `S4,1,90,modell,Reisefradrag 54${nbsp}000${nbsp}kr — høyere enn 80${nbsp}% i denne filen,Har ENK: ja,,deduction-risk 1.0.0,,,"'=HYPERLINK(""http://x"")",'+47`,
+        'S2,2,20,modell,Har ENK: nei,,,deduction-risk 1.0.0,,,Tromsø,-7',
+        'S1,4,1,tilfeldig kontroll,trukket tilfeldig – ingen grunner for utvelgelse,,,tilfeldig kontroll,,,Bodø,"-1234,5"',
         '',
       ].join('\r\n'),
     );
@@ -73,7 +76,7 @@ describe('controlList', () => {
     // The random control row needs no explanation: it was not chosen for a reason.
     expect(list.unexplained).toBe(2);
     expect(list.problems[0].severity).toBe('info');
-    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,modell,,,,deduction-risk 1.0.0,Tromsø,-7');
+    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,modell,,,,deduction-risk 1.0.0,,,Tromsø,-7');
   });
 
   it('uses the line in the file as id when the file has no id column', () => {
@@ -86,15 +89,15 @@ describe('controlList', () => {
     const list = controlList(input({ probability: new Float32Array([0.0125, 0.2, NaN, 0.9, 0.05]) }));
     const text = write(list, EXCEL_NORWEGIAN);
     expect(text.startsWith('\ufeffskattyter_id;rang;risiko_prosent;')).toBe(true);
-    expect(text.split('\r\n')[3]).toBe('S1;4;1,25;tilfeldig kontroll;trukket tilfeldig – ingen grunner for utvelgelse;;;tilfeldig kontroll;Bodø;-1234,5');
+    expect(text.split('\r\n')[3]).toBe('S1;4;1,25;tilfeldig kontroll;trukket tilfeldig – ingen grunner for utvelgelse;;;tilfeldig kontroll;;;Bodø;-1234,5');
   });
 
   it('gives a random control row no reasons for selection, explained or not, and says it was drawn at random', () => {
     const explained = controlList(input({ selection: { rows: new Uint32Array([3]), kind: new Uint8Array([RANDOM_CONTROL]) } }));
     expect(explained.unexplained).toBe(0);
-    expect(write(explained).split('\r\n')[1]).toBe(`S4,1,90,tilfeldig kontroll,trukket tilfeldig – ingen grunner for utvelgelse,,,tilfeldig kontroll,"'=HYPERLINK(""http://x"")",'+47`);
+    expect(write(explained).split('\r\n')[1]).toBe(`S4,1,90,tilfeldig kontroll,trukket tilfeldig – ingen grunner for utvelgelse,,,tilfeldig kontroll,,,"'=HYPERLINK(""http://x"")",'+47`);
     const en = controlList(input({ locale: 'en', t: (key, params) => translate('en', key, params) }));
-    expect(write(en).split('\r\n')[3]).toBe('S1,4,1,random control,drawn at random – no reasons for selection,,,random control,Bodø,"-1234,5"');
+    expect(write(en).split('\r\n')[3]).toBe('S1,4,1,random control,drawn at random – no reasons for selection,,,random control,,,Bodø,"-1234,5"');
   });
 
   it('leaves out a feature that does not move the risk noticeably (φ below ln 1.25)', () => {
@@ -104,7 +107,7 @@ describe('controlList', () => {
 
   it('writes the reasons in English when asked', () => {
     const list = controlList(input({ locale: 'en', t: (key, params) => translate('en', key, params) }));
-    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,model,Sole trader: no,,,deduction-risk 1.0.0,Tromsø,-7');
+    expect(write(list).split('\r\n')[2]).toBe('S2,2,20,model,Sole trader: no,,,deduction-risk 1.0.0,,,Tromsø,-7');
   });
 
   it('ranks reasons alike whether the explanation arrives in float32 or float64', () => {
@@ -137,9 +140,40 @@ describe('controlList', () => {
     expect(full.nationalIds.exported).toBe('in_full');
   });
 
+  it('writes each row\'s current decision and its reason, keeps removed rows marked, and appends rows added by hand in rank order', () => {
+    // Listed: rows 3, 1 (model) and 0 (control). Row 3 removed; row 1 removed, then kept again;
+    // row 4 (rank 3) and row 2 (rejected: never added) asked; row 4 added, in rank order after the list.
+    const pins = { modelSha256: 'a'.repeat(64), inputSha256: 'b'.repeat(64) };
+    let log: DecisionEntry[] = [];
+    const decide = (row: number, decision: 'keep' | 'remove' | 'add', reason: string, listed: boolean, current: 'keep' | 'remove' | 'add' | null = null) => {
+      const next = appendDecision(log, { row, line: row + 2, decision, reason, by: 'KN', time: '2026-12-06T10:00:00+01:00' }, { listed, current }, pins);
+      if ('problem' in next) throw new Error(next.problem.code);
+      log = next.log;
+    };
+    decide(3, 'remove', 'Kjørebok viser riktig avstand', true);
+    decide(1, 'remove', 'feil', true);
+    decide(1, 'keep', '', true, 'remove');
+    decide(4, 'add', 'Tips; «pendler», =SUM(A1)', false);
+    const lines = write(controlList(input({ decisions: log }))).split('\r\n');
+    expect(lines[1]).toMatch(/^S4,1,90,modell,.*,deduction-risk 1\.0\.0,tatt av lista,Kjørebok viser riktig avstand,/);
+    expect(lines[2]).toBe('S2,2,20,modell,Har ENK: nei,,,deduction-risk 1.0.0,beholdt,,Tromsø,-7');
+    expect(lines[3]).toBe('S1,4,1,tilfeldig kontroll,trukket tilfeldig – ingen grunner for utvelgelse,,,tilfeldig kontroll,,,Bodø,"-1234,5"');
+    // Row 4 (S5, rank 3): a hand-added row's formula-like reason is neutralised like any cell.
+    expect(lines[4]).toBe(`S5,3,5,lagt til for hånd,,,,lagt til for hånd,lagt til,"Tips; «pendler», =SUM(A1)",Å,'@x`);
+    expect(lines).toHaveLength(6);
+    // Removed again: the row stays on the list (the list is the record), marked removed.
+    decide(4, 'remove', 'feil rad', false, 'add');
+    const again = write(controlList(input({ decisions: log }))).split('\r\n');
+    expect(again[4]).toBe(`S5,3,5,lagt til for hånd,,,,lagt til for hånd,tatt av lista,feil rad,Å,'@x`);
+    // The list made again without row 3 (S4): its removal stays in the log, and the export says it is off the list.
+    const remade = controlList(input({ decisions: log, selection: { rows: new Uint32Array([1, 0]), kind: new Uint8Array([BY_MODEL, RANDOM_CONTROL]) } }));
+    expect(write(remade)).not.toContain('S4,');
+    expect(remade.problems).toContainEqual({ code: 'decisions.off_list', severity: 'warning', params: { count: 1 } });
+  });
+
   it('writes only the header for an empty selection', () => {
     const list = controlList(input({ selection: { rows: new Uint32Array(0), kind: new Uint8Array(0) } }));
-    expect(write(list)).toBe('skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,valgt_av,merknad,beløp\r\n');
+    expect(write(list)).toBe('skattyter_id,rang,risiko_prosent,utvalg,grunn_1,grunn_2,grunn_3,valgt_av,beslutning,begrunnelse,merknad,beløp\r\n');
     expect(list.unexplained).toBe(0);
   });
 });
@@ -160,6 +194,7 @@ describe('controlListManifestInput', () => {
       selection: { modelCount: 3, controlCount: 0 },
       export: { fileName: 'l.csv', dialect: RFC_4180, headers: ['id'], rows: 3, sha256: 'c'.repeat(64), nationalIds: { columns: [], exported: 'masked' } },
       createdAt: '2026-01-01T00:00:00Z',
+      decisions: manifestDecisions([], 5, { modelSha256: 'a'.repeat(64), inputSha256: 'b'.repeat(64) }),
     });
     expect(m.input.mapping).toEqual({ reisefradrag: 'reise', har_enk: null, id: 'id', label: 'y' });
     expect(m.rows).toEqual({ total: 5, scored: 4, byStatus: { scored: 3, scored_with_warnings: 1, rejected: 1 } });
@@ -186,6 +221,7 @@ describe('the manifest of a list made while comparing models', () => {
       selection: { modelCount: 2, controlCount: 0 },
       export: { fileName: 'l.csv', dialect: RFC_4180, headers: ['id'], rows: 2, sha256: 'c'.repeat(64), nationalIds: { columns: [], exported: 'masked' as const } },
       createdAt: '2026-12-05T10:00:00Z',
+      decisions: manifestDecisions([], 3, { modelSha256: 'a'.repeat(64), inputSha256: 'b'.repeat(64) }),
     } as unknown as Parameters<typeof controlListManifestInput>[0];
     const comparison = { challenger: { id: 'deduction-risk-prefiling', version: '1.0.0', sha256: 'd'.repeat(64) }, spearman: 0.71, capacity: 2, overlap_at_capacity: 1 };
     expect(buildManifest(controlListManifestInput({ ...args, comparison })).comparison).toEqual(comparison);

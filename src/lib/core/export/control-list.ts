@@ -3,6 +3,8 @@ import { cellMasker, idMasker, nationalIdColumns } from '../csv/nationalId';
 import type { FeatureCard, ModelCard } from '../model/card';
 import { problem, type Problem } from '../problems';
 import { RANDOM_CONTROL, type ListOrder, type Selection } from '../select/control-sample';
+import type { DecisionEntry } from '../decisions/decision-entry';
+import { decisionsOffList, finalDecisions } from '../decisions/final-decisions';
 import type { CsvColumn, CsvDialect } from './csv-writer';
 import type { ManifestComparison, ManifestInput } from './manifest';
 import { percentileInFile } from './percentile-in-file';
@@ -42,7 +44,15 @@ export interface ControlListInput {
    * them as on screen (maskId, maskNationalIds); 'in_full' is the user's explicit choice.
    */
   nationalIds?: NationalIdExport;
+  /**
+   * The reviewers' decision log (core/decisions); the list's decision columns are empty
+   * without one (the CLI's list), and rows added by hand are appended.
+   */
+  decisions?: readonly DecisionEntry[];
 }
+
+/** Selection type of a row a reviewer added to the list by hand (after BY_MODEL and RANDOM_CONTROL). */
+export const ADDED_BY_HAND = 3;
 
 export type NationalIdExport = 'masked' | 'in_full';
 
@@ -63,8 +73,11 @@ export interface ControlList {
  * The columns of an exported control list, one record per listed return in list order:
  * id (the file's id column, else the line in the file), rank, risk in percent, selection
  * type, the top three reasons as sentences in `locale`, the model that chose the row (id and
- * version; the control group for random rows), then every passthrough column of the input
- * as it was written. The browser and the CLI both write the list through this
+ * version; the control group for random rows), the reviewer's current decision on the row and
+ * its reason (empty for rows nobody decided on), then every passthrough column of the input
+ * as it was written. Rows added by hand (a decision `add`, even when later removed: the list
+ * is the record) follow the list in rank order, selection type "added by hand"; removed rows
+ * stay where they were, marked removed. The browser and the CLI both write the list through this
  * function and csvChunks, so the same file, model and choices give the same bytes.
  *
  * Reasons are the features pushing the risk up noticeably (rowReasons: at least MIN_PUSH),
@@ -81,16 +94,20 @@ export interface ControlList {
 export function controlList(input: ControlListInput): ControlList {
   const { card, ingest, probability, rank, selection, explanation, locale, t } = input;
   const f = card.features.length;
-  const n = selection.rows.length;
+  const final = finalDecisions(input.decisions ?? [], ingest.rows);
+  const listed = new Set(selection.rows);
+  const added = [...final.everAdded].filter((r) => !listed.has(r) && rank[r] > 0).sort((a, b) => rank[a] - rank[b]);
+  const rowAt = Uint32Array.from([...selection.rows, ...added]);
+  const kinds = Uint8Array.from([...selection.kind, ...added.map(() => ADDED_BY_HAND)]);
+  const n = rowAt.length;
   const positions = Uint32Array.from({ length: n }, (_, i) => i);
-  const rowAt = selection.rows;
 
   const sorted = input.sortedColumn ?? sortedColumns(ingest.features, ingest.rows, f);
   const space = card.io?.raw_score ?? 'log-odds';
   const reasons: (Reason[] | null)[] = new Array(n).fill(null);
   let unexplained = 0;
   for (let i = 0; i < n; i++) {
-    if (selection.kind[i] === RANDOM_CONTROL) continue;
+    if (kinds[i] === RANDOM_CONTROL) continue;
     const c = explanation ? explanation(rowAt[i]) : null;
     if (!c || !isExplained(c, f)) {
       unexplained++;
@@ -102,7 +119,7 @@ export function controlList(input: ControlListInput): ControlList {
 
   const randomNote = t('planner.reason.random');
   const reasonText = (i: number, k: number): string => {
-    if (selection.kind[i] === RANDOM_CONTROL) return k === 0 ? randomNote : '';
+    if (kinds[i] === RANDOM_CONTROL) return k === 0 ? randomNote : '';
     const reason = reasons[i]?.[k];
     return reason ? reasonSentence(reason, t) : '';
   };
@@ -117,20 +134,23 @@ export function controlList(input: ControlListInput): ControlList {
     : { header: t('planner.col.line'), numbers: gather(ingest.line, rowAt) };
   const riskPercent = new Float64Array(n);
   for (let i = 0; i < n; i++) riskPercent[i] = probability[rowAt[i]] * 100;
-  const kindText = [t('planner.kind.model'), t('planner.kind.control')];
+  const kindText = ['', t('planner.kind.model'), t('planner.kind.control'), t('planner.kind.added')];
 
   const columns: CsvColumn[] = [
     id,
     { header: t('planner.col.rank'), numbers: gather(rank, rowAt) },
     { header: t('planner.col.risk'), numbers: riskPercent, decimals: 2 },
-    { header: t('planner.col.selection'), text: (i) => kindText[selection.kind[i] === RANDOM_CONTROL ? 1 : 0] },
+    { header: t('planner.col.selection'), text: (i) => kindText[kinds[i]] },
   ];
   for (let k = 0; k < REASONS_PER_ROW; k++) {
     columns.push({ header: t('planner.col.reason', { n: k + 1 }), text: (i) => reasonText(i, k) });
   }
   // Which model chose a row, so a list made while comparing models says whose list it is.
   const chooser = `${card.model.id} ${card.model.version}`.trim();
-  columns.push({ header: t('planner.col.chosen_by'), text: (i) => (selection.kind[i] === RANDOM_CONTROL ? kindText[1] : chooser) });
+  columns.push({ header: t('planner.col.chosen_by'), text: (i) => (kinds[i] === RANDOM_CONTROL || kinds[i] === ADDED_BY_HAND ? kindText[kinds[i]] : chooser) });
+  const decision = (i: number) => final.latest.get(rowAt[i]);
+  columns.push({ header: t('planner.col.decision'), text: (i) => { const d = decision(i); return d ? t(`planner.decision.${d.decision}`) : ''; } });
+  columns.push({ header: t('planner.col.decision_reason'), text: (i) => decision(i)?.reason ?? '' });
   const { header, columns: passthrough } = ingest.passthrough;
   header.forEach((h, j) => {
     const show = exported === 'masked' ? cellMasker(plan.columns[plan.passthrough[j]]?.nationalId === true) : plain;
@@ -138,6 +158,8 @@ export function controlList(input: ControlListInput): ControlList {
   });
 
   const problems = unexplained > 0 ? [problem('control_list.unexplained', explanation ? 'warning' : 'info', { params: { count: unexplained } })] : [];
+  const offList = decisionsOffList(final, (r) => listed.has(r));
+  if (offList > 0) problems.push(problem('decisions.off_list', 'warning', { params: { count: offList } }));
   return { columns, positions, headers: columns.map((c) => c.header), unexplained, problems, nationalIds: { columns: nationalIdColumns(ingest).map((j) => plan.header[j]), exported } };
 }
 
@@ -210,6 +232,8 @@ export interface ControlListManifestArgs {
   createdAt: string;
   /** The challenger compared with the model before the export, when there was one. */
   comparison?: ManifestComparison;
+  /** The reviewers' decisions (manifestDecisions); an empty log when nobody decided. */
+  decisions: ManifestInput['decisions'];
 }
 
 /**
@@ -244,6 +268,7 @@ export function controlListManifestInput(a: ControlListManifestArgs): ManifestIn
     },
     createdAt: a.createdAt,
     ...(a.comparison ? { comparison: a.comparison } : {}),
+    decisions: a.decisions,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXCEL_NORWEGIAN } from './csv-writer';
 import { buildManifest, manifestJson, type ManifestInput } from './manifest';
+import { manifestDecisions } from '../decisions/manifest-decisions';
 
 const hash = (c: string) => c.repeat(64);
 
@@ -28,6 +29,7 @@ function input(over: Partial<ManifestInput> = {}): ManifestInput {
       nationalIds: { columns: ['skattyter_id'], exported: 'masked' },
     },
     createdAt: '2025-03-14T09:26:53Z',
+    decisions: manifestDecisions([], 1000, { modelSha256: hash('a'), inputSha256: hash('b') }),
     ...over,
   };
 }
@@ -48,9 +50,17 @@ describe('buildManifest', () => {
 
   it('says which exported columns hold national ids, whether they went out masked, and what became of control characters', () => {
     const m = buildManifest(input());
-    expect(m.manifest_version).toBe(2);
+    expect(m.manifest_version).toBe(3);
     expect(m.export.national_ids).toEqual({ columns: ['skattyter_id'], exported: 'masked' });
     expect(m.export.control_characters).toMatch(/U\+0000.*U\+FFFD/);
+  });
+
+  it('holds an explicit empty decision log whose head is the chain\'s start, SHA-256 of "<model>|<input>"', () => {
+    const m = buildManifest(input());
+    // python3 -c "import hashlib; print(hashlib.sha256(('a'*64+'|'+'b'*64).encode()).hexdigest())"
+    expect(m.decisions).toMatchObject({ count: 0, head: 'dfb484fa87938837327c83b4a7e3483a33a3dcd868655a1495e63b0886ae0b76', kept: 0, removed: 0, added: 0, unsigned: 0, log: [] });
+    expect(m.decisions.chain).toMatch(/JSON\.stringify\(\{seq,time,row,line,decision,reason,by,prev\}\)/);
+    expect(() => buildManifest(input({ decisions: { ...input().decisions, head: 'x' } }))).toThrow(/decisions head/);
   });
 
   it('keeps a 64-bit seed exact by writing it as a decimal string', () => {

@@ -1,8 +1,13 @@
 import type { CsvDialect } from './csv-writer';
+import type { ManifestDecisions } from '../decisions/manifest-decisions';
 
 export const MANIFEST_SCHEMA = 'deduction-risk-export-manifest';
-/** 2: `export.national_ids` and `export.control_characters` added. */
-export const MANIFEST_VERSION = 2;
+/**
+ * 2: `export.national_ids` and `export.control_characters` added.
+ * 3: `decisions` (the reviewers' hash-chained log, always present, empty when nobody decided);
+ *    version 3 also covers `selection.list_key`, added on another branch.
+ */
+export const MANIFEST_VERSION = 3;
 
 /** What the app knows when it writes an export; the builder turns it into the audit manifest. */
 export interface ManifestInput {
@@ -43,6 +48,8 @@ export interface ManifestInput {
   };
   /** When the export was written, ISO 8601 with offset, e.g. 2025-03-14T09:26:53Z; passed in so the builder stays pure. */
   createdAt: string;
+  /** The reviewers' decisions on the list (manifestDecisions), the whole log. */
+  decisions: ManifestDecisions;
 }
 
 /**
@@ -98,6 +105,8 @@ export interface AuditManifest {
     national_ids: { columns: string[]; exported: 'masked' | 'in_full' };
     control_characters: typeof CONTROL_CHARACTER_RULE;
   };
+  /** The reviewers' decision log in full, its length and head hash, and the current decisions counted (core/decisions). */
+  decisions: ManifestDecisions;
 }
 
 /**
@@ -128,7 +137,7 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\
 
 /** Builds the manifest; a malformed hash or timestamp is a programmer error and throws. */
 export function buildManifest(m: ManifestInput): AuditManifest {
-  const hashes = [['model', m.model.sha256], ['input', m.input.sha256], ['export', m.export.sha256]];
+  const hashes = [['model', m.model.sha256], ['input', m.input.sha256], ['export', m.export.sha256], ['decisions head', m.decisions.head]];
   if (m.comparison) hashes.push(['challenger', m.comparison.challenger.sha256]);
   for (const [what, hash] of hashes) {
     if (!SHA256_HEX.test(hash)) throw new Error(`${what} sha256 must be 64 lower-case hex digits, got ${hash}`);
@@ -174,6 +183,7 @@ export function buildManifest(m: ManifestInput): AuditManifest {
       national_ids: { columns: [...m.export.nationalIds.columns], exported: m.export.nationalIds.exported },
       control_characters: CONTROL_CHARACTER_RULE,
     },
+    decisions: { ...m.decisions, log: m.decisions.log.map((e) => ({ ...e })) },
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSession, checkDataFile, readSession, resolveModel, SESSION_SCHEMA, type SessionInput } from './session';
 import { openSessionText, sessionFileName, sessionFileText } from './open-session';
+import { appendDecision } from '../decisions/append-decision';
+import type { DecisionEntry } from '../decisions/decision-entry';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -19,13 +21,25 @@ export const INPUT: SessionInput = {
   tab: 'planner',
   locale: 'en',
   createdAt: '2026-12-05T22:40:00.123Z',
+  decisions: { by: '', log: [] },
 };
+
+/** Two decisions chained from INPUT's model (A) and input (B): row 7 removed, row 12 added. */
+function twoDecisions(): DecisionEntry[] {
+  let log: DecisionEntry[] = [];
+  for (const [row, decision, listed] of [[7, 'remove', true], [12, 'add', false]] as const) {
+    const next = appendDecision(log, { row, line: row + 2, decision, reason: `reason ${row}`, by: 'KN', time: '2026-12-05T23:40:00+01:00' }, { listed, current: null }, { modelSha256: A, inputSha256: B });
+    if ('problem' in next) throw new Error(next.problem.code);
+    log = next.log;
+  }
+  return log;
+}
 
 describe('a session document', () => {
   it('is snake_case JSON with its schema id, version and a 64-bit seed as a decimal string', () => {
     const s = buildSession(INPUT);
     expect(s.session_schema).toBe(SESSION_SCHEMA);
-    expect(s.session_version).toBe(1);
+    expect(s.session_version).toBe(2);
     expect(s.input).toEqual({ file_name: 'utdrag.csv', size_bytes: 1234, sha256: B, reading: { encoding: 'auto', delimiter: ';', decimal: 'auto', mapping: { id: 'skattyter_id', label: null } } });
     expect(s.planner).toEqual({ control_share: 0.1, seed: '18446744073709551615', dialect: 'excel-nb' });
     expect(s.selected).toEqual({ row: 7, line: 9, what_if: { income: 1000, age: null } });
@@ -53,7 +67,36 @@ describe('a session document', () => {
   });
 
   it('says so when the version is newer than this app reads', () => {
-    expect(readSession({ ...buildSession(INPUT), session_version: 2 }).problems).toMatchObject([{ code: 'session.version_unsupported', params: { version: '2', supported: 1 } }]);
+    expect(readSession({ ...buildSession(INPUT), session_version: 3 }).problems).toMatchObject([{ code: 'session.version_unsupported', params: { version: '3', supported: 2 } }]);
+  });
+
+  it('still reads a version 1 session, with no decisions', () => {
+    const { decisions: _, ...v1 } = { ...JSON.parse(JSON.stringify(buildSession(INPUT))), session_version: 1 };
+    const { session, problems } = readSession(v1);
+    expect(problems).toEqual([]);
+    expect(session?.decisions).toEqual({ by: '', log: [] });
+    expect(session?.session_version).toBe(2);
+    expect(readSession({ ...v1, session_version: 2 }).problems).toMatchObject([{ code: 'session.invalid', field: 'decisions' }]);
+  });
+
+  it('carries the reviewer\'s name and the decision log, and reads them back', () => {
+    const log = twoDecisions();
+    const s = buildSession({ ...INPUT, decisions: { by: 'KN', log } });
+    expect(s.decisions).toEqual({ by: 'KN', log });
+    expect(readSession(JSON.parse(JSON.stringify(s)))).toEqual({ session: s, problems: [] });
+  });
+
+  it('refuses a session whose decision log was edited, naming the entry', () => {
+    const s = JSON.parse(JSON.stringify(buildSession({ ...INPUT, decisions: { by: 'KN', log: twoDecisions() } })));
+    s.decisions.log[1].reason = 'edited afterwards';
+    expect(readSession(s)).toEqual({ session: null, problems: [{ code: 'decisions.log_edited', severity: 'error', params: { entry: 2 } }] });
+    // The same log under another input's hash: moved to another file.
+    const moved = JSON.parse(JSON.stringify(buildSession({ ...INPUT, decisions: { by: 'KN', log: twoDecisions() } })));
+    moved.input.sha256 = C;
+    expect(readSession(moved).problems[0]).toMatchObject({ code: 'decisions.log_wrong_file', params: { entry: 1 } });
+    const junk = JSON.parse(JSON.stringify(buildSession(INPUT)));
+    junk.decisions.log = [{ seq: 1 }];
+    expect(readSession(junk).problems[0]).toMatchObject({ code: 'decisions.log_invalid', params: { entry: 1, field: 'time' } });
   });
 
   it('refuses a data file whose hash differs, naming the expected file', () => {

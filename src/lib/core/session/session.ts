@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 import { problem, type Problem } from '../problems';
+import type { DecisionEntry } from '../decisions/decision-entry';
+import { MAX_BY } from '../decisions/clean-text';
+import { verifyDecisionLog } from '../decisions/verify-decision-log';
 
 /**
  * A saved session: everything needed to come back to the same view of the same file with the
@@ -8,7 +11,10 @@ import { problem, type Problem } from '../problems';
  * is not in it: on restore the user opens it again, and its SHA-256 must match `input.sha256`.
  */
 export const SESSION_SCHEMA = 'deduction-risk-session';
-export const SESSION_VERSION = 1;
+/** 2: `decisions` (the reviewer's name and the decision log). Version 1 files are still read (no decisions). */
+export const SESSION_VERSION = 2;
+/** Versions the reader accepts. */
+export const SESSION_VERSIONS_READ = [1, 2] as const;
 
 export type SessionModelSource = { kind: 'bundled'; bundled_id: string; name: string } | { kind: 'file'; name: string };
 export type SessionChallenger = { kind: 'bundled'; bundled_id: string; sha256: string } | { kind: 'file'; name: string; sha256: string };
@@ -37,6 +43,11 @@ export interface SessionDocument {
   /** The challenger compared with the model, or null. */
   comparison: SessionChallenger | null;
   view: { tab: string; locale: string };
+  /**
+   * The reviewer's name as typed and the decision log (core/decisions), rows by index and line.
+   * On restore the log must verify from this session's model and input hashes, or the session is refused.
+   */
+  decisions: { by: string; log: DecisionEntry[] };
 }
 
 /** What the app knows when the user saves; buildSession turns it into the document. */
@@ -52,6 +63,7 @@ export interface SessionInput {
   comparison: SessionChallenger | null;
   tab: string;
   locale: string;
+  decisions: { by: string; log: readonly DecisionEntry[] };
   /** ISO 8601, passed in so the builder stays pure. */
   createdAt: string;
 }
@@ -77,6 +89,7 @@ export function buildSession(s: SessionInput): SessionDocument {
       : null,
     comparison: s.comparison ? { ...s.comparison } : null,
     view: { tab: s.tab, locale: s.locale },
+    decisions: { by: s.decisions.by, log: s.decisions.log.map((e) => ({ ...e })) },
   };
 }
 
@@ -85,7 +98,7 @@ const name = v.pipe(v.string(), v.nonEmpty(), v.maxLength(1000));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const schema = v.object({
   session_schema: v.literal(SESSION_SCHEMA),
-  session_version: v.literal(SESSION_VERSION),
+  session_version: v.picklist(SESSION_VERSIONS_READ),
   created_at: v.pipe(v.string(), v.isoTimestamp()),
   app: v.object({ name: v.string(), version: v.string() }),
   model: v.object({
@@ -125,11 +138,25 @@ const schema = v.object({
     ]),
   ),
   view: v.object({ tab: v.picklist(['results', 'explain', 'planner', 'evaluation', 'compare']), locale: v.picklist(['nb', 'nn', 'en']) }),
+  // Entries are checked one by one by verifyDecisionLog, which names the entry that fails.
+  decisions: v.optional(v.object({ by: v.pipe(v.string(), v.maxLength(MAX_BY)), log: v.array(v.unknown()) })),
 });
 
-/** A session document read from untrusted JSON: the document, or one problem saying where it does not fit. */
+/**
+ * A session document read from untrusted JSON: the document, or one problem saying where it does
+ * not fit. A version 1 session comes back with an empty decision log; a version 2 session's log
+ * must verify from its own model and input hashes (verifyDecisionLog), else it is refused with the
+ * problem naming the entry.
+ */
 export function readSession(json: unknown): { session: SessionDocument | null; problems: Problem[] } {
-  if (typeof json === 'object' && json !== null && 'session_schema' in json && json.session_schema === SESSION_SCHEMA && 'session_version' in json && json.session_version !== SESSION_VERSION) {
+  if (
+    typeof json === 'object' &&
+    json !== null &&
+    'session_schema' in json &&
+    json.session_schema === SESSION_SCHEMA &&
+    'session_version' in json &&
+    !(SESSION_VERSIONS_READ as readonly unknown[]).includes(json.session_version)
+  ) {
     return { session: null, problems: [problem('session.version_unsupported', 'error', { params: { version: String(json.session_version), supported: SESSION_VERSION } })] };
   }
   const parsed = v.safeParse(schema, json);
@@ -138,7 +165,14 @@ export function readSession(json: unknown): { session: SessionDocument | null; p
     const where = issue.path?.map((p) => String(p.key)).join('.') || '(root)';
     return { session: null, problems: [problem('session.invalid', 'error', { field: where, params: { where, detail: issue.message } })] };
   }
-  return { session: parsed.output as SessionDocument, problems: [] };
+  const output = parsed.output;
+  if (output.session_version >= 2 && !output.decisions) {
+    return { session: null, problems: [problem('session.invalid', 'error', { field: 'decisions', params: { where: 'decisions', detail: 'missing' } })] };
+  }
+  const decisions = output.decisions ?? { by: '', log: [] };
+  const checked = verifyDecisionLog(decisions.log, { modelSha256: output.model.sha256, inputSha256: output.input.sha256 });
+  if (!checked.ok) return { session: null, problems: [checked.problem] };
+  return { session: { ...output, session_version: SESSION_VERSION, decisions: { by: decisions.by, log: checked.log } } as SessionDocument, problems: [] };
 }
 
 /** The data file the user opened for a session: refused with a problem when its hash differs. */

@@ -74,6 +74,7 @@ export async function exportControlList(
     t: explorer.t,
     sortedColumn: (i) => explorer.sortedColumn(i),
     nationalIds,
+    decisions: explorer.decisions.log,
     createdAt: new Date().toISOString(),
     ...(comparison ? { comparison } : {}),
   });
