@@ -44,6 +44,8 @@ test('the selection report records the exported list with its hashes and the mod
   await expect(report.getByTestId('report-selection')).toContainText('77');
   await expect(report.getByTestId('report-realised')).toContainText('feil_fradrag');
   await expect(report.getByTestId('report-drift')).not.toBeEmpty();
+  await expect(report.getByTestId('report-decisions')).toContainText('Ingen beslutninger');
+  await expect(report).toContainText(manifest.decisions.head);
   const register = report.getByTestId('report-register');
   await expect(register).toContainText('Rangere skattemeldingene etter risiko for feil fradrag');
   await expect(register).toContainText('34 kjennetegn: 22 fra registre og tredjeparter, 9 oppgitt av skattyterne, 3 avledet.');
