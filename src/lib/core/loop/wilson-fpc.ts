@@ -12,7 +12,8 @@ export function wilsonFpc(errors: number, checked: number, population: number, z
   if (!(checked > 0)) return null;
   const p = errors / checked;
   if (checked >= population) return [p, p];
-  const n = population > 1 ? (checked * (population - 1)) / (population - checked) : checked;
+  // An infinite population (a binomial proportion) has no correction.
+  const n = Number.isFinite(population) ? (checked * (population - 1)) / (population - checked) : checked;
   const z2 = z * z;
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
