@@ -4,6 +4,7 @@ import type { Selection } from '../select/control-sample';
 import { csvChunks, type CsvDialect } from './csv-writer';
 import { sha256Hex } from './sha256';
 import { buildManifest, manifestJson, type AuditManifest, type ManifestComparison } from './manifest';
+import { outcomesFormColumns, outcomesFormFileName } from '../loop/outcomes-form';
 import { controlList, controlListManifestInput, manifestFileName, type ControlList, type ControlListInput, type ControlListManifestArgs } from './control-list';
 
 /** Everything a control list and its manifest are made of; the app and the CLI fill it alike. */
@@ -41,6 +42,8 @@ export interface BuiltControlList {
   /** The manifest as saved (manifestJson) and its file name beside the list. */
   manifestText: string;
   manifestFileName: string;
+  /** The outcomes form beside the list (core/loop/outcomes-form.ts): its bytes and file name ("liste.utfall.csv"). */
+  form: { bytes: Uint8Array[]; fileName: string };
   /** Rows written, the listed rows without reasons and the problems saying so. */
   list: Pick<ControlList, 'positions' | 'unexplained' | 'problems'>;
 }
@@ -82,5 +85,6 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
       ...(job.comparison ? { comparison: job.comparison } : {}),
     }),
   );
-  return { bytes, manifest, manifestText: manifestJson(manifest), manifestFileName: manifestFileName(job.listFileName), list };
+  const form = { bytes: [...csvChunks(outcomesFormColumns(list.columns[0], selection.kind, manifest.selection.list_key), list.positions, dialect)], fileName: outcomesFormFileName(job.listFileName) };
+  return { bytes, manifest, manifestText: manifestJson(manifest), manifestFileName: manifestFileName(job.listFileName), form, list };
 }

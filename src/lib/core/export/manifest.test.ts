@@ -48,9 +48,17 @@ describe('buildManifest', () => {
 
   it('says which exported columns hold national ids, whether they went out masked, and what became of control characters', () => {
     const m = buildManifest(input());
-    expect(m.manifest_version).toBe(2);
+    expect(m.manifest_version).toBe(3);
     expect(m.export.national_ids).toEqual({ columns: ['skattyter_id'], exported: 'masked' });
     expect(m.export.control_characters).toMatch(/U\+0000.*U\+FFFD/);
+  });
+
+  it('keys the list by its model, input and choices: the first 16 hex digits of SHA-256 of their canonical string', () => {
+    // python3: hashlib.sha256(('a'*64 + '|' + 'b'*64 + '|200|0.1|18446744073709551615').encode()).hexdigest()[:16]
+    expect(buildManifest(input()).selection.list_key).toBe('89ecddf8d584b768');
+    const other = input();
+    other.selection = { ...other.selection, seed: 7 };
+    expect(buildManifest(other).selection.list_key).not.toBe('89ecddf8d584b768');
   });
 
   it('keeps a 64-bit seed exact by writing it as a decimal string', () => {

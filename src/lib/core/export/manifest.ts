@@ -1,8 +1,10 @@
 import type { CsvDialect } from './csv-writer';
 
 export const MANIFEST_SCHEMA = 'deduction-risk-export-manifest';
-/** 2: `export.national_ids` and `export.control_characters` added. */
-export const MANIFEST_VERSION = 2;
+import { listKey } from '../loop/list-key';
+
+/** 2: `export.national_ids` and `export.control_characters` added. 3: `selection.list_key` (core/loop/list-key.ts). */
+export const MANIFEST_VERSION = 3;
 
 /** What the app knows when it writes an export; the builder turns it into the audit manifest. */
 export interface ManifestInput {
@@ -74,6 +76,8 @@ export interface AuditManifest {
     capacity: number;
     control_share: number;
     seed: string;
+    /** listKey(): ties the outcomes form to this list. Absent in manifests before version 3. */
+    list_key: string;
     list_order: 'grouped' | 'shuffled';
     model_count: number;
     control_count: number;
@@ -156,6 +160,7 @@ export function buildManifest(m: ManifestInput): AuditManifest {
       capacity: s.capacity,
       control_share: s.controlShare,
       seed: BigInt(s.seed).toString(),
+      list_key: listKey({ modelSha256: m.model.sha256, inputSha256: m.input.sha256, capacity: s.capacity, controlShare: s.controlShare, seed: s.seed }),
       list_order: s.listOrder,
       model_count: s.modelCount,
       control_count: s.controlCount,
