@@ -38,8 +38,10 @@ export const LOOP_PROBLEMS = {
   'loop.no_list_key': { severity: 'info', params: ['version'] },
   /** The list has no random group: nothing can be said about the rows outside the model's choice. */
   'loop.no_random_arm': { severity: 'warning', params: [] },
-  /** An arm has rows on the list but none checked yet. */
-  'loop.arm_unchecked': { severity: 'warning', params: ['arm'] },
+  /** The model arm has rows on the list but none checked yet. */
+  'loop.model_arm_unchecked': { severity: 'warning', params: [] },
+  /** The random arm has rows on the list but none checked yet. */
+  'loop.random_arm_unchecked': { severity: 'warning', params: [] },
   /**
    * Fewer than MIN_RANDOM_ERRORS errors found in the random group: discrete intervals cannot
    * hold their 95 % there (coverage-simulation.test.ts, the small-sample regime).

@@ -146,7 +146,7 @@ describe('estimateLoop', () => {
   });
   test('no random group and an unchecked arm are said', () => {
     const e = estimateLoop({ rows: 1000, model: { selected: 100, checked: 0, errors: 0 }, random: { selected: 0, checked: 0, errors: 0 } });
-    expect(e.problems.map((p) => p.code)).toEqual(['loop.no_random_arm', 'loop.arm_unchecked']);
+    expect(e.problems.map((p) => p.code)).toEqual(['loop.no_random_arm', 'loop.model_arm_unchecked']);
     expect(e.totalErrors.value).toBeNull();
   });
   for (const c of oracle.cases) {

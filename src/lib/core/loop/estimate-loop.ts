@@ -101,9 +101,8 @@ export function estimateLoop(input: { rows: number; model: ArmCounts; random: Ar
   const random = armEstimate(input.random, pool);
   const problems: Problem[] = [];
   if (input.random.selected === 0) problems.push(loopProblem('loop.no_random_arm'));
-  for (const [arm, counts] of [['model', input.model], ['random', input.random]] as const) {
-    if (counts.selected > 0 && counts.checked === 0) problems.push(loopProblem('loop.arm_unchecked', { arm }));
-  }
+  if (input.model.selected > 0 && input.model.checked === 0) problems.push(loopProblem('loop.model_arm_unchecked'));
+  if (input.random.selected > 0 && input.random.checked === 0) problems.push(loopProblem('loop.random_arm_unchecked'));
   if (input.random.checked > 0 && input.random.errors < MIN_RANDOM_ERRORS) {
     problems.push(loopProblem('loop.too_few_random_errors', { errors: input.random.errors, min: MIN_RANDOM_ERRORS }));
   }
