@@ -31,6 +31,8 @@ export function manifestComparison(comparison: Comparison | undefined): Manifest
 export interface ExportedList {
   list: { name: string; url: string };
   manifest: { name: string; url: string };
+  /** The outcomes form beside the list (core/loop/outcomes-form.ts), for the caseworkers to fill in. */
+  form: { name: string; url: string };
   problems: Problem[];
 }
 
@@ -77,7 +79,8 @@ export async function exportControlList(
   });
   const listUrl = URL.createObjectURL(new Blob(built.bytes as BlobPart[], { type: 'text/csv;charset=utf-8' }));
   const manifestUrl = URL.createObjectURL(new Blob([built.manifestText], { type: 'application/json' }));
-  return { list: { name, url: listUrl }, manifest: { name: built.manifestFileName, url: manifestUrl }, problems: built.list.problems };
+  const formUrl = URL.createObjectURL(new Blob(built.form.bytes as BlobPart[], { type: 'text/csv;charset=utf-8' }));
+  return { list: { name, url: listUrl }, manifest: { name: built.manifestFileName, url: manifestUrl }, form: { name: built.form.fileName, url: formUrl }, problems: built.list.problems };
 }
 
 /** Starts a download of an object URL (a click on a temporary link with `download`). */
