@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 
@@ -50,8 +51,9 @@ async function exportList(page: Page, seed: string): Promise<{ list: Buffer; man
 
 test('outcomes from the demo sample’s labels give the estimates worked out here from the files; a manifest of another list is refused', async ({ page }) => {
   await page.goto('./');
-  // The tab is there before any file is scored.
-  await expect(page.getByRole('tab', { name: 'Utfall' })).toBeVisible();
+  // The tab is there before any file is scored, and opens without one.
+  await page.getByRole('tab', { name: 'Utfall' }).click();
+  await expect(page.getByRole('heading', { name: 'Utfall og anslag' })).toBeVisible();
   await page.getByRole('button', { name: 'Last inn demoutvalget' }).click();
   await expect(page.getByTestId('run-summary')).toBeVisible();
 
@@ -112,6 +114,8 @@ test('outcomes from the demo sample’s labels give the estimates worked out her
   }
   await expect(page.getByTestId('outcomes-sentences')).toContainText(`Kontrollgruppen fant ${counts.kontroll.e} `);
   if (counts.kontroll.e < 5) await expect(page.getByText(/Med så få treff holder intervallene ikke 95 % dekning/)).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).include('#panel-outcomes').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // A manifest written for another list (another seed) is refused, and the sentence names both files.
   await page.getByRole('tab', { name: 'Kontrolliste' }).click();
