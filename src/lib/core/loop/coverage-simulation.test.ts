@@ -149,37 +149,16 @@ function simulate(s: Scenario, seed: number): Measured {
         A0 += amount[r];
       }
     }
-    const model = { selected: nModel, checked: 0, errors: 0, amount: { sum: 0, sumSq: 0, logSum: 0, logSumSq: 0 } };
-    for (let r = 0; r < nModel; r++) {
-      if (rng.uniform() < s.unchecked) continue;
-      model.checked++;
-      model.errors += error[r];
-      model.amount.sum += amount[r];
-      model.amount.sumSq += amount[r] ** 2;
-      if (error[r]) {
-        model.amount.logSum += Math.log(amount[r]);
-        model.amount.logSumSq += Math.log(amount[r]) ** 2;
-      }
-    }
+    const model = newArm(nModel);
+    for (let r = 0; r < nModel; r++) if (rng.uniform() >= s.unchecked) check(model, error[r], amount[r]);
     // The random arm: a simple random sample of the pool (Floyd's algorithm), then unchecked at random.
-    const random = { selected: control, checked: 0, errors: 0, amount: { sum: 0, sumSq: 0, logSum: 0, logSumSq: 0 } };
+    const random = newArm(control);
     const drawn = new Set<number>();
     for (let j = pool - control; j < pool; j++) {
       const t = rng.below(j + 1);
       drawn.add(drawn.has(t) ? j : t);
     }
-    for (const k of drawn) {
-      if (rng.uniform() < s.unchecked) continue;
-      const r = nModel + k;
-      random.checked++;
-      random.errors += error[r];
-      random.amount.sum += amount[r];
-      random.amount.sumSq += amount[r] ** 2;
-      if (error[r]) {
-        random.amount.logSum += Math.log(amount[r]);
-        random.amount.logSumSq += Math.log(amount[r]) ** 2;
-      }
-    }
+    for (const k of drawn) if (rng.uniform() >= s.unchecked) check(random, error[nModel + k], amount[nModel + k]);
     randomErrors += random.errors;
     const est = estimateLoop({ rows: N, model, random });
     if (est.problems.some((p) => p.code === 'loop.too_few_random_errors')) flagged++;
@@ -208,6 +187,21 @@ function simulate(s: Scenario, seed: number): Measured {
   }
   const coverage = Object.fromEntries(KEYS.map((k) => [k, hits[k] / REPLICATIONS])) as Record<Key, number>;
   return { coverage, exactModelArm: exact.hit_model && s.unchecked === 0, meanRandomErrors: randomErrors / REPLICATIONS, flagged: flagged / REPLICATIONS };
+}
+
+function newArm(selected: number) {
+  return { selected, checked: 0, errors: 0, amount: { sum: 0, sumSq: 0, logSum: 0, logSumSq: 0 } };
+}
+
+/** One listed row checked: its outcome and amount into the arm's counts (logs of errors' amounts only). */
+function check(arm: ReturnType<typeof newArm>, error: number, amount: number): void {
+  arm.checked++;
+  arm.errors += error;
+  arm.amount.sum += amount;
+  arm.amount.sumSq += amount ** 2;
+  if (!error) return;
+  arm.amount.logSum += Math.log(amount);
+  arm.amount.logSumSq += Math.log(amount) ** 2;
 }
 
 function row(s: Scenario, m: Measured): string {
