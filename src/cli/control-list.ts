@@ -94,6 +94,8 @@ export interface ListJob {
 
 export interface ListWritten {
   manifestPath: string;
+  /** The outcomes form beside the list (<list>.utfall.csv). */
+  formPath: string;
   rows: number;
   modelCount: number;
   controlCount: number;
@@ -152,8 +154,11 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
   writeFileSync(job.listPath, Buffer.concat(built.bytes));
   const manifestPath = job.listPath.slice(0, job.listPath.length - name.length) + built.manifestFileName;
   writeFileSync(manifestPath, built.manifestText);
+  const formPath = job.listPath.slice(0, job.listPath.length - name.length) + built.form.fileName;
+  writeFileSync(formPath, Buffer.concat(built.form.bytes));
   return {
     manifestPath,
+    formPath,
     rows: built.list.positions.length,
     modelCount: selection.modelCount,
     controlCount: selection.controlCount,

@@ -8,6 +8,7 @@ import type { DecisionEntry } from '../decisions/decision-entry';
 import { manifestDecisions } from '../decisions/manifest-decisions';
 import { verifyDecisionLog } from '../decisions/verify-decision-log';
 import { buildManifest, manifestJson, type AuditManifest, type ManifestComparison } from './manifest';
+import { outcomesFormColumns, outcomesFormFileName } from '../loop/outcomes-form';
 import { controlList, controlListManifestInput, manifestFileName, type ControlList, type ControlListInput, type ControlListManifestArgs } from './control-list';
 
 /** Everything a control list and its manifest are made of; the app and the CLI fill it alike. */
@@ -47,6 +48,8 @@ export interface BuiltControlList {
   /** The manifest as saved (manifestJson) and its file name beside the list. */
   manifestText: string;
   manifestFileName: string;
+  /** The outcomes form beside the list (core/loop/outcomes-form.ts): its bytes and file name ("liste.utfall.csv"). */
+  form: { bytes: Uint8Array[]; fileName: string };
   /** Rows written, the listed rows without reasons and the problems saying so. */
   list: Pick<ControlList, 'positions' | 'unexplained' | 'problems'>;
 }
@@ -97,5 +100,6 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
       decisions,
     }),
   );
-  return { bytes, manifest, manifestText: manifestJson(manifest), manifestFileName: manifestFileName(job.listFileName), list: { ...list, problems } };
+  const form = { bytes: [...csvChunks(outcomesFormColumns(list.columns[0], list.kinds, manifest.selection.list_key), list.positions, dialect)], fileName: outcomesFormFileName(job.listFileName) };
+  return { bytes, manifest, manifestText: manifestJson(manifest), manifestFileName: manifestFileName(job.listFileName), form, list: { ...list, problems } };
 }

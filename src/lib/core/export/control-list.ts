@@ -61,6 +61,8 @@ export interface ControlList {
   columns: CsvColumn[];
   /** List positions 0..n−1: the `rows` argument of csvChunks. */
   positions: Uint32Array;
+  /** Selection type per list position: BY_MODEL, RANDOM_CONTROL, or ADDED_BY_HAND for the rows appended by a reviewer. */
+  kinds: Uint8Array;
   headers: string[];
   /** Listed rows without an explanation: their reasons are empty (see problems). */
   unexplained: number;
@@ -160,7 +162,7 @@ export function controlList(input: ControlListInput): ControlList {
   const problems = unexplained > 0 ? [problem('control_list.unexplained', explanation ? 'warning' : 'info', { params: { count: unexplained } })] : [];
   const offList = decisionsOffList(final, (r) => listed.has(r));
   if (offList > 0) problems.push(problem('decisions.off_list', 'warning', { params: { count: offList } }));
-  return { columns, positions, headers: columns.map((c) => c.header), unexplained, problems, nationalIds: { columns: nationalIdColumns(ingest).map((j) => plan.header[j]), exported } };
+  return { columns, positions, kinds, headers: columns.map((c) => c.header), unexplained, problems, nationalIds: { columns: nationalIdColumns(ingest).map((j) => plan.header[j]), exported } };
 }
 
 /** One reason as a sentence, e.g. "Reisefradrag 54 000 kr — høyere enn 97 % i denne filen". */

@@ -63,6 +63,14 @@ describe('buildManifest', () => {
     expect(() => buildManifest(input({ decisions: { ...input().decisions, head: 'x' } }))).toThrow(/decisions head/);
   });
 
+  it('keys the list by its model, input and choices: the first 16 hex digits of SHA-256 of their canonical string', () => {
+    // python3: hashlib.sha256(('a'*64 + '|' + 'b'*64 + '|200|0.1|18446744073709551615').encode()).hexdigest()[:16]
+    expect(buildManifest(input()).selection.list_key).toBe('89ecddf8d584b768');
+    const other = input();
+    other.selection = { ...other.selection, seed: 7 };
+    expect(buildManifest(other).selection.list_key).not.toBe('89ecddf8d584b768');
+  });
+
   it('keeps a 64-bit seed exact by writing it as a decimal string', () => {
     const json = manifestJson(buildManifest(input()));
     expect(JSON.parse(json).selection.seed).toBe('18446744073709551615');

@@ -1,11 +1,13 @@
 import type { CsvDialect } from './csv-writer';
 import type { ManifestDecisions } from '../decisions/manifest-decisions';
 
+import { listKey } from '../loop/list-key';
+
 export const MANIFEST_SCHEMA = 'deduction-risk-export-manifest';
 /**
  * 2: `export.national_ids` and `export.control_characters` added.
- * 3: `decisions` (the reviewers' hash-chained log, always present, empty when nobody decided);
- *    version 3 also covers `selection.list_key`, added on another branch.
+ * 3: `decisions` (the reviewers' hash-chained log, always present, empty when nobody decided)
+ *    and `selection.list_key` (core/loop/list-key.ts).
  */
 export const MANIFEST_VERSION = 3;
 
@@ -81,6 +83,8 @@ export interface AuditManifest {
     capacity: number;
     control_share: number;
     seed: string;
+    /** listKey(): ties the outcomes form to this list. Absent in manifests before version 3. */
+    list_key: string;
     list_order: 'grouped' | 'shuffled';
     model_count: number;
     control_count: number;
@@ -165,6 +169,7 @@ export function buildManifest(m: ManifestInput): AuditManifest {
       capacity: s.capacity,
       control_share: s.controlShare,
       seed: BigInt(s.seed).toString(),
+      list_key: listKey({ modelSha256: m.model.sha256, inputSha256: m.input.sha256, capacity: s.capacity, controlShare: s.controlShare, seed: s.seed }),
       list_order: s.listOrder,
       model_count: s.modelCount,
       control_count: s.controlCount,

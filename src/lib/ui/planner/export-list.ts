@@ -33,6 +33,8 @@ export interface ExportedList {
   manifest: { name: string; url: string };
   /** The manifest as written, for the selection report. */
   record: AuditManifest;
+  /** The outcomes form beside the list (core/loop/outcomes-form.ts), for the caseworkers to fill in. */
+  form: { name: string; url: string };
   problems: Problem[];
 }
 
@@ -80,7 +82,14 @@ export async function exportControlList(
   });
   const listUrl = URL.createObjectURL(new Blob(built.bytes as BlobPart[], { type: 'text/csv;charset=utf-8' }));
   const manifestUrl = URL.createObjectURL(new Blob([built.manifestText], { type: 'application/json' }));
-  return { list: { name, url: listUrl }, manifest: { name: built.manifestFileName, url: manifestUrl }, record: built.manifest, problems: built.list.problems };
+  const formUrl = URL.createObjectURL(new Blob(built.form.bytes as BlobPart[], { type: 'text/csv;charset=utf-8' }));
+  return {
+    list: { name, url: listUrl },
+    manifest: { name: built.manifestFileName, url: manifestUrl },
+    form: { name: built.form.fileName, url: formUrl },
+    record: built.manifest,
+    problems: built.list.problems,
+  };
 }
 
 /** Starts a download of an object URL (a click on a temporary link with `download`). */
