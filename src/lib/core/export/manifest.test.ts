@@ -53,6 +53,15 @@ describe('buildManifest', () => {
     expect(m.export.control_characters).toMatch(/U\+0000.*U\+FFFD/);
   });
 
+  it('names the model’s features that match a prohibited characteristic, and writes the key only when there are any', () => {
+    const hit = { feature: 'kjonn', matched: 'kjønn' };
+    const m = buildManifest(input({ model: { id: 'x', version: '1', sha256: hash('a'), prohibitedFeatures: [hit] } }));
+    expect(m.model.prohibited_features).toEqual([hit]);
+    expect(Object.keys(m.model)).toEqual(['id', 'version', 'sha256', 'prohibited_features']);
+    expect('prohibited_features' in buildManifest(input({ model: { id: 'x', version: '1', sha256: hash('a'), prohibitedFeatures: [] } })).model).toBe(false);
+    expect('prohibited_features' in buildManifest(input()).model).toBe(false);
+  });
+
   it('keeps a 64-bit seed exact by writing it as a decimal string', () => {
     const json = manifestJson(buildManifest(input()));
     expect(JSON.parse(json).selection.seed).toBe('18446744073709551615');
