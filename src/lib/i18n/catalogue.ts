@@ -15,12 +15,13 @@ import { compare } from './messages/compare';
 import { whatIf } from './messages/what-if';
 import { session } from './messages/session';
 import { table } from './messages/table';
+import { fairness } from './messages/fairness';
 
 /**
  * Every area's messages merged. Each area lives in messages/<area>.ts, built with
  * defineMessages so its three languages have the same keys; add a new area to `areas`.
  */
-const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, manyModels, compare, whatIf, session, table] as const;
+const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, manyModels, compare, whatIf, session, table, fairness] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof areas)[number]['nb']>;

@@ -47,7 +47,7 @@ export interface BareModel {
 }
 
 export type { SortKey } from './table-query.svelte';
-export type Tab = 'results' | 'explain' | 'planner' | 'evaluation' | 'compare';
+export type Tab = 'results' | 'explain' | 'planner' | 'evaluation' | 'compare' | 'fairness';
 
 /**
  * SHAP values of the current file, filled in as the worker streams them. `contrib` is

@@ -4,36 +4,16 @@
  * the planner's opening selection (top 25 %, no control group), per-group shares and ratios,
  * and every feature's and the score's AUC per group and NMI.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDemoSample } from '../../../../test/fixtures/metrics/demo';
+import { loadFairnessOracle } from '../../../../test/fixtures/fairness/demo-fairness';
 import { selectWithControl } from '../select/control-sample';
 import { groupsOf } from './groups';
 import { selectionByGroup } from './selection-by-group';
 import { proxyRows, SCORE } from './proxy-strength';
 import { wilsonInterval } from './wilson';
 
-interface GroupOracle {
-  group: string;
-  rows: number;
-  selected: number;
-  selection_rate: number;
-  selection_ci95: [number, number];
-  ratio: number;
-  ratio_ci95: [number | null, number | null];
-  positives: number;
-  hit_rate: number | null;
-  hit_rate_ci95: [number | null, number | null];
-  recall: number | null;
-  recall_ci95: [number | null, number | null];
-}
-interface FairnessOracle {
-  k: number;
-  columns: Record<string, { groups: GroupOracle[]; proxies: Record<string, { auc: Record<string, number>; nmi: number }> }>;
-  wilson: { count: number; trials: number; ci95: [number, number] }[];
-}
-
-const oracle = JSON.parse(readFileSync('test/fixtures/fairness/demo-fairness.json', 'utf8')) as FairnessOracle;
+const oracle = loadFairnessOracle();
 const { card, prob, order, k, demoFile } = loadDemoSample();
 const kindByRow = selectWithControl(order, prob, { capacity: k, controlShare: 0, seed: 1 }).kindByRow;
 const prob32 = Float32Array.from(prob);

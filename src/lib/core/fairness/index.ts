@@ -28,3 +28,4 @@ export {
   type ProhibitedCharacteristic,
   type ProhibitedFeature,
 } from './prohibited';
+export { type Estimate, type GroupOutcomeEstimate, type GroupOverrideRate } from './outcome-slots';

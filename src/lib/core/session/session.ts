@@ -124,7 +124,7 @@ const schema = v.object({
       v.object({ kind: v.literal('file'), name, sha256 }),
     ]),
   ),
-  view: v.object({ tab: v.picklist(['results', 'explain', 'planner', 'evaluation', 'compare']), locale: v.picklist(['nb', 'nn', 'en']) }),
+  view: v.object({ tab: v.picklist(['results', 'explain', 'planner', 'evaluation', 'compare', 'fairness']), locale: v.picklist(['nb', 'nn', 'en']) }),
 });
 
 /** A session document read from untrusted JSON: the document, or one problem saying where it does not fit. */
