@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openApp } from './support/trust';
@@ -74,4 +75,18 @@ test('the fairness tab shows scikit-learn’s selection rates and proxy AUCs for
   const gift = groups[0];
   await expect(table.locator(`tr[data-group="${gift.group}"] [data-cell="share"]`)).toContainText(`${(gift.selection_rate * 100).toFixed(1)}%`);
   await expect(page.getByTestId('fairness-view')).not.toContainText(/\bfairness\.[a-z_.]+/);
+});
+
+test('a model whose feature is named kjonn is loaded with a warning on the model panel', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#model-file-input').setInputFiles({
+    name: 'prohibited-kjonn.onnx',
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync('test/fixtures/fairness/prohibited-kjonn.onnx'),
+  });
+  await expect(page.getByTestId('model-source')).toContainText('prohibited-kjonn.onnx');
+  const panel = page.locator('section.model');
+  await expect(panel.getByText('Variabelen «kjonn» ser ut til å gjelde «kjønn», en egenskap som ikke skal styre et kontrollutvalg')).toBeVisible();
+  await page.getByLabel(/Språk/).selectOption('en');
+  await expect(panel.getByText('The feature “kjonn” seems to concern “kjønn”')).toBeVisible();
 });
