@@ -102,6 +102,7 @@ export class FairnessAudit {
       this.proxies = [...out];
     }
     this.#cache.set(column, out);
+    this.proxies = out;
     this.proxyDone = true;
   }
 }

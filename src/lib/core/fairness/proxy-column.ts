@@ -50,8 +50,7 @@ export function proxyOfColumn(
   const bin = new Uint32Array(n);
   let missing = 0;
   while (missing < n && keys[order[missing]] === 0) missing++;
-  const distinct = countRuns(keys, order);
-  const byValue = binning === 'values' && distinct <= MAX_VALUE_BINS;
+  const byValue = binning === 'values' && countRuns(keys, order) <= MAX_VALUE_BINS;
   const edges = byValue ? new Uint32Array(0) : decileEdges(keys, order, missing);
   // Bin 0 holds the missing values (empty when there are none: it adds nothing to I or H).
   let valueBins = 0;

@@ -6,7 +6,7 @@ export const fairness = defineMessages({
     'tabs.fairness': 'Rettferd',
     'fairness.heading': 'Treffer utvalget noen grupper mer enn andre?',
     'fairness.intro':
-      'Velg en kolonne i fila som deler {row_def} i grupper, for eksempel kommune eller sivilstand. Kolonnen er ikke en av modellens variabler, og den tas ikke med i noen eksport.',
+      'Velg en kolonne i fila som deler {row_def} i grupper, for eksempel kommune eller sivilstand. Kolonnen er ikke en av modellens variabler, og å velge den her endrer verken utvalget eller noen eksport.',
     'fairness.column_label': 'Gruppekolonne',
     'fairness.column_none': 'Velg en kolonne',
     'fairness.no_candidates': 'Fila har ingen kolonne utenom modellens variabler med mellom 2 og 400 ulike verdier, så den kan ikke deles i grupper her.',
@@ -83,7 +83,7 @@ export const fairness = defineMessages({
     'tabs.fairness': 'Rettferd',
     'fairness.heading': 'Treffer utvalet nokre grupper meir enn andre?',
     'fairness.intro':
-      'Vel ein kolonne i fila som deler {row_def} i grupper, til dømes kommune eller sivilstand. Kolonnen er ikkje ein av variablane til modellen, og han blir ikkje teken med i nokon eksport.',
+      'Vel ein kolonne i fila som deler {row_def} i grupper, til dømes kommune eller sivilstand. Kolonnen er ikkje ein av variablane til modellen, og å velje han her endrar verken utvalet eller nokon eksport.',
     'fairness.column_label': 'Gruppekolonne',
     'fairness.column_none': 'Vel ein kolonne',
     'fairness.no_candidates': 'Fila har ingen kolonne utanom variablane til modellen med mellom 2 og 400 ulike verdiar, så ho kan ikkje delast i grupper her.',
@@ -160,7 +160,7 @@ export const fairness = defineMessages({
     'tabs.fairness': 'Fairness',
     'fairness.heading': 'Does the selection hit some groups more than others?',
     'fairness.intro':
-      'Choose a column of the file that divides {row_def} into groups, such as municipality or civil status. The column is not one of the model’s features, and it is not added to any export.',
+      'Choose a column of the file that divides {row_def} into groups, such as municipality or civil status. The column is not one of the model’s features, and choosing it here changes neither the selection nor any export.',
     'fairness.column_label': 'Group column',
     'fairness.column_none': 'Choose a column',
     'fairness.no_candidates': 'The file has no column besides the model’s features with between 2 and 400 distinct values, so it cannot be divided into groups here.',
