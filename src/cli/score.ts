@@ -139,6 +139,8 @@ async function main(argv: string[]): Promise<number> {
     return fail(describe, noCard ? [problem('cli.no_card', 'error')] : model.problems);
   }
   vocabulary = model.card.vocabulary;
+  // A feature that names a prohibited characteristic does not stop the run, but is said every time (models/MODEL_CARD.md).
+  for (const p of model.problems) if (p.code === 'model.prohibited_feature') process.stderr.write(describe(p) + '\n');
   process.stderr.write(say(model.model.outputSpace === 'probability' ? 'cli.output_space_probability' : 'cli.output_space_log_odds') + '\n');
   const explainSetup: Omit<ExplainSetup, 'file'> = { card: cardText };
   if (args['covers-from'] !== undefined) {

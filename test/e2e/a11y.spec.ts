@@ -38,6 +38,7 @@ test('every main state of the app passes axe for WCAG 2.1 A and AA', async ({ pa
   for (const [id, state] of [
     ['#tab-planner', 'capacity planner tab'],
     ['#tab-evaluation', 'evaluation tab'],
+    ['#tab-fairness', 'fairness tab'],
   ] as const) {
     await expect(page.locator(id), `the ${state} exists`).toHaveCount(1);
     await page.locator(id).click();

@@ -99,7 +99,7 @@ test('a caseworker picks the sole-proprietorship model, scores its demo sample, 
   for (const locale of ['en', 'nn', 'nb']) {
     await page.locator('#language').selectOption(locale);
     const names = await page.getByRole('tab').allTextContents();
-    expect(names).toHaveLength(6);
+    expect(names).toHaveLength(7);
     for (const name of names) {
       await page.getByRole('tab', { name, exact: true }).click();
       await page.waitForTimeout(200);

@@ -48,7 +48,7 @@ export interface BareModel {
 }
 
 export type { SortKey } from './table-query.svelte';
-export type Tab = 'results' | 'explain' | 'planner' | 'evaluation' | 'compare' | 'outcomes';
+export type Tab = 'results' | 'explain' | 'planner' | 'evaluation' | 'compare' | 'fairness' | 'outcomes';
 
 /**
  * SHAP values of the current file, filled in as the worker streams them. `contrib` is

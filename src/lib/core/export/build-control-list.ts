@@ -1,4 +1,5 @@
 import type { ModelCard } from '../model/card';
+import { prohibitedFeatures } from '../fairness/prohibited';
 import type { ScoredFile } from '../pipeline/scored-file';
 import type { Selection } from '../select/control-sample';
 import { csvChunks, type CsvDialect } from './csv-writer';
@@ -88,7 +89,7 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
   const manifest = buildManifest(
     controlListManifestInput({
       app: job.app,
-      model: { id: card.model.id, version: card.model.version, sha256: job.modelSha256 },
+      model: { id: card.model.id, version: card.model.version, sha256: job.modelSha256, prohibitedFeatures: prohibitedFeatures(card.features) },
       input: { fileName: file.fileName, sizeBytes: job.input.sizeBytes, sha256: inputSha },
       ingest: file.ingest,
       card,

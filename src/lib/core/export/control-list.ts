@@ -222,7 +222,7 @@ export function sortedColumns(features: ArrayLike<number>, rows: number, f: numb
 export interface ControlListManifestArgs {
   /** The writer named in the manifest (src/lib/app-identity.ts): package name and version. */
   app: { name: string; version: string };
-  model: { id: string; version: string; sha256: string };
+  model: ManifestInput['model'];
   input: { fileName: string; sizeBytes: number; sha256: string };
   ingest: Pick<IngestResult, 'rows' | 'counts' | 'plan'>;
   card: Pick<ModelCard, 'features'>;

@@ -71,6 +71,15 @@ describe('buildManifest', () => {
     expect(buildManifest(other).selection.list_key).not.toBe('89ecddf8d584b768');
   });
 
+  it('names the model’s features that match a prohibited characteristic, and writes the key only when there are any', () => {
+    const hit = { feature: 'kjonn', matched: 'kjønn' };
+    const m = buildManifest(input({ model: { id: 'x', version: '1', sha256: hash('a'), prohibitedFeatures: [hit] } }));
+    expect(m.model.prohibited_features).toEqual([hit]);
+    expect(Object.keys(m.model)).toEqual(['id', 'version', 'sha256', 'prohibited_features']);
+    expect('prohibited_features' in buildManifest(input({ model: { id: 'x', version: '1', sha256: hash('a'), prohibitedFeatures: [] } })).model).toBe(false);
+    expect('prohibited_features' in buildManifest(input()).model).toBe(false);
+  });
+
   it('keeps a 64-bit seed exact by writing it as a decimal string', () => {
     const json = manifestJson(buildManifest(input()));
     expect(JSON.parse(json).selection.seed).toBe('18446744073709551615');

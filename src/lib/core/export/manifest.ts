@@ -14,7 +14,8 @@ export const MANIFEST_VERSION = 3;
 /** What the app knows when it writes an export; the builder turns it into the audit manifest. */
 export interface ManifestInput {
   app: { name: string; version: string };
-  model: { id: string; version: string; sha256: string };
+  /** `prohibitedFeatures`: the card's features that name a characteristic that must not drive a selection (core/fairness/prohibited.ts); written only when there are any. */
+  model: { id: string; version: string; sha256: string; prohibitedFeatures?: ProhibitedFeatureEntry[] };
   input: {
     fileName: string;
     sizeBytes: number;
@@ -66,7 +67,8 @@ export interface AuditManifest {
   manifest_version: number;
   created_at: string;
   app: { name: string; version: string };
-  model: { id: string; version: string; sha256: string };
+  /** `prohibited_features` is present only when the model check found any (models/MODEL_CARD.md). */
+  model: { id: string; version: string; sha256: string; prohibited_features?: ProhibitedFeatureEntry[] };
   input: {
     file_name: string;
     size_bytes: number;
@@ -113,6 +115,12 @@ export interface AuditManifest {
   decisions: ManifestDecisions;
 }
 
+/** A feature of the model whose name or label matched the list of prohibited characteristics, and the word it matched. */
+export interface ProhibitedFeatureEntry {
+  feature: string;
+  matched: string;
+}
+
 /**
  * A comparison made before the export: the challenger's identity and hash, Spearman's rank
  * correlation of the two risks, and how many of the `capacity` rows both lists hold.
@@ -153,7 +161,12 @@ export function buildManifest(m: ManifestInput): AuditManifest {
     manifest_version: MANIFEST_VERSION,
     created_at: m.createdAt,
     app: { name: m.app.name, version: m.app.version },
-    model: { id: m.model.id, version: m.model.version, sha256: m.model.sha256 },
+    model: {
+      id: m.model.id,
+      version: m.model.version,
+      sha256: m.model.sha256,
+      ...(m.model.prohibitedFeatures?.length ? { prohibited_features: m.model.prohibitedFeatures.map(({ feature, matched }) => ({ feature, matched })) } : {}),
+    },
     input: {
       file_name: m.input.fileName,
       size_bytes: m.input.sizeBytes,

@@ -11,6 +11,7 @@ import { NodeAttributes } from './node-attributes';
 import { outputSpaceOf, type ModelFile } from './model-file';
 import type { TreeEnsemble } from './ensemble';
 import { problem, type Problem } from '../problems';
+import { prohibitedFeatures } from '../fairness/prohibited';
 
 export interface ReadModelOptions {
   /**
@@ -126,6 +127,10 @@ export function readModel(bytes: Uint8Array, options: ReadModelOptions = {}): Re
   if (card.features.length > nFeatures) problems.push(problem('model.card_too_many_features', 'error', { params: { features: card.features.length, width: nFeatures } }));
   if (card.features.length < nFeatures) problems.push(problem('model.card_too_few_features', 'error', { params: { features: card.features.length, width: nFeatures } }));
   if (problems.some((p) => p.severity === 'error')) return { proto, card: null, model: null, problems };
+  // A warning, not a refusal: a feature may name a characteristic to rule it out, but someone must look (models/MODEL_CARD.md).
+  for (const hit of prohibitedFeatures(card.features)) {
+    problems.push(problem('model.prohibited_feature', 'warning', { field: hit.feature, params: { feature: hit.feature, matched: hit.matched } }));
+  }
 
   const model: ModelFile = {
     card,

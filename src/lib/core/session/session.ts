@@ -137,7 +137,7 @@ const schema = v.object({
       v.object({ kind: v.literal('file'), name, sha256 }),
     ]),
   ),
-  view: v.object({ tab: v.picklist(['results', 'explain', 'planner', 'evaluation', 'compare']), locale: v.picklist(['nb', 'nn', 'en']) }),
+  view: v.object({ tab: v.picklist(['results', 'explain', 'planner', 'evaluation', 'compare', 'fairness', 'outcomes']), locale: v.picklist(['nb', 'nn', 'en']) }),
   // Entries are checked one by one by verifyDecisionLog, which names the entry that fails.
   decisions: v.optional(v.object({ by: v.pipe(v.string(), v.maxLength(MAX_BY)), log: v.array(v.unknown()) })),
 });

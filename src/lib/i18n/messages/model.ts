@@ -25,6 +25,8 @@ export const model = defineMessages({
     'problem.model.card_not_json': 'Modellkortet i modellfila er ikke gyldig JSON.',
     'problem.model.card_invalid': 'Modellkortet er ugyldig ved «{path}»: {message}',
     'problem.model.card_newer': 'Modellkortet har versjon {version}; denne appen kjenner versjon {supported}. Noe kan mangle.',
+    'problem.model.prohibited_feature':
+      'Variabelen «{feature}» ser ut til å gjelde «{matched}», en egenskap som ikke skal styre et kontrollutvalg (likestillings- og diskrimineringsloven § 6). Sjekk hva den måler før modellen brukes.',
     'problem.model.feature_order': 'Variabelen «{field}» har posisjon {index} i modellkortet, men står som nummer {position}.',
     'problem.model.io_missing': 'Modellen mangler inngangen eller utgangen «{name}» som modellkortet viser til.',
     'problem.model.engine_failed': 'Beregningsmotoren kunne ikke laste modellen: {detail}',
@@ -57,6 +59,8 @@ export const model = defineMessages({
     'problem.model.card_not_json': 'Modellkortet i modellfila er ikkje gyldig JSON.',
     'problem.model.card_invalid': 'Modellkortet er ugyldig ved «{path}»: {message}',
     'problem.model.card_newer': 'Modellkortet har versjon {version}; denne appen kjenner versjon {supported}. Noko kan mangle.',
+    'problem.model.prohibited_feature':
+      'Variabelen «{feature}» ser ut til å gjelde «{matched}», ein eigenskap som ikkje skal styre eit kontrollutval (likestillings- og diskrimineringslova § 6). Sjekk kva han måler før modellen blir brukt.',
     'problem.model.feature_order': 'Variabelen «{field}» har posisjon {index} i modellkortet, men står som nummer {position}.',
     'problem.model.io_missing': 'Modellen manglar inngangen eller utgangen «{name}» som modellkortet viser til.',
     'problem.model.engine_failed': 'Utrekningsmotoren kunne ikkje laste modellen: {detail}',
@@ -89,6 +93,8 @@ export const model = defineMessages({
     'problem.model.card_not_json': 'The model card in the model file is not valid JSON.',
     'problem.model.card_invalid': 'The model card is invalid at "{path}": {message}',
     'problem.model.card_newer': 'The model card is version {version}; this app knows version {supported}. Something may be missing.',
+    'problem.model.prohibited_feature':
+      'The feature “{feature}” seems to concern “{matched}”, a characteristic that must not drive a selection for control (Norwegian Equality and Anti-Discrimination Act § 6). Check what it measures before the model is used.',
     'problem.model.feature_order': 'Feature "{field}" has position {index} in the model card but is listed as number {position}.',
     'problem.model.io_missing': 'The model lacks the input or output "{name}" that the model card names.',
     'problem.model.engine_failed': 'The scoring engine could not load the model: {detail}',
