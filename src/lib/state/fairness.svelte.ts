@@ -11,7 +11,25 @@ import { evaluationChoices } from './evaluation.svelte';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { labelCandidates, labelFromText } from '../core/evaluate/segment-columns';
 import { meanAbsExplained } from '../core/explain/importance';
-import { groupsOf, importanceShares, proxyRow, scoredRows, selectionByGroup, sensitiveColumns, strongProxyDrivers, SCORE, type ProxyRow } from '../core/fairness';
+import {
+  groupOutcomeEstimates,
+  groupsOf,
+  importanceShares,
+  proxyRow,
+  scoredRows,
+  selectionByGroup,
+  sensitiveColumns,
+  strongProxyDrivers,
+  SCORE,
+  type GroupOutcomeEstimate,
+  type GroupOverrideRate,
+  type ProxyRow,
+} from '../core/fairness';
+import { overrideRates } from '../core/decisions/override-rates';
+import { listKey } from '../core/loop/list-key';
+import { outcomeByRow } from '../core/loop/outcome-by-row';
+import type { LinkedOutcomes } from '../core/loop/link-outcomes';
+import { fileSha256 } from './file-hash';
 
 /** Lets the page paint and take input between two columns' proxy figures. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -27,10 +45,50 @@ export class FairnessAudit {
   #result: ScoredFile;
   #cache = new Map<number, ProxyRow[]>();
   #run = 0;
+  /** SHA-256 of the data file once hashed: whether an outcomes list was drawn from this file. */
+  #inputSha = $state<string | null>(null);
 
   constructor(explorer: Explorer, result: ScoredFile) {
     this.#explorer = explorer;
     this.#result = result;
+    const file = explorer.file;
+    if (file) void fileSha256(file).then((sha) => (this.#inputSha = sha));
+  }
+
+  /**
+   * Reviewers' overrides per group under the planner's list: rows taken off or added by hand
+   * over the rows listed and added (core/decisions overrideRates); null before any decision.
+   */
+  overrides = $derived.by((): GroupOverrideRate[] | null => {
+    const decisions = this.#explorer.decisions;
+    const groups = this.groups;
+    const selection = this.selection;
+    if (decisions.log.length === 0 || !groups || !selection) return null;
+    const o = overrideRates(decisions.final, selection.kindByRow, groups);
+    return o.names.map((group, s) => ({
+      group,
+      decisions: o.listed[s] + o.added[s],
+      overrides: o.removed[s] + o.added[s],
+      rate: Number.isNaN(o.share[s]) ? { value: null, ci95: null } : { value: o.share[s], ci95: [o.low[s], o.high[s]] },
+    }));
+  });
+
+  /**
+   * Per-group unbiased figures from the outcomes the Outcomes tab has linked, when that list is
+   * the one this file, model and the planner's choices make (same model and input hashes and the
+   * same list key); 'other' when outcomes are open for another list; null without outcomes.
+   */
+  groupOutcomes(linked: LinkedOutcomes | null): GroupOutcomeEstimate[] | 'other' | null {
+    const groups = this.groups;
+    const selection = this.selection;
+    const model = this.#explorer.model;
+    if (!linked || !groups || !selection || !model) return null;
+    const planner = plannerFor(this.#explorer);
+    const sha = this.#inputSha;
+    const key = sha && listKey({ modelSha256: model.sha256, inputSha256: sha, capacity: Math.round(this.#explorer.capacity), controlShare: planner.controlShare, seed: planner.seed });
+    if (!key || linked.listKey !== key) return 'other';
+    const outcome = outcomeByRow(linked, selection.rows, this.#result.ingest.rows);
+    return outcome ? groupOutcomeEstimates(groups, selection.kindByRow, outcome, this.#result.probability) : 'other';
   }
 
   /** The outcome column: the card's label, else the 0/1 column the analyst picked in the evaluation view. */

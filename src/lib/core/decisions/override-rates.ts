@@ -1,9 +1,7 @@
 import { factorizeSegments, type SegmentColumn } from '../metrics/factorize-segments';
 import { NOT_SELECTED, RANDOM_CONTROL } from '../select/control-sample';
+import { wilsonInterval } from '../fairness/wilson';
 import { ADD, REMOVE, type FinalDecisions } from './final-decisions';
-
-/** z for a two-sided 95 % interval: Φ⁻¹(0.975). */
-const Z95 = 1.959963984540054;
 
 /** Overrides per segment as columns (index = segment code), and the whole file in `all`. */
 export interface OverrideRates {
@@ -61,13 +59,9 @@ export function overrideRates(decisions: FinalDecisions | ArrayLike<number>, kin
   return { names, listed, removed, removedControl, added, share, low, high, all };
 }
 
-/** Share x/n and its Wilson score 95 % interval; NaN for n = 0. */
+/** Share x/n and its Wilson score 95 % interval (fairness/wilson.ts); NaN for n = 0. */
 export function wilson(x: number, n: number): [number, number, number] {
   if (n === 0) return [NaN, NaN, NaN];
-  const p = x / n;
-  const z2 = Z95 * Z95;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (Z95 / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [p, Math.max(0, centre - half), Math.min(1, centre + half)];
+  const [low, high] = wilsonInterval(x, n);
+  return [x / n, low, high];
 }

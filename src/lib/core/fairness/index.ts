@@ -3,6 +3,7 @@ export { ratioInterval } from './ratio-interval';
 export { groupsOf, type Groups } from './groups';
 export { selectionByGroup, FOUR_FIFTHS, MIN_GROUP_ROWS, type FairnessGroup, type FairnessTable, type GroupLabels } from './selection-by-group';
 export { armCountsByGroup, type ArmCount, type GroupArmCounts } from './arm-counts';
+export { groupOutcomeEstimates } from './group-outcomes';
 export { sortableKeys, radixOrder } from './radix-order';
 export { proxyOfColumn, MIN_PROXY_GROUP, type Binning, type ProxyColumn } from './proxy-column';
 export {

@@ -5,11 +5,9 @@
  * section for each only when it is given one.
  */
 
-/** A figure with its 95 % interval; null where it cannot be estimated (a denominator of 0). */
-export interface Estimate {
-  value: number | null;
-  ci95: [number, number] | null;
-}
+import type { Estimate } from '../loop/estimate-loop';
+
+export type { Estimate };
 
 /** One group's unbiased figures from the random control group (estimateLoop on its GroupArmCounts). */
 export interface GroupOutcomeEstimate {

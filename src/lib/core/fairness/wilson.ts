@@ -1,5 +1,7 @@
-/** The standard normal's 97.5th percentile (scipy.stats.norm.ppf(0.975)): two-sided 95 % intervals. */
-export const Z95 = 1.959963984540054;
+import { Z95 } from '../loop/interval';
+import { wilsonFpc } from '../loop/wilson-fpc';
+
+export { Z95 };
 
 /** A share with its 95 % interval; NaN (and [NaN, NaN]) when the denominator is 0. */
 export interface Share {
@@ -16,13 +18,8 @@ export interface Share {
  * DasGupta 2001, Statistical Science 16:101). The ends are exactly 0 and 1 at 0 and `of`.
  */
 export function wilsonInterval(count: number, of: number, z = Z95): [number, number] {
-  if (!(of > 0)) return [NaN, NaN];
-  const p = count / of;
-  const z2 = z * z;
-  const scale = 1 + z2 / of;
-  const centre = (p + z2 / (2 * of)) / scale;
-  const half = (z / scale) * Math.sqrt((p * (1 - p)) / of + z2 / (4 * of * of));
-  return [count <= 0 ? 0 : Math.max(0, centre - half), count >= of ? 1 : Math.min(1, centre + half)];
+  // An infinite population: the plain binomial Wilson interval of the outcomes estimator (core/loop).
+  return wilsonFpc(count, of, Infinity, z) ?? [NaN, NaN];
 }
 
 /** count / of with its Wilson interval. */

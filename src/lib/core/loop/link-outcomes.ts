@@ -27,6 +27,8 @@ export interface LinkedOutcomes {
   rowsNotScored: number;
   model: ArmCounts;
   random: ArmCounts;
+  /** Outcome per list position in list order: 1, 0, or NOT_CHECKED (read-outcomes.ts). */
+  outcomeAt: Int8Array;
   /** Rows added to the list by a reviewer, with their outcomes: reported, never in the estimates. */
   added: ArmCounts;
   /** Data rows of the outcomes file with an id, those matched to the list, those not. */
@@ -151,6 +153,7 @@ export function linkOutcomes(files: LoopFiles): LinkResult {
       rowsNotScored: manifest.rows.total - manifest.rows.scored,
       model,
       random,
+      outcomeAt: at,
       added,
       outcomeRows,
       matched,
