@@ -1,3 +1,4 @@
+import { getContext, setContext } from 'svelte';
 import type { Problem } from '../core/problems';
 import { estimateLoop, type LoopEstimates } from '../core/loop/estimate-loop';
 import { linkOutcomes, type LinkedOutcomes } from '../core/loop/link-outcomes';
@@ -48,4 +49,16 @@ export class OutcomesDesk {
     const l = r.linked;
     return { linked: l, estimates: estimateLoop({ rows: l.rows, model: l.model, random: l.random }) };
   }
+}
+
+const DESK = Symbol('outcomes-desk');
+
+/** Makes the page's one OutcomesDesk available to the views below (App.svelte). */
+export function setOutcomesDesk(desk: OutcomesDesk): OutcomesDesk {
+  return setContext(DESK, desk);
+}
+
+/** The page's OutcomesDesk; undefined where none was provided (a view rendered on its own). */
+export function findOutcomesDesk(): OutcomesDesk | undefined {
+  return getContext<OutcomesDesk | undefined>(DESK);
 }
