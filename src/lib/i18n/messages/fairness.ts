@@ -25,6 +25,7 @@ export const fairness = defineMessages({
     'fairness.flagged': 'under fire femdeler',
     'fairness.too_few': 'for få til å vurdere',
     'fairness.interval': '{value} ({lo}–{hi})',
+    'fairness.exact': '{value} (eksakt)',
     'fairness.explain.share': 'Andel valgt: hvor stor del av gruppens {row_n} modellen valgte. Intervallet (Wilson) viser hvor mye andelen kunne variert av tilfeldigheter alene.',
     'fairness.explain.ratio':
       'Forhold til største gruppe: gruppens andel valgt delt på andelen i den største gruppen («{group}»). Under 0,8 flagges etter firefemdelsregelen; et intervall som ligger helt under 0,8, er et tydeligere tegn enn punktet alene.',
@@ -102,6 +103,7 @@ export const fairness = defineMessages({
     'fairness.reference': 'referanse',
     'fairness.flagged': 'under fire femdelar',
     'fairness.too_few': 'for få til å vurdere',
+    'fairness.exact': '{value} (eksakt)',
     'fairness.interval': '{value} ({lo}–{hi})',
     'fairness.explain.share': 'Del valt: kor stor del av {row_n} i gruppa modellen valde. Intervallet (Wilson) viser kor mykje delen kunne variert av tilfeldigheiter åleine.',
     'fairness.explain.ratio':
@@ -180,6 +182,7 @@ export const fairness = defineMessages({
     'fairness.reference': 'reference',
     'fairness.flagged': 'below four-fifths',
     'fairness.too_few': 'too few to judge',
+    'fairness.exact': '{value} (exact)',
     'fairness.interval': '{value} ({lo}–{hi})',
     'fairness.explain.share': 'Share selected: how much of the group’s {row_n} the model chose. The interval (Wilson) shows how much the share could vary by chance alone.',
     'fairness.explain.ratio':
