@@ -9,37 +9,28 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { linkOutcomes } from '../lib/core/loop/link-outcomes';
 import { estimateLoop } from '../lib/core/loop/estimate-loop';
 import { estimatesDocument } from '../lib/core/loop/estimates-json';
 import { manifestFileName } from '../lib/core/export/control-list';
 import { problem, type Problem } from '../lib/core/problems';
 import { describeProblem } from '../lib/i18n/describe-problem';
-import { pickLocale, type Locale } from '../lib/i18n/locale';
+import type { Locale } from '../lib/i18n/locale';
+import { cliLocale, readArgs } from './cli-args';
 import { translate } from '../lib/i18n/translate';
 import { vocabularyParams } from '../lib/i18n/vocabulary-params';
 import { NEUTRAL_VOCABULARY } from '../lib/core/model/neutral-vocabulary';
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        list: { type: 'string' },
-        outcomes: { type: 'string' },
-        output: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
-  const locale: Locale = args.lang ? pickLocale([args.lang]) : pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
+  const args = readArgs(argv, {
+    list: { type: 'string' },
+    outcomes: { type: 'string' },
+    output: { type: 'string' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
+  if (!args) return 2;
+  const locale: Locale = cliLocale(args.lang);
   // No model is at hand here: the task's words are the neutral ones.
   const say = (key: string, params?: Record<string, string | number>) => translate(locale, key, { ...vocabularyParams(NEUTRAL_VOCABULARY, locale), ...params });
   const describe = (p: Problem) => describeProblem(locale, p);
@@ -91,7 +82,7 @@ try {
 } catch (error) {
   // One sentence, never a stack trace.
   const detail = error instanceof Error ? error.message : String(error);
-  const locale = pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
+  const locale = cliLocale(undefined);
   process.stderr.write(describeProblem(locale, problem('run.failed', 'error', { params: { detail } })) + '\n');
   process.exit(1);
 }

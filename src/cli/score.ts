@@ -22,14 +22,14 @@
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadModelFile } from '../lib/runtime/node-engine';
 import { scoreStream } from '../lib/core/pipeline/score-stream';
 import { ranked } from '../lib/core/pipeline/scored-file';
 import type { CsvDialect } from '../lib/core/export/csv-writer';
 import { explainColumns, explainHeader } from './explain-columns';
 import { describeProblem } from '../lib/i18n/describe-problem';
-import { pickLocale, type Locale } from '../lib/i18n/locale';
+import type { Locale } from '../lib/i18n/locale';
+import { cliLocale, readArgs } from './cli-args';
 import { translate } from '../lib/i18n/translate';
 import { vocabularyParams } from '../lib/i18n/vocabulary-params';
 import type { Vocabulary } from '../lib/core/model/card';
@@ -48,40 +48,31 @@ import { readReference } from './read-reference';
 import type { ExplainSetup } from './load-explainer';
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        model: { type: 'string', default: 'public/model/deduction-risk.onnx' },
-        input: { type: 'string' },
-        output: { type: 'string' },
-        encoding: { type: 'string', default: 'auto' },
-        delimiter: { type: 'string', default: 'auto' },
-        decimal: { type: 'string', default: 'auto' },
-        lang: { type: 'string' },
-        capacity: { type: 'string' },
-        'control-share': { type: 'string' },
-        seed: { type: 'string' },
-        list: { type: 'string' },
-        'list-dialect': { type: 'string' },
-        'include-national-ids': { type: 'boolean', default: false },
-        'output-dialect': { type: 'string' },
-        explain: { type: 'boolean', default: false },
-        card: { type: 'string' },
-        'covers-from': { type: 'string' },
-        compare: { type: 'string' },
-        'compare-card': { type: 'string' },
-        'compare-report': { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
-  const locale: Locale = args.lang ? pickLocale([args.lang]) : pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
+  const args = readArgs(argv, {
+    model: { type: 'string', default: 'public/model/deduction-risk.onnx' },
+    input: { type: 'string' },
+    output: { type: 'string' },
+    encoding: { type: 'string', default: 'auto' },
+    delimiter: { type: 'string', default: 'auto' },
+    decimal: { type: 'string', default: 'auto' },
+    lang: { type: 'string' },
+    capacity: { type: 'string' },
+    'control-share': { type: 'string' },
+    seed: { type: 'string' },
+    list: { type: 'string' },
+    'list-dialect': { type: 'string' },
+    'include-national-ids': { type: 'boolean', default: false },
+    'output-dialect': { type: 'string' },
+    explain: { type: 'boolean', default: false },
+    card: { type: 'string' },
+    'covers-from': { type: 'string' },
+    compare: { type: 'string' },
+    'compare-card': { type: 'string' },
+    'compare-report': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
+  if (!args) return 2;
+  const locale: Locale = cliLocale(args.lang);
   // The task's words come from the model's card once it is read; neutral ones until then.
   let vocabulary: Vocabulary = NEUTRAL_VOCABULARY;
   const say = (key: string, params?: Record<string, string | number>) => translate(locale, key, { ...vocabularyParams(vocabulary, locale), ...params });
@@ -265,7 +256,7 @@ main(process.argv.slice(2)).then(
   (error) => {
     // One sentence, never a stack trace: what stopped, in the user's words.
     const detail = error instanceof Error ? error.message : String(error);
-    const locale = pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
+    const locale = cliLocale(undefined);
     process.stderr.write(describeProblem(locale, problem('run.failed', 'error', { params: { detail } })) + '\n');
     process.exit(1);
   },
