@@ -114,4 +114,15 @@ test('outcomes, fairness by group, decisions and the selection report tell one s
   await page.getByRole('tab', { name: 'Outcomes' }).click();
   await page.locator('#outcomes-input').setInputFiles([{ name: 'edited.manifest.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered, null, 2)) }]);
   await expect(page.getByTestId('outcomes-refused')).toContainText('The decision log in edited.manifest.json was changed after the export: entry 1 does not fit the hash chain.');
+
+  // With civil status chosen as the audit's group column, a new export keeps it off the list unless asked for.
+  await page.getByRole('tab', { name: 'Control list' }).click();
+  await expect(page.getByTestId('export-sensitive')).not.toBeChecked();
+  await page.getByRole('button', { name: /^Download list and audit file/ }).click();
+  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(5);
+  const [again, againManifest] = await Promise.all(downloads.slice(3).map(bytes));
+  const header = again.toString('utf8').replace(/^\uFEFF/, '').split('\r\n')[0].split(';');
+  expect(header).toContain('kommunenr');
+  expect(header).not.toContain('sivilstand');
+  expect(JSON.parse(againManifest.toString('utf8')).export.left_out).toEqual(['sivilstand']);
 });

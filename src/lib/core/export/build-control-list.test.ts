@@ -64,6 +64,19 @@ describe('buildControlList', () => {
     expect(built.manifestFileName).toBe('utdrag-kontrolliste.manifest.json');
   });
 
+  it('keeps a sensitive passthrough column off the list when asked, and the manifest says which', async () => {
+    const withCivil = ranked({ ...file, ingest: { ...file.ingest, passthrough: { header: ['kommunenr', 'sivilstand'], columns: [['0301', '5001', '0301', '1103'], ['gift', 'ugift', 'gift', 'skilt']] } } as unknown as ScoredFile['ingest'] });
+    const all = await buildControlList(job({ file: withCivil }));
+    expect(new TextDecoder().decode(Buffer.concat(all.bytes)).split('\r\n')[0]).toMatch(/,kommunenr,sivilstand$/);
+    expect('left_out' in all.manifest.export).toBe(false);
+    const kept = await buildControlList(job({ file: withCivil, leaveOut: [1] }));
+    const lines = new TextDecoder().decode(Buffer.concat(kept.bytes)).split('\r\n');
+    expect(lines[0]).toMatch(/,kommunenr$/);
+    expect(lines.join('\n')).not.toMatch(/gift|skilt/);
+    expect(kept.manifest.export.left_out).toEqual(['sivilstand']);
+    expect(kept.manifest.export.columns).not.toContain('sivilstand');
+  });
+
   it('gives the same bytes and manifest for the same job, however the input is read', async () => {
     const a = await buildControlList(job());
     const b = await buildControlList(job({ input: { sizeBytes: input.length, chunks: (async function* () { yield input; })() } }));

@@ -34,6 +34,7 @@ export interface ControlListJob {
   t: ControlListInput['t'];
   sortedColumn?: ControlListInput['sortedColumn'];
   nationalIds: NonNullable<ControlListInput['nationalIds']>;
+  leaveOut?: ControlListInput['leaveOut'];
   /** ISO 8601 with offset. */
   createdAt: string;
   /** The challenger compared with the model before the export, recorded in the manifest. */
@@ -76,6 +77,7 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
     sortedColumn: job.sortedColumn,
     nationalIds: job.nationalIds,
     decisions: job.decisions,
+    leaveOut: job.leaveOut,
   });
   const bytes = [...csvChunks(list.columns, list.positions, dialect)];
   const [listSha, inputSha] = await Promise.all([sha256Hex(bytes), sha256Hex(job.input.chunks)]);
@@ -95,7 +97,7 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
       card,
       choices: job.choices,
       selection,
-      export: { fileName: job.listFileName, dialect, headers: list.headers, rows: list.positions.length, sha256: listSha, nationalIds: list.nationalIds },
+      export: { fileName: job.listFileName, dialect, headers: list.headers, rows: list.positions.length, sha256: listSha, nationalIds: list.nationalIds, leftOut: list.leftOut },
       createdAt: job.createdAt,
       ...(job.comparison ? { comparison: job.comparison } : {}),
       decisions,

@@ -45,6 +45,11 @@ export interface ControlListInput {
    */
   nationalIds?: NationalIdExport;
   /**
+   * Passthrough columns (indices into ingest.passthrough) left off the list: a sensitive column
+   * chosen for the fairness audit goes out only when the user asks (issue 18 §2).
+   */
+  leaveOut?: readonly number[];
+  /**
    * The reviewers' decision log (core/decisions); the list's decision columns are empty
    * without one (the CLI's list), and rows added by hand are appended.
    */
@@ -69,6 +74,8 @@ export interface ControlList {
   problems: Problem[];
   /** Headers of the exported columns known to hold national ids, and how they were written: for the manifest. */
   nationalIds: { columns: string[]; exported: NationalIdExport };
+  /** Headers of the passthrough columns left off the list (`leaveOut`). */
+  leftOut: string[];
 }
 
 /**
@@ -154,7 +161,9 @@ export function controlList(input: ControlListInput): ControlList {
   columns.push({ header: t('planner.col.decision'), text: (i) => { const d = decision(i); return d ? t(`planner.decision.${d.decision}`) : ''; } });
   columns.push({ header: t('planner.col.decision_reason'), text: (i) => decision(i)?.reason ?? '' });
   const { header, columns: passthrough } = ingest.passthrough;
+  const leftOut = input.leaveOut ?? [];
   header.forEach((h, j) => {
+    if (leftOut.includes(j)) return;
     const show = exported === 'masked' ? cellMasker(plan.columns[plan.passthrough[j]]?.nationalId === true) : plain;
     columns.push({ header: h, text: (i) => show(passthrough[j][rowAt[i]] ?? '') });
   });
@@ -162,7 +171,16 @@ export function controlList(input: ControlListInput): ControlList {
   const problems = unexplained > 0 ? [problem('control_list.unexplained', explanation ? 'warning' : 'info', { params: { count: unexplained } })] : [];
   const offList = decisionsOffList(final, (r) => listed.has(r));
   if (offList > 0) problems.push(problem('decisions.off_list', 'warning', { params: { count: offList } }));
-  return { columns, positions, kinds, headers: columns.map((c) => c.header), unexplained, problems, nationalIds: { columns: nationalIdColumns(ingest).map((j) => plan.header[j]), exported } };
+  return {
+    columns,
+    positions,
+    kinds,
+    headers: columns.map((c) => c.header),
+    unexplained,
+    problems,
+    nationalIds: { columns: nationalIdColumns(ingest).map((j) => plan.header[j]).filter((h) => !leftOut.some((j) => header[j] === h)), exported },
+    leftOut: leftOut.map((j) => header[j]),
+  };
 }
 
 /** One reason as a sentence, e.g. "Reisefradrag 54 000 kr — høyere enn 97 % i denne filen". */
@@ -229,7 +247,7 @@ export interface ControlListManifestArgs {
   /** The choices as the user made them: capacity as a count of rows, before clamping. */
   choices: { capacity: number; controlShare: number; seed: number | bigint; listOrder?: ListOrder };
   selection: Pick<Selection, 'modelCount' | 'controlCount'>;
-  export: { fileName: string; dialect: CsvDialect; headers: string[]; rows: number; sha256: string; nationalIds: ControlList['nationalIds'] };
+  export: { fileName: string; dialect: CsvDialect; headers: string[]; rows: number; sha256: string; nationalIds: ControlList['nationalIds']; leftOut?: string[] };
   /** ISO 8601 with offset, e.g. new Date().toISOString(). */
   createdAt: string;
   /** The challenger compared with the model before the export, when there was one. */
@@ -267,6 +285,7 @@ export function controlListManifestInput(a: ControlListManifestArgs): ManifestIn
       columns: a.export.headers,
       sha256: a.export.sha256,
       nationalIds: a.export.nationalIds,
+      ...(a.export.leftOut?.length ? { leftOut: a.export.leftOut } : {}),
     },
     createdAt: a.createdAt,
     ...(a.comparison ? { comparison: a.comparison } : {}),

@@ -48,6 +48,8 @@ export interface ManifestInput {
     sha256: string;
     /** Exported columns known to hold national identity numbers, and whether they went out masked or in full. */
     nationalIds: { columns: string[]; exported: 'masked' | 'in_full' };
+    /** Columns of the input kept off the list on purpose (a sensitive column of the fairness audit); absent when none. */
+    leftOut?: string[];
   };
   /** When the export was written, ISO 8601 with offset, e.g. 2025-03-14T09:26:53Z; passed in so the builder stays pure. */
   createdAt: string;
@@ -109,6 +111,8 @@ export interface AuditManifest {
     columns: string[];
     sha256: string;
     national_ids: { columns: string[]; exported: 'masked' | 'in_full' };
+    /** Present only when input columns were kept off the list on purpose. */
+    left_out?: string[];
     control_characters: typeof CONTROL_CHARACTER_RULE;
   };
   /** The reviewers' decision log in full, its length and head hash, and the current decisions counted (core/decisions). */
@@ -199,6 +203,7 @@ export function buildManifest(m: ManifestInput): AuditManifest {
       columns: [...m.export.columns],
       sha256: m.export.sha256,
       national_ids: { columns: [...m.export.nationalIds.columns], exported: m.export.nationalIds.exported },
+      ...(m.export.leftOut?.length ? { left_out: [...m.export.leftOut] } : {}),
       control_characters: CONTROL_CHARACTER_RULE,
     },
     decisions: { ...m.decisions, log: m.decisions.log.map((e) => ({ ...e })) },

@@ -6,7 +6,7 @@ export const fairness = defineMessages({
     'tabs.fairness': 'Rettferd',
     'fairness.heading': 'Treffer utvalget noen grupper mer enn andre?',
     'fairness.intro':
-      'Velg en kolonne i fila som deler {row_def} i grupper, for eksempel kommune eller sivilstand. Kolonnen er ikke en av modellens variabler, og å velge den her endrer verken utvalget eller noen eksport.',
+      'Velg en kolonne i fila som deler {row_def} i grupper, for eksempel kommune eller sivilstand. Kolonnen er ikke en av modellens variabler, og å velge den her endrer ikke utvalget. Den holdes utenfor kontrollisten du eksporterer, med mindre du ber om den der.',
     'fairness.column_label': 'Gruppekolonne',
     'fairness.column_none': 'Velg en kolonne',
     'fairness.no_candidates': 'Fila har ingen kolonne utenom modellens variabler med mellom 2 og 400 ulike verdier, så den kan ikke deles i grupper her.',
@@ -24,6 +24,7 @@ export const fairness = defineMessages({
     'fairness.reference': 'referanse',
     'fairness.flagged': 'under fire femdeler',
     'fairness.too_few': 'for få til å vurdere',
+    'fairness.export.include': 'Ta med {column} i listen. Kolonnen er valgt som gruppekolonne under «Rettferd» og holdes ellers utenfor eksporten.',
     'fairness.interval': '{value} ({lo}–{hi})',
     'fairness.exact': '{value} (eksakt)',
     'fairness.explain.share': 'Andel valgt: hvor stor del av gruppens {row_n} modellen valgte. Intervallet (Wilson) viser hvor mye andelen kunne variert av tilfeldigheter alene.',
@@ -85,7 +86,7 @@ export const fairness = defineMessages({
     'tabs.fairness': 'Rettferd',
     'fairness.heading': 'Treffer utvalet nokre grupper meir enn andre?',
     'fairness.intro':
-      'Vel ein kolonne i fila som deler {row_def} i grupper, til dømes kommune eller sivilstand. Kolonnen er ikkje ein av variablane til modellen, og å velje han her endrar verken utvalet eller nokon eksport.',
+      'Vel ein kolonne i fila som deler {row_def} i grupper, til dømes kommune eller sivilstand. Kolonnen er ikkje ein av variablane til modellen, og å velje han her endrar ikkje utvalet. Han blir halden utanfor kontrollista du eksporterer, om du ikkje ber om han der.',
     'fairness.column_label': 'Gruppekolonne',
     'fairness.column_none': 'Vel ein kolonne',
     'fairness.no_candidates': 'Fila har ingen kolonne utanom variablane til modellen med mellom 2 og 400 ulike verdiar, så ho kan ikkje delast i grupper her.',
@@ -104,6 +105,7 @@ export const fairness = defineMessages({
     'fairness.flagged': 'under fire femdelar',
     'fairness.too_few': 'for få til å vurdere',
     'fairness.exact': '{value} (eksakt)',
+    'fairness.export.include': 'Ta med {column} i lista. Kolonnen er vald som gruppekolonne under «Rettferd» og blir elles halden utanfor eksporten.',
     'fairness.interval': '{value} ({lo}–{hi})',
     'fairness.explain.share': 'Del valt: kor stor del av {row_n} i gruppa modellen valde. Intervallet (Wilson) viser kor mykje delen kunne variert av tilfeldigheiter åleine.',
     'fairness.explain.ratio':
@@ -164,7 +166,7 @@ export const fairness = defineMessages({
     'tabs.fairness': 'Fairness',
     'fairness.heading': 'Does the selection hit some groups more than others?',
     'fairness.intro':
-      'Choose a column of the file that divides {row_def} into groups, such as municipality or civil status. The column is not one of the model’s features, and choosing it here changes neither the selection nor any export.',
+      'Choose a column of the file that divides {row_def} into groups, such as municipality or civil status. The column is not one of the model’s features, and choosing it here does not change the selection. It is kept off the control list you export unless you ask for it there.',
     'fairness.column_label': 'Group column',
     'fairness.column_none': 'Choose a column',
     'fairness.no_candidates': 'The file has no column besides the model’s features with between 2 and 400 distinct values, so it cannot be divided into groups here.',
@@ -183,6 +185,7 @@ export const fairness = defineMessages({
     'fairness.flagged': 'below four-fifths',
     'fairness.too_few': 'too few to judge',
     'fairness.exact': '{value} (exact)',
+    'fairness.export.include': 'Include {column} in the list. It is the group column chosen under “Fairness” and is otherwise kept out of the export.',
     'fairness.interval': '{value} ({lo}–{hi})',
     'fairness.explain.share': 'Share selected: how much of the group’s {row_n} the model chose. The interval (Wilson) shows how much the share could vary by chance alone.',
     'fairness.explain.ratio':

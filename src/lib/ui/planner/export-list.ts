@@ -54,6 +54,7 @@ export async function exportControlList(
   dialect: CsvDialect,
   nationalIds: NationalIdExport,
   comparison?: ManifestComparison,
+  leaveOut: readonly number[] = [],
 ): Promise<ExportedList> {
   const result = explorer.result!;
   const model = explorer.model!;
@@ -76,6 +77,7 @@ export async function exportControlList(
     t: explorer.t,
     sortedColumn: (i) => explorer.sortedColumn(i),
     nationalIds,
+    leaveOut,
     decisions: explorer.decisions.log,
     createdAt: new Date().toISOString(),
     ...(comparison ? { comparison } : {}),
