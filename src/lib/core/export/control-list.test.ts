@@ -155,7 +155,7 @@ describe('controlList', () => {
     decide(1, 'keep', '', true, 'remove');
     decide(4, 'add', 'Tips; «pendler», =SUM(A1)', false);
     const lines = write(controlList(input({ decisions: log }))).split('\r\n');
-    expect(lines[1]).toMatch(/^S4,1,90,modell,.*,deduction-risk 1\.0\.0,tatt av lista,Kjørebok viser riktig avstand,/);
+    expect(lines[1]).toMatch(/^S4,1,90,modell,.*,deduction-risk 1\.0\.0,tatt av listen,Kjørebok viser riktig avstand,/);
     expect(lines[2]).toBe('S2,2,20,modell,Har ENK: nei,,,deduction-risk 1.0.0,beholdt,,Tromsø,-7');
     expect(lines[3]).toBe('S1,4,1,tilfeldig kontroll,trukket tilfeldig – ingen grunner for utvelgelse,,,tilfeldig kontroll,,,Bodø,"-1234,5"');
     // Row 4 (S5, rank 3): a hand-added row's formula-like reason is neutralised like any cell.
@@ -164,7 +164,7 @@ describe('controlList', () => {
     // Removed again: the row stays on the list (the list is the record), marked removed.
     decide(4, 'remove', 'feil rad', false, 'add');
     const again = write(controlList(input({ decisions: log }))).split('\r\n');
-    expect(again[4]).toBe(`S5,3,5,lagt til for hånd,,,,lagt til for hånd,tatt av lista,feil rad,Å,'@x`);
+    expect(again[4]).toBe(`S5,3,5,lagt til for hånd,,,,lagt til for hånd,tatt av listen,feil rad,Å,'@x`);
     // The list made again without row 3 (S4): its removal stays in the log, and the export says it is off the list.
     const remade = controlList(input({ decisions: log, selection: { rows: new Uint32Array([1, 0]), kind: new Uint8Array([BY_MODEL, RANDOM_CONTROL]) } }));
     expect(write(remade)).not.toContain('S4,');

@@ -65,7 +65,7 @@ export const planner = defineMessages({
     'planner.col.decision_reason': 'begrunnelse',
     'planner.kind.added': 'lagt til for hånd',
     'planner.decision.keep': 'beholdt',
-    'planner.decision.remove': 'tatt av lista',
+    'planner.decision.remove': 'tatt av listen',
     'planner.decision.add': 'lagt til',
     'planner.reason.random': 'trukket tilfeldig – ingen grunner for utvelgelse',
     'gains.title': 'Gevinstkurve',
