@@ -1,9 +1,10 @@
 /**
  * The benchmark's figures as a Markdown table, with the ratios against the reference stack
- * and the issue's targets (issue 8) beside them; the comparison's rows when the run timed it
- * (issue "Many models").
+ * and issue 8's targets beside them; the comparison's rows when the run timed it (issue "Many
+ * models"); then issue 19's targets, each as figure, target, ratio and met / not met (goals.ts).
  */
 import type { BrowserRun, CompareRun, FrameStats } from './browser-run';
+import { explainStageRate as explainRate, goalsMarkdown } from './goals';
 
 /** What test/bench/reference.py prints. */
 export interface Reference {
@@ -39,13 +40,6 @@ export function compareGoal(c: CompareRun): string {
   return c.longestTaskMs <= COMPARE_LONGEST_TASK_MS ? 'met' : 'not met';
 }
 
-/** Rows per second of the explanation stage: from all scores shown to all rows explained. */
-export function explainRate(b: BrowserRun): number | null {
-  if (b.allExplainedMs === null || b.allScoresMs === null) return null;
-  const stage = b.allExplainedMs - Math.min(b.allScoresMs, b.allExplainedMs);
-  return stage > 0 ? (b.rows / stage) * 1000 : null;
-}
-
 export function markdown(bench: Bench): string {
   const m = bench.machine;
   const head = `| | ${bench.files.map((f) => `${n(f.rows)} rows (${n(f.bytes / MB)} MB)`).join(' | ')} |`;
@@ -67,7 +61,7 @@ export function markdown(bench: Bench): string {
     row('first global chart: early picture of the first rows read (target ≤ 3 s)', b((x) => s(x.earlyPictureMs ?? null))),
     row('first explanations of the whole file (Explanations tab)', b((x) => s(x.firstExplainedMs))),
     row('all explanations (target ≤ 60 s at 10⁶)', b((x) => s(x.allExplainedMs))),
-    row('rows/s, explaining (all scores → all explained)', b((x) => (explainRate(x) === null ? '–' : n(explainRate(x)!)))),
+    row('rows/s, explaining (all scores, or first explanations if sooner → all explained)', b((x) => (explainRate(x) === null ? '–' : n(explainRate(x)!)))),
     row('workers (CDP; app-reported)', b((x) => `${x.workers}; ${x.appWorkers ?? 'not exposed'}`)),
     row('peak JS heap, page + workers', b((x) => gb(x.peakHeapUsed))),
     row('peak JS heap + array buffers (target < 1.5 GB)', b((x) => gb(x.peakHeapWithBuffers))),
@@ -98,6 +92,7 @@ export function markdown(bench: Bench): string {
     row('explaining rows/s ÷ pred_contrib (all cores)', (f) => ratio(f.browser && f.reference && explainRate(f.browser) !== null ? explainRate(f.browser)! / f.reference.contrib.rows_per_s : null, '≥ 5×')),
     row('explaining rows/s ÷ pred_contrib (1 thread)', (f) => ratio(f.browser && f.reference && explainRate(f.browser) !== null ? explainRate(f.browser)! / f.reference.contrib.rows_per_s_one_thread : null, '–')),
     '',
+    goalsMarkdown(bench),
   ];
   for (const f of bench.files) {
     for (const p of f.browser?.profile ?? []) {
