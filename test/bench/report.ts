@@ -66,6 +66,7 @@ export function markdown(bench: Bench): string {
     row('peak JS heap, page + workers', b((x) => gb(x.peakHeapUsed))),
     row('peak JS heap + array buffers (target < 1.5 GB)', b((x) => gb(x.peakHeapWithBuffers))),
     row('peak renderer RSS (VmHWM)', b((x) => gb(x.rendererPeakRss))),
+    row('V8 heap limit of the page (jsHeapSizeLimit)', b((x) => gb(x.jsHeapLimit ?? null))),
     row('main-thread long tasks during the run (> 50 ms)', b((x) => `${x.longTasks}, longest ${n(x.longestTaskMs)} ms`)),
     row('scroll table while explaining', b((x) => frames(x.scrollDuringExplain))),
     row('scroll table after', b((x) => frames(x.scroll))),
