@@ -29,7 +29,7 @@ const n = (x: number, digits = 0) => x.toLocaleString('en', { maximumFractionDig
 const s = (ms: number | null) => (ms === null ? '–' : `${n(ms / 1000, 1)} s`);
 const rate = (rows: number, ms: number | null) => (ms === null || ms <= 0 ? '–' : `${n((rows / ms) * 1000)}`);
 const gb = (bytes: number | null) => (bytes === null ? '–' : `${n(bytes / GB, 2)} GB`);
-const ratio = (x: number | null, target: string) => (x === null || !Number.isFinite(x) ? '–' : `${n(x, 2)}× (target ${target})`);
+const ratio = (x: number | null, target: string) => (x === null || !Number.isFinite(x) ? '–' : `${n(x, 2)}× (issue 8: ${target})`);
 const frames = (f: FrameStats | null) => (f ? `${n(f.longestMs)} ms longest, p95 ${n(f.p95Ms)} ms, ${f.over100} of ${f.frames} over 100 ms; longest task ${n(f.longestTaskMs)} ms` : '–');
 
 /** The issue's bar while the comparison is open (issue "Many models"): a reported goal, not an assertion. */
@@ -55,16 +55,16 @@ export function markdown(bench: Bench): string {
     rule,
     `| **Browser (the built app)** | ${bench.files.map(() => '').join(' | ')} |`,
     row('first scores on screen', b((x) => s(x.firstScoresMs))),
-    row('all scores on screen (target ≤ 10 s at 10⁶)', b((x) => s(x.allScoresMs))),
+    row('all scores on screen (issue 8: ≤ 10 s at 10⁶)', b((x) => s(x.allScoresMs))),
     row('input MB/s (to all scores)', b((x) => (x.allScoresMs ? n(x.bytes / MB / (x.allScoresMs / 1000), 1) : '–'))),
     row('rows/s, read + parse + score', b((x) => rate(x.rows, x.allScoresMs))),
-    row('first global chart: early picture of the first rows read (target ≤ 3 s)', b((x) => s(x.earlyPictureMs ?? null))),
+    row('first global chart: early picture of the first rows read (issue 8: ≤ 3 s)', b((x) => s(x.earlyPictureMs ?? null))),
     row('first explanations of the whole file (Explanations tab)', b((x) => s(x.firstExplainedMs))),
-    row('all explanations (target ≤ 60 s at 10⁶)', b((x) => s(x.allExplainedMs))),
+    row('all explanations (issue 8: ≤ 60 s at 10⁶)', b((x) => s(x.allExplainedMs))),
     row('rows/s, explaining (all scores, or first explanations if sooner → all explained)', b((x) => (explainRate(x) === null ? '–' : n(explainRate(x)!)))),
     row('workers (CDP; app-reported)', b((x) => `${x.workers}; ${x.appWorkers ?? 'not exposed'}`)),
     row('peak JS heap, page + workers', b((x) => gb(x.peakHeapUsed))),
-    row('peak JS heap + array buffers (target < 1.5 GB)', b((x) => gb(x.peakHeapWithBuffers))),
+    row('peak JS heap + array buffers (issue 8: < 1.5 GB)', b((x) => gb(x.peakHeapWithBuffers))),
     row('peak renderer RSS (VmHWM)', b((x) => gb(x.rendererPeakRss))),
     row('V8 heap limit of the page (jsHeapSizeLimit)', b((x) => gb(x.jsHeapLimit ?? null))),
     row('main-thread long tasks during the run (> 50 ms)', b((x) => `${x.longTasks}, longest ${n(x.longestTaskMs)} ms`)),
