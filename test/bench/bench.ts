@@ -6,6 +6,7 @@
  *   npm run bench -- --skip-reference | --skip-browser
  *   npm run bench -- --profile                      adds CPU profiles of the page and workers
  *   npm run bench -- --skip-compare                 leaves out the Compare models tab
+ *   npm run bench -- --report-only                  prints bench.md again from the last bench.json
  *
  * Generates the CSVs with the model pipeline's generator (cached in test/bench/out/), builds
  * the app when the build is missing or older than its sources, serves it with `vite preview`,
@@ -15,7 +16,7 @@
  * dist), BENCH_APP (checkout to build, default .), BENCH_PORT (default 4183), CHROMIUM_PATH, BENCH_TIMEOUT_S (per file, default 1200).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runInBrowser, type BrowserRun } from './browser-run';
@@ -106,6 +107,11 @@ function chromiumVersion(): string {
 }
 
 async function main(): Promise<void> {
+  if (flag('--report-only')) {
+    const table = markdown(JSON.parse(readFileSync(join(OUT, 'bench.json'), 'utf8')) as Bench);
+    writeFileSync(join(OUT, 'bench.md'), table);
+    return log(table);
+  }
   const bench: Bench = {
     date: new Date().toISOString(),
     commit: commit(),

@@ -48,6 +48,8 @@ export interface BrowserRun {
   heapSamples: number;
   /** Peak resident memory of the largest renderer process (VmHWM), bytes; null off Linux. */
   rendererPeakRss: number | null;
+  /** The page's V8 heap limit (performance.memory.jsHeapSizeLimit), bytes: JS objects such as the id strings live under it, array buffers do not. Absent in older bench.json. */
+  jsHeapLimit?: number | null;
   /** Long tasks on the main thread between file start and the last milestone. */
   longTasks: number;
   longestTaskMs: number;
@@ -191,6 +193,7 @@ export async function runInBrowser(o: BrowserOptions): Promise<BrowserRun> {
       peakHeapWithBuffers: runPeak.withBuffers,
       heapSamples: runPeak.samples,
       rendererPeakRss: await rendererPeakRss(browser),
+      jsHeapLimit: await page.evaluate(() => (performance as Performance & { memory?: { jsHeapSizeLimit: number } }).memory?.jsHeapSizeLimit ?? null),
       longTasks: during.length,
       longestTaskMs: Math.max(0, ...during.map(([, d]) => d)),
       slowestTasks: slowest,

@@ -8,6 +8,7 @@ import { SNIFF_BYTES, type Delimiter, type Encoding, type IngestOptions } from '
 import type { Explorer } from './explorer.svelte';
 import { problem, type Problem } from '../core/problems';
 import { fileKind, KIND_BYTES } from './file-kind';
+import { checkTabCeiling } from '../core/csv/tab-ceiling';
 
 export class Intake {
   file = $state.raw<Blob | null>(null);
@@ -21,7 +22,10 @@ export class Intake {
   delimiter = $state<'auto' | Delimiter>('auto');
   /** The user's column choices (see IngestOptions.mapping); empty means "as matched". */
   mapping = $state.raw<Record<string, string | null>>({});
-  /** A file refused before any preview: a model file (ONNX, told by its bytes) chosen where a CSV goes. */
+  /**
+   * A file refused before any preview: a model file (ONNX, told by its bytes) chosen where a
+   * CSV goes, or one with more rows than a tab takes (core/csv/tab-ceiling.ts).
+   */
   refused = $state.raw<Problem | null>(null);
 
   options = $derived.by((): IngestOptions => {
@@ -51,6 +55,13 @@ export class Intake {
       this.file = null;
       this.sample = null;
       this.refused = problem('intake.is_model', 'error', { field: fileName });
+      return;
+    }
+    const tooMany = checkTabCeiling(file.size, sample);
+    if (tooMany) {
+      this.file = null;
+      this.sample = null;
+      this.refused = { ...tooMany, field: fileName };
       return;
     }
     this.refused = null;

@@ -4,6 +4,7 @@ import { fixtureCard } from '../../../test/csv/helpers';
 import type { IngestOptions } from '../core/csv/options';
 import type { Explorer } from './explorer.svelte';
 import { Intake } from './intake.svelte';
+import { TAB_CEILING_ROWS } from '../core/csv/tab-ceiling';
 
 const card = fixtureCard();
 const file = (path: string) => new Blob([readFileSync(`test/fixtures/csv/${path}`)]);
@@ -29,6 +30,28 @@ describe('Intake', () => {
     expect(intake.refused).toBeNull();
     expect(intake.sniffed).not.toBeNull();
     expect(explorer.openCsv?.name).toBe('a.csv');
+  });
+
+  it('refuses up front, from its size and first lines, a file with more rows than a tab takes, and shows no preview', async () => {
+    const { explorer, calls } = fakeExplorer();
+    const intake = new Intake(explorer);
+    // A real extract's start, in a Blob that says it is as long as 10 million such rows (nothing past the sample is read).
+    const start = readFileSync('test/fixtures/csv/golden/utf8-semicolon-lf.csv');
+    const perRow = start.length / (start.toString('utf8').split('\n').length - 1);
+    const huge = { size: Math.round(perRow * 10_000_001), slice: (a: number, b: number) => new Blob([start.subarray(a, b)]) } as unknown as Blob;
+    await intake.open(huge, 'national.csv');
+    expect(intake.refused?.code).toBe('intake.over_ceiling');
+    expect(intake.refused?.field).toBe('national.csv');
+    expect(intake.refused?.params?.ceiling).toBe(TAB_CEILING_ROWS);
+    expect(intake.refused?.params?.rows).toBe(10_000_000);
+    expect(intake.sample).toBeNull();
+    intake.score();
+    expect(calls).toEqual([]);
+    // A national extract, 4.6 million rows, is under the ceiling: previewed as any other file.
+    const national = { size: Math.round(perRow * 4_600_001), slice: huge.slice } as unknown as Blob;
+    await intake.open(national, 'national.csv');
+    expect(intake.refused).toBeNull();
+    expect(intake.sniffed?.plan.blocked).toBe(false);
   });
 
   it('sniffs a chosen file and scores it with the options shown', async () => {
