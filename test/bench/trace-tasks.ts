@@ -51,13 +51,11 @@ for (let i = 0; i < 40 && !(await mark(page, 'explorer:all-explained')); i++) {
 }
 await until(page, 'explorer:all-explained');
 if (compare) {
-  await page.getByRole('tab', { name: /Samanlikn|Sammenlign|Compare/ }).click();
-  await page.getByRole('button', { name: /Samanlikn|Sammenlign|Compare/ }).first().click().catch(() => {});
-  for (let i = 0; i < 600; i++) {
-    if (await page.getByTestId('compare-sentence').isVisible().catch(() => false)) break;
-    await sleep(100);
-  }
-  await sleep(2000);
+  await page.locator('#tab-compare').click();
+  await page.locator('#challenger-pick').selectOption('deduction-risk-prefiling');
+  await page.getByRole('button', { name: /^(Sammenlign|Samanlikn|Compare)$/ }).click();
+  for (let i = 0; i < 600 && !(await page.getByTestId('compare-view').locator('.sentence, [data-testid="compare-sentence"]').count()); i++) await sleep(100);
+  await sleep(4000);
 }
 const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
 await browser.close();
