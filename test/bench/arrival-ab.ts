@@ -1,6 +1,6 @@
 /**
  * `npx tsx test/bench/arrival-ab.ts <csv> <url A> <url B> [reps]`: the main thread's long
- * tasks (> 50 ms) from the press on "score" to 3 s after the last score, for two builds of the
+ * tasks (> 50 ms) from the press on "score" to 3 s after the last score, and when the last score came, for two builds of the
  * app taken in turns (A, B, A, B …) so a busy machine weighs on both alike. Prints each run's
  * tasks [ms after the press, ms] and the longest per build. A diagnostic, not part of the benchmark.
  */
@@ -11,7 +11,7 @@ const [csv, a, b, reps = '3'] = process.argv.slice(2);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumFlags] });
 
-async function once(url: string): Promise<[number, number][]> {
+async function once(url: string): Promise<{ tasks: [number, number][]; scoresMs: number }> {
   const page = await (await browser.newContext({ locale: 'nb-NO', viewport: { width: 1400, height: 1000 } })).newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __tasks: [number, number][] };
@@ -31,15 +31,15 @@ async function once(url: string): Promise<[number, number][]> {
   const end = (await mark('explorer:all-scores'))! + 3000;
   const tasks = await page.evaluate(() => (window as unknown as { __tasks: [number, number][] }).__tasks);
   await page.context().close();
-  return tasks.filter(([t]) => t >= start && t <= end).map(([t, d]) => [Math.round(t - start), Math.round(d)]);
+  return { tasks: tasks.filter(([t]) => t >= start && t <= end).map(([t, d]) => [Math.round(t - start), Math.round(d)]), scoresMs: Math.round(end - 3000 - start) };
 }
 
 const longest: Record<string, number[]> = { A: [], B: [] };
 for (let i = 0; i < Number(reps); i++) {
   for (const [name, url] of [['A', a], ['B', b]] as const) {
-    const tasks = await once(url);
+    const { tasks, scoresMs } = await once(url);
     longest[name].push(Math.max(0, ...tasks.map(([, d]) => d)));
-    console.log(`${name} run ${i + 1}: ${tasks.length} long tasks ${JSON.stringify(tasks)}`);
+    console.log(`${name} run ${i + 1}: all scores after ${scoresMs} ms; ${tasks.length} long tasks ${JSON.stringify(tasks)}`);
   }
 }
 console.log(`longest, A: ${longest.A.join(', ')} ms; B: ${longest.B.join(', ')} ms`);
