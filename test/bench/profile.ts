@@ -28,7 +28,17 @@ export interface ProfileSummary {
   busyMs: number;
   /** Self time by function, longest first: [name (file:line), ms]. */
   top: [string, number][];
+  /**
+   * Stretches of the thread busy without a break over STRETCH_MS (the long tasks, read from the
+   * samples themselves since the profile's clock is not the page's), longest first: when they
+   * began (ms into the profile), how long they lasted, and the functions they spent most time
+   * in (self time, named as in `top`): [name (file:line), ms].
+   */
+  stretches: { atMs: number; ms: number; top: [string, number][] }[];
 }
+
+/** A stretch of busy samples longer than this is reported with its causes (the long-task limit). */
+const STRETCH_MS = 50;
 
 const INTERVAL_US = 1000;
 
@@ -91,5 +101,42 @@ export function summarise(target: string, profile: Profile): ProfileSummary {
     self.set(key, (self.get(key) ?? 0) + ms);
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, ms]) => [k, Math.round(ms)] as [string, number]);
-  return { target, wallMs: Math.round((profile.endTime - profile.startTime) / 1000), busyMs: Math.round(busy), top };
+  return { target, wallMs: Math.round((profile.endTime - profile.startTime) / 1000), busyMs: Math.round(busy), top, stretches: stretches(profile, byNode, label) };
+}
+
+/** Busy stretches over STRETCH_MS: consecutive samples none of which is (idle), with the functions they spent most time in (self time, as `top`). */
+function stretches(profile: Profile, byNode: Map<number, ProfileNode>, label: (n: ProfileNode) => string): ProfileSummary['stretches'] {
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const out: ProfileSummary['stretches'] = [];
+  let t = 0;
+  let from = -1;
+  let fromMs = 0;
+  const close = (end: number, endMs: number) => {
+    if (from < 0) return;
+    const ms = endMs - fromMs;
+    if (ms > STRETCH_MS) {
+      const self = new Map<string, number>();
+      for (let i = from; i < end; i++) {
+        const node = byNode.get(samples[i]);
+        if (!node) continue;
+        const key = label(node);
+        self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+      }
+      const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => [k, Math.round(v)] as [string, number]);
+      out.push({ atMs: Math.round(fromMs), ms: Math.round(ms), top });
+    }
+    from = -1;
+  };
+  for (let i = 0; i < samples.length; i++) {
+    t += (deltas[i] ?? 0) / 1000;
+    const idle = byNode.get(samples[i])?.callFrame.functionName === '(idle)';
+    if (idle) close(i, t);
+    else if (from < 0) {
+      from = i;
+      fromMs = t;
+    }
+  }
+  close(samples.length, t);
+  return out.sort((a, b) => b.ms - a.ms).slice(0, 12);
 }

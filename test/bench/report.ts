@@ -100,6 +100,11 @@ export function markdown(bench: Bench): string {
       lines.push(`Profile, ${n(f.rows)} rows, ${p.target}: busy ${s(p.busyMs)} of ${s(p.wallMs)}; self time by function:`, '');
       for (const [name, ms] of p.top) lines.push(`- ${n(ms)} ms  ${name.replace(/\|/g, '\\|')}`);
       lines.push('');
+      if (p.target === 'main thread' && p.stretches?.length) {
+        lines.push(`Busy stretches over 50 ms on the main thread (longest first; where, callees included):`, '');
+        for (const st of p.stretches) lines.push(`- ${n(st.ms)} ms at ${s(st.atMs)}: ${st.top.map(([name, ms]) => `${name.replace(/\|/g, '\\|')} ${n(ms)}`).join('; ')}`);
+        lines.push('');
+      }
     }
   }
   return lines.join('\n');

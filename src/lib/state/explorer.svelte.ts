@@ -3,7 +3,7 @@
  * $state.raw (replaced, never mutated), and everything that can be computed from them is
  * $derived, so the UI never holds a second copy of the data.
  */
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
 import type { Engines } from '../worker/engine-pool';
 import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, OutputSpace } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
@@ -471,6 +471,17 @@ export class Explorer {
     const f = this.model!.card.features.length;
     const explanation = await this.#client.explainRow(row, this.result.ingest.features.subarray(row * f, (row + 1) * f));
     if (this.selectedRow === row) this.rowExplanation = explanation;
+  }
+
+  /**
+   * The rows the page shows (the results table's window): the pool explains them next while
+   * the pass over the file runs (the open record is explained on demand by `select`). Reads no
+   * state an effect calling it would rerun on.
+   */
+  onScreen(rows: ArrayLike<number>): void {
+    untrack(() => {
+      if (this.result && !this.explanations?.summary) this.#client.prioritise(rows);
+    });
   }
 
   /**

@@ -37,7 +37,7 @@ interface PendingRun {
 /** The pool without workers: every run waits until the test finishes it, and calls are recorded. */
 function fakeEngines() {
   const runs: PendingRun[] = [];
-  const calls = { cancel: 0, explainRow: [] as number[] };
+  const calls = { cancel: 0, explainRow: [] as number[], prioritise: [] as number[][] };
   let explained: ExplainedRow | null = null;
   const engines: Engines = {
     init: async () => ({ model, problems: [] }),
@@ -49,6 +49,7 @@ function fakeEngines() {
       return explained;
     },
     scoreRow: async () => null,
+    prioritise: (rows) => void calls.prioritise.push(Array.from(rows)),
     cancel: () => void calls.cancel++,
   };
   return { engines, runs, calls, explainsRowAs: (e: ExplainedRow) => (explained = e) };
@@ -239,6 +240,21 @@ describe('Explorer', () => {
     await e.select(0);
     expect(calls.explainRow).toEqual([1]);
     expect(e.rowExplanation).toBeNull();
+  });
+});
+
+describe('Explorer, the rows on screen', () => {
+  it('asks the pool to explain the rows on screen first while the pass runs, and not before the scores or after it', async () => {
+    const { e, runs, calls } = explorer();
+    const running = e.score(file(), 'a.csv');
+    e.onScreen([3]);
+    runs[0].finish(scored('a.csv'));
+    await running;
+    e.onScreen(Uint32Array.of(2, 0));
+    runs[0].handlers.onExplained(block([0], 4, { sample: false, done: 4 }));
+    runs[0].handlers.onExplainDone({ failures: 0, coversEstimated: false, elapsedMs: 1, workers: 1, problems: [] });
+    e.onScreen([1]);
+    expect(calls.prioritise).toEqual([[2, 0]]);
   });
 });
 

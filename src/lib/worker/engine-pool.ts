@@ -3,10 +3,11 @@
  * model and the same onnxruntime-web engine. The lead reads the file; while it reads, the
  * others score the blocks it has parsed (parsing and scoring are the two halves of the
  * scoring pass, so on two cores they overlap), and the lead scores the blocks they fall behind
- * on. While a big file is read, a helper explains rows spread over its first block for an
- * early importance chart; once every row is scored, all engines — the lead too — explain every
- * row in 4,096-row blocks, an evenly spread sample first so the global charts fill early. With
- * one engine the lead scores as it reads.
+ * on. While a file is read, a helper explains rows spread over its first block for an early
+ * importance chart, and, whenever it has nothing to score, rows already scored; once every row
+ * is scored, all engines — the lead too — explain the rest in blocks of up to 4,096 rows: the
+ * rows on screen first (prioritise), an evenly spread sample so the global charts fill early,
+ * then by rank. With one engine the lead scores as it reads.
  *
  * Who does what, and when, is decided by the Scheduler (scheduler.ts), a state machine with no
  * Worker in it; this module is the transport: it sends the scheduler's orders as requests,
@@ -40,6 +41,8 @@ export interface Engines {
   inspect(model: ArrayBuffer): Promise<ModelInspection | { problems: Problem[] }>;
   run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredFile | null; elapsedMs: number; problems: Problem[] }>;
   explainRow(row: number, x: Float32Array): Promise<ExplainedRow | null>;
+  /** The rows the page has on screen (file row indices): the open run explains them next, before the rest. */
+  prioritise(rows: ArrayLike<number>): void;
   /**
    * onnxruntime's probability for one row of feature values `x` (F float32, NaN missing), on
    * the least busy engine; the open run's state is not touched (what-if). Null when no engine answers.
@@ -241,7 +244,7 @@ export class EnginePool implements Engines {
       const engine = this.#engines[order.engine];
       if (order.kind === 'score') {
         void this.#send(engine, { type: 'score', id: this.#next++, x: order.x, n: order.n }, [order.x.buffer]).then((reply) => {
-          if (reply.type === 'scores') this.#carry(this.#schedule.scored(order, reply.p, this.#loads()));
+          if (reply.type === 'scores') this.#carry(this.#schedule.scored(order, reply.p, this.#loads(), reply.x));
           else this.#schedule.scoreFailed(order, reply.type === 'failed' ? reply.problems : [problem('run.failed', 'error', { params: { detail: reply.type } })]);
           this.#checkScored();
         });
@@ -287,7 +290,7 @@ export class EnginePool implements Engines {
       source = ready.length > 0 ? 'estimated' : 'failed';
       if (source === 'estimated') this.#schedule.note(run.id, [problem('explain.covers_estimated', 'info')]);
     }
-    const file = { probability: result.probability, features: result.ingest.features, rows: result.ingest.rows };
+    const file = { probability: result.probability, features: result.ingest.features, rows: result.ingest.rows, order: result.order };
     this.#follow(run.id, this.#schedule.explain(run.id, file, source, ready, this.#loads()));
   }
 
@@ -302,6 +305,10 @@ export class EnginePool implements Engines {
     const reply = await this.#send(engine, { type: 'explain-row', id: this.#next++, row, x: copy }, [copy.buffer]);
     if (reply.type !== 'row-explained') return null;
     return { row: reply.row, contrib: reply.contrib, raw: reply.raw, ok: reply.ok };
+  }
+
+  prioritise(rows: ArrayLike<number>): void {
+    if (this.#run) this.#schedule.prioritise(this.#run.id, rows);
   }
 
   async scoreRow(x: Float32Array): Promise<number | null> {

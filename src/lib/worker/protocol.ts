@@ -87,8 +87,8 @@ export type Reply =
   /** Rows start … start + x.length / F − 1, parsed (row-major × F), for another engine to score. */
   | { type: 'parsed'; id: number; start: number; x: Float32Array }
   | { type: 'ranked'; id: number; order: Uint32Array; rank: Uint32Array }
-  /** P(incorrect deduction) of the rows of a `score` request, in order. */
-  | { type: 'scores'; id: number; p: Float32Array }
+  /** P(incorrect deduction) of the rows of a `score` request, in order, and the request's rows (`x`) handed back. */
+  | { type: 'scores'; id: number; p: Float32Array; x?: Float32Array }
   /**
    * The next rows' ids and passthrough cells, in order, ahead of `done` (whose result carries
    * none); a passthrough column's cells are values[codes[i]].
@@ -125,7 +125,7 @@ export interface ExplainedBlock {
   failed: Uint8Array;
   /** True for the first, spread-out sample that feeds the global charts early. */
   sample: boolean;
-  /** Rows explained so far in the full pass (the sample not counted), and the total. */
+  /** Rows of the file explained so far (each counted once: the sample's rows are not explained again), and the total. */
   done: number;
   total: number;
 }

@@ -4,9 +4,11 @@ import {
   BLOCK_ROWS,
   EARLY_MIN_BYTES,
   EARLY_ROWS,
+  EXPLAIN_BACKLOG,
   IN_FLIGHT,
   LEAD_BACKLOG,
   SAMPLE_ROWS,
+  SCORING_EXPLAIN_ROWS,
   Scheduler,
   joinsPool,
   leastBusy,
@@ -246,6 +248,9 @@ function reply(order: ExplainOrder, wrong: number[] = []) {
   for (const r of wrong) contrib[order.rows.indexOf(r) * (F + 1)] = 1;
   return { rows: order.rows, contrib, failed: new Uint8Array(order.count) };
 }
+/** The explain orders among `orders`. */
+const explains = (orders: Order[]) => orders.filter((o): o is ExplainOrder => o.kind === 'explain');
+
 /** A run on `n` engines with every row scored, ready to explain. */
 function preparing(n: number, over: Partial<RunOptions> = {}) {
   const run = started(n, over);
@@ -254,18 +259,30 @@ function preparing(n: number, over: Partial<RunOptions> = {}) {
 }
 
 describe('Scheduler: explaining every row', () => {
-  it('explains the evenly spread sample first, then the file in BLOCK_ROWS blocks, IN_FLIGHT per engine', () => {
+  it('explains the evenly spread sample first, then the file by rank in BLOCK_ROWS blocks, IN_FLIGHT per engine, each row once', () => {
     const { s } = preparing(2);
     const rows = 4 * BLOCK_ROWS + 10;
-    const step = s.explain(1, file(rows), 'model', [0, 1], loads(2));
+    // Ranked the other way round: the last row is the riskiest.
+    const order = Uint32Array.from({ length: rows }, (_, i) => rows - 1 - i);
+    const step = s.explain(1, { ...file(rows), order }, 'model', [0, 1], loads(2));
     expect(s.phase(1)).toBe('explaining');
-    expect(step.orders.map((o) => [o.engine, o.sample, o.rows[0], o.count])).toEqual([
-      [0, true, 0, SAMPLE_ROWS],
-      [0, false, 0, BLOCK_ROWS],
-      [1, false, BLOCK_ROWS, BLOCK_ROWS],
-      [1, false, 2 * BLOCK_ROWS, BLOCK_ROWS],
+    expect(step.orders.map((o) => [o.engine, o.sample, o.count])).toEqual([
+      [0, true, SAMPLE_ROWS],
+      [0, false, BLOCK_ROWS],
+      [1, false, BLOCK_ROWS],
+      [1, false, BLOCK_ROWS],
     ]);
-    expect(step.orders[1].x).toHaveLength(BLOCK_ROWS * F);
+    const [sample, first, second] = step.orders;
+    expect(Array.from(sample.rows.subarray(0, 3))).toEqual([0, 8, 16]); // floor(i · 16394 / 2000)
+    expect(first.rows[0]).toBe(rows - 1);
+    expect(second.rows[0]).toBe(first.rows[BLOCK_ROWS - 1] - 1 - (sample.rows.includes(first.rows[BLOCK_ROWS - 1] - 1) ? 1 : 0));
+    const all = step.orders.flatMap((o) => Array.from(o.rows));
+    expect(new Set(all).size).toBe(all.length);
+    // The blocks descend the ranking and leave out the sample's rows.
+    const blocks = step.orders.slice(1).flatMap((o) => Array.from(o.rows));
+    expect(blocks.every((r, i) => i === 0 || r < blocks[i - 1])).toBe(true);
+    expect(blocks.some((r) => sample.rows.includes(r))).toBe(false);
+    expect(first.x).toHaveLength(BLOCK_ROWS * F);
   });
 
   it('has no separate sample when the file is no bigger than it', () => {
@@ -274,19 +291,24 @@ describe('Scheduler: explaining every row', () => {
     expect(step.orders.map((o) => [o.sample, o.count])).toEqual([[false, SAMPLE_ROWS]]);
   });
 
-  it('checks each block against the scores, counts the full pass only, and gives the engine its next block', () => {
+  it('checks each block against the scores, counts every row once, the sample too, and gives the engine its next block', () => {
     const { s } = preparing(1);
     const n = SAMPLE_ROWS + BLOCK_ROWS + 1;
     const [sample, first] = s.explain(1, file(n), 'model', [0], loads(1)).orders;
     const a = s.explained(sample, reply(sample, [sample.rows[3]]), loads(1));
-    expect(a.block).toMatchObject({ sample: true, done: 0, total: n });
+    expect(a.block).toMatchObject({ sample: true, done: SAMPLE_ROWS, total: n });
     expect(a.block!.failed[3]).toBe(1);
-    expect(a.orders.map((o) => [o.rows[0], o.count])).toEqual([[BLOCK_ROWS, n - BLOCK_ROWS]]);
-    const b = s.explained(first, reply(first, [7]), loads(1));
-    expect(b.block).toMatchObject({ sample: false, done: BLOCK_ROWS });
+    // What is left after the sample and the first block: n − SAMPLE_ROWS − BLOCK_ROWS = 1 row.
+    expect(explains(a.orders).map((o) => o.count)).toEqual([1]);
+    const b = s.explained(first, reply(first, [first.rows[7]]), loads(1));
+    expect(b.block).toMatchObject({ sample: false, done: SAMPLE_ROWS + BLOCK_ROWS });
     expect(b.block!.failed[7]).toBe(1);
     expect(b.orders).toEqual([]);
     expect(b.summary).toBeNull();
+    const last = explains(a.orders)[0];
+    const end = s.explained(last, reply(last), loads(1));
+    expect(end.block!.done).toBe(n);
+    expect(end.summary).toMatchObject({ failures: 2, problems: [{ code: 'explain.sum_mismatch', params: { count: 2 } }] });
   });
 
   it("checks in the model's output space: contributions adding up to the probability pass for an averaged forest and fail for a log-odds model", () => {
@@ -307,8 +329,8 @@ describe('Scheduler: explaining every row', () => {
     const [sample, a, b] = s.explain(1, file(n), 'model', [0, 1], loads(2)).orders;
     expect(engines([sample, a, b])).toEqual(['explain@0', 'explain@0', 'explain@1']);
     tick(1500);
-    expect(s.explained(sample, reply(sample, [0]), loads(2)).summary).toBeNull(); // the sample's rows are not counted
-    expect(s.explained(a, reply(a, [0, 1]), loads(2)).summary).toBeNull();
+    expect(s.explained(sample, reply(sample, [0]), loads(2)).summary).toBeNull();
+    expect(s.explained(a, reply(a, [a.rows[0]]), loads(2)).summary).toBeNull();
     const crash = { code: 'run.worker_crashed', severity: 'error' as const, params: { detail: '' } };
     const end = s.explainFailed(b, [crash], [{ alive: true, busy: 0 }, { alive: false, busy: 0 }]);
     expect(end.summary).toEqual({
@@ -319,7 +341,7 @@ describe('Scheduler: explaining every row', () => {
       problems: [
         crash,
         { code: 'explain.sum_mismatch', severity: 'warning', params: { count: 2 } },
-        { code: 'explain.incomplete', severity: 'warning', params: { count: BLOCK_ROWS } },
+        { code: 'explain.incomplete', severity: 'warning', params: { count: b.count } },
       ],
     });
     expect(s.phase(1)).toBe('over');
@@ -364,6 +386,121 @@ describe('Scheduler: explaining every row', () => {
     s.start(2, options(), loads(1));
     expect(s.explained(a, reply(a), loads(1))).toEqual({ orders: [], block: null, summary: null });
     expect(s.explainFailed(a, [], loads(1))).toEqual({ orders: [], block: null, summary: null });
+  });
+});
+
+describe('Scheduler: explaining while scoring goes on', () => {
+  /** A helper's score order for `n` rows at `start`, back with its scores (0.5) and its features. */
+  function scoreBack(s: Scheduler, order: ScoreOrder, l: EngineLoad[]) {
+    return s.scored(order, new Float32Array(order.n).fill(0.5), l, order.x);
+  }
+
+  it('has a helper with nothing to score explain scored rows, SCORING_EXPLAIN_ROWS at a time, and score a parsed block first', () => {
+    const { s } = started(2);
+    const [score] = s.parsed(1, 0, block(1000), loads(2, [1, 0])) as ScoreOrder[];
+    expect(score.engine).toBe(1);
+    // Back with its features, nothing waiting to be scored: the helper explains the first rows.
+    const [explain] = explains(scoreBack(s, score, loads(2, [1, 0])));
+    expect(explain).toMatchObject({ engine: 1, count: SCORING_EXPLAIN_ROWS, sample: false });
+    expect(explain.rows[0]).toBe(0);
+    expect(explain.x).toHaveLength(SCORING_EXPLAIN_ROWS * F);
+    // A block parsed while it explains goes to it (one request in flight, room for one more).
+    expect(engines(s.parsed(1, 1000, block(10), loads(2, [1, 1])))).toEqual(['score@1']);
+    // Its explanation back while a block waits: the freed slot scores, it does not explain.
+    s.parsed(1, 1010, block(10), loads(2, [1, 2]));
+    expect(engines(s.explained(explain, reply(explain), loads(2, [1, 1])).orders)).toEqual(['score@1']);
+  });
+
+  it('gives the lead nothing to explain while it reads, nor a helper that still has a request in flight', () => {
+    const { s } = started(3);
+    const p = pool(3, [1, 0, 0]);
+    const [a, b] = p.give(s.parsed(1, 0, block(10), p.loads()).concat(s.parsed(1, 10, block(10), p.loads()))) as ScoreOrder[];
+    expect(engines([a, b])).toEqual(['score@1', 'score@1']);
+    p.back(a);
+    // Helper 1 still scores b; helper 2 is idle and takes the rows a scored.
+    expect(engines(p.give(scoreBack(s, a, p.loads())))).toEqual(['explain@2']);
+  });
+
+  it('explains nothing while scoring without the model’s own covers or trees, or without the features back', () => {
+    for (const over of [{ covered: false }, { explainable: false }]) {
+      const { s } = started(2, over);
+      const [score] = s.parsed(1, 0, block(10), loads(2, [1, 0])) as ScoreOrder[];
+      expect(scoreBack(s, score, loads(2, [1, 0]))).toEqual([]);
+    }
+    const { s } = started(2);
+    const [score] = s.parsed(1, 0, block(10), loads(2, [1, 0])) as ScoreOrder[];
+    expect(s.scored(score, new Float32Array(10), loads(2, [1, 0]))).toEqual([]);
+  });
+
+  it(`keeps the features of the last EXPLAIN_BACKLOG (${EXPLAIN_BACKLOG}) scored blocks only, oldest explained first`, () => {
+    const { s } = started(2);
+    const l = loads(2, [1, 2]); // the helper is busy: blocks pile up, scored on the lead
+    const orders: ScoreOrder[] = [];
+    for (let k = 0; k < EXPLAIN_BACKLOG + 2; k++) orders.push(...(s.parsed(1, k * 10, block(10), loads(2, [1, 0])) as ScoreOrder[]));
+    for (const o of orders) scoreBack(s, o, l);
+    s.read(1, l);
+    const first = explains(scoreBack(s, { kind: 'score', run: 1, engine: 1, start: 1000, n: 10, x: block(10) }, loads(2, [0, 0])));
+    // Seven blocks scored: the first three were dropped, the oldest kept starts at row 30.
+    expect(first[0].rows[0]).toBe(30);
+  });
+
+  it('holds what it explained until the pass starts, then checks it against the final scores in one block and never explains those rows again', () => {
+    const { s } = started(2);
+    const [score] = s.parsed(1, 0, block(4, [2]), loads(2, [1, 0])) as ScoreOrder[];
+    const [explain] = explains(scoreBack(s, score, loads(2, [1, 0])));
+    expect(Array.from(explain.rows)).toEqual([0, 1, 2, 3]);
+    // Back before the scores are final: held, nothing for the page.
+    const held = s.explained(explain, reply(explain, [1, 2]), loads(2));
+    expect(held).toEqual({ orders: [], block: null, summary: null });
+    s.read(1, loads(2));
+    // Row 2 is rejected: its score is NaN, so its sum is not checked; row 1 misses its score.
+    const probability = Float32Array.of(0.5, 0.5, NaN, 0.5);
+    const start = s.explain(1, { probability, features: block(4, [2]), rows: 4 }, 'model', [0, 1], loads(2));
+    expect(Array.from(start.block!.rows)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(start.block!.failed)).toEqual([0, 1, 0, 0]);
+    expect(start.block).toMatchObject({ sample: false, done: 4, total: 4 });
+    expect(start.orders).toEqual([]);
+    expect(start.summary).toMatchObject({ failures: 1 });
+  });
+
+  it('waits for a request given while scoring before it sums up, and fills only the free slots', () => {
+    const { s } = started(2);
+    const [score] = s.parsed(1, 0, block(SCORING_EXPLAIN_ROWS + 1), loads(2, [1, 0])) as ScoreOrder[];
+    const [explain] = explains(scoreBack(s, score, loads(2, [1, 0])));
+    s.read(1, loads(2, [0, 1]));
+    const n = SCORING_EXPLAIN_ROWS + 1;
+    const start = s.explain(1, file(n), 'model', [0, 1], loads(2, [0, 1]));
+    // One row is left (the sample would be the whole file); the lead takes it, the helper's first slot is the request from scoring.
+    expect(start.orders.map((o) => [o.engine, o.count])).toEqual([[0, 1]]);
+    expect(s.explained(start.orders[0], reply(start.orders[0]), loads(2)).summary).toBeNull();
+    const end = s.explained(explain, reply(explain), loads(2));
+    expect(end.block).toMatchObject({ done: n, total: n });
+    expect(end.summary).toMatchObject({ failures: 0, problems: [] });
+  });
+});
+
+describe('Scheduler: the rows on screen first', () => {
+  it('explains the rows the page shows before the sample and the ranking, leaving out rows done or asked for', () => {
+    const { s } = preparing(1);
+    const n = 3 * BLOCK_ROWS;
+    const [sample, first] = s.explain(1, file(n), 'model', [0], loads(1)).orders;
+    s.prioritise(1, [5000, sample.rows[1], first.rows[0], 10001]);
+    const next = explains(s.explained(sample, reply(sample), loads(1)).orders);
+    expect(next.map((o) => Array.from(o.rows))).toEqual([[5000, 10001]]);
+    expect(Array.from(next[0].x)).toHaveLength(2 * F);
+    // Once they are asked for, the pass goes on by rank.
+    const after = explains(s.explained(next[0], reply(next[0]), loads(1)).orders);
+    expect(after[0].rows.includes(5000)).toBe(false);
+    expect(after[0].count).toBe(BLOCK_ROWS);
+  });
+
+  it('ignores rows of a run a newer one replaced', () => {
+    const { s } = preparing(1);
+    s.start(2, options(), loads(1));
+    s.prioritise(1, [0]);
+    s.read(2, loads(1));
+    const [first] = s.explain(2, file(10), 'model', [0], loads(1)).orders;
+    expect(Array.from(first.rows)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
 

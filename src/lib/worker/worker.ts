@@ -260,7 +260,8 @@ async function scoreBlock(request: Extract<Request, { type: 'score' }>): Promise
   if (!scorer) return reply({ type: 'failed', id: request.id, problems: [problem('model.not_loaded', 'error')] });
   try {
     const p = await scorer.score(request.x, request.n);
-    reply({ type: 'scores', id: request.id, p }, [p.buffer]);
+    // The rows go back with their scores (a transfer, no copy), for a helper to explain them while scoring goes on.
+    reply({ type: 'scores', id: request.id, p, x: request.x }, [p.buffer, request.x.buffer]);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     reply({ type: 'failed', id: request.id, problems: [problem('run.failed', 'error', { params: { detail } })] });
