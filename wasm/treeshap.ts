@@ -1,0 +1,423 @@
+/**
+ * The TreeSHAP kernel in WebAssembly (AssemblyScript, 128-bit SIMD): the same arithmetic as
+ * src/lib/core/explain/treeshap.ts (FastTreeSHAP v2 per-leaf tables, Yang 2021,
+ * arXiv:2109.09847) and quadrature-tree.ts (Gauss–Legendre over the tree's nodes, after
+ * Linear TreeShap, Yu et al. 2022), which stay the oracle it is tested against
+ * (test/explain/wasm-treeshap.test.ts) and the fallback where WebAssembly SIMD is missing.
+ *
+ * No allocator, no runtime: the TypeScript wrapper (src/lib/core/explain/wasm-treeshap.ts)
+ * lays the model's tables and the scratch into linear memory and hands their addresses over
+ * in a header of i32 fields (`configure`); `explainBlock(count)` then explains the rows at X
+ * into PHI. Nodes and leaves are packed records (one cache line holds two nodes) and a tree's
+ * features are numbered locally, so one tree's share of a row accumulates in a short array.
+ */
+
+// Header fields, in the order the wrapper writes them (wasm-treeshap.ts, FIELDS).
+let F: i32 = 0;
+let NT: i32 = 0;
+let TREE_START: usize = 0;
+let LEAF_START: usize = 0;
+let FEAT_START: usize = 0;
+let TREE_FEATURE: usize = 0;
+let TABLE_TREE: usize = 0;
+let POINTS: usize = 0;
+let NODES: usize = 0;
+let SET_START: usize = 0;
+let SET_VALUES: usize = 0;
+let LEAVES: usize = 0;
+let PATH_Q: usize = 0;
+let PATH_R: usize = 0;
+let TABLES: usize = 0;
+let VALUE: usize = 0;
+let PARENT: usize = 0;
+let SHARE_Z: usize = 0;
+let PREVIOUS: usize = 0;
+let COLLECTS: usize = 0;
+let RULES: usize = 0;
+let MASK: usize = 0;
+let QR: usize = 0;
+let BELOW: usize = 0;
+let BELOW_DOT: usize = 0;
+let OUTCOME: usize = 0;
+let ACC: usize = 0;
+let STORED: usize = 0;
+let HASH_KEY: usize = 0;
+let HASH_SLOT: usize = 0;
+let HASH_STAMP: usize = 0;
+let HASH_BITS: i32 = 0;
+let X: usize = 0;
+let PHI: usize = 0;
+
+/** Generation of the pattern hash: entries stamped otherwise are empty (no clearing per tree). */
+let generation: i32 = 0;
+
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+export function configure(h: usize): void {
+  F = load<i32>(h, 0);
+  NT = load<i32>(h, 4);
+  TREE_START = load<i32>(h, 8);
+  LEAF_START = load<i32>(h, 12);
+  FEAT_START = load<i32>(h, 16);
+  TREE_FEATURE = load<i32>(h, 20);
+  TABLE_TREE = load<i32>(h, 24);
+  POINTS = load<i32>(h, 28);
+  NODES = load<i32>(h, 32);
+  SET_START = load<i32>(h, 36);
+  SET_VALUES = load<i32>(h, 40);
+  LEAVES = load<i32>(h, 44);
+  PATH_Q = load<i32>(h, 48);
+  PATH_R = load<i32>(h, 52);
+  TABLES = load<i32>(h, 56);
+  VALUE = load<i32>(h, 60);
+  PARENT = load<i32>(h, 64);
+  SHARE_Z = load<i32>(h, 68);
+  PREVIOUS = load<i32>(h, 72);
+  COLLECTS = load<i32>(h, 76);
+  RULES = load<i32>(h, 80);
+  MASK = load<i32>(h, 84);
+  QR = load<i32>(h, 88);
+  BELOW = load<i32>(h, 92);
+  BELOW_DOT = load<i32>(h, 96);
+  OUTCOME = load<i32>(h, 100);
+  ACC = load<i32>(h, 104);
+  STORED = load<i32>(h, 108);
+  HASH_KEY = load<i32>(h, 112);
+  HASH_SLOT = load<i32>(h, 116);
+  HASH_STAMP = load<i32>(h, 120);
+  HASH_BITS = load<i32>(h, 124);
+  X = load<i32>(h, 128);
+  PHI = load<i32>(h, 132);
+  generation = 0;
+  memory.fill(HASH_STAMP, 0, (<usize>1 << HASH_BITS) << 2);
+}
+
+// A packed node (32 bytes): feature, local feature, threshold, left, right (local), bit, mode, missingLeft, set.
+const NODE_SIZE: usize = 32;
+// Modes as in src/lib/core/model/ensemble.ts.
+const MODE_LEQ: u8 = 0;
+const MODE_EQ: u8 = 1;
+const MODE_MEMBER_TRUNC: u8 = 3;
+/**
+ * Trees with at most this many branch nodes reuse a split pattern's result within a block.
+ * A u64 key would hold 64; 53 is the TypeScript kernel's limit (a float64 key), so both compute
+ * the same leaves and their leaf counts can be compared.
+ */
+const MAX_KEY_SPLITS: i32 = 53;
+
+/** Where a row value v (not NaN) goes at a node whose rule is not LEQ (ensemble.ts goesLeft). */
+function goesLeftOther(nd: usize, v: f32, mode: u8): bool {
+  if (mode == MODE_EQ) return v == load<f32>(nd, 8);
+  let value: f64 = <f64>v;
+  if (mode == MODE_MEMBER_TRUNC) {
+    // onnxruntime's int32 cast: values outside int32 match no member.
+    if (value >= 2147483648.0 || value < -2147483648.0) return false;
+    value = Math.trunc(value);
+  }
+  const set = load<i32>(nd, 28);
+  const end = load<i32>(SET_START + ((<usize>set + 1) << 2));
+  for (let i = load<i32>(SET_START + (<usize>set << 2)); i < end; i++) {
+    if (<f64>load<f32>(SET_VALUES + (<usize>i << 2)) == value) return true;
+  }
+  return false;
+}
+
+@inline
+function goLeft(nd: usize, v: f32): bool {
+  if (v != v) return load<u8>(nd, 25) == 1;
+  const mode = load<u8>(nd, 24);
+  if (mode == MODE_LEQ) return v <= load<f32>(nd, 8);
+  return goesLeftOther(nd, v, mode);
+}
+
+/**
+ * Explains `count` rows at X (row-major count × F float32, NaN = missing) into PHI
+ * (count × (F + 1) float64; the last column is left 0). Returns the leaves computed.
+ */
+export function explainBlock(count: i32): f64 {
+  const stride: usize = <usize>F + 1;
+  memory.fill(PHI, 0, <usize>count * stride * 8);
+  let visits: f64 = 0;
+  const cap: i32 = 1 << HASH_BITS;
+  for (let t: i32 = 0; t < NT; t++) {
+    const start = load<i32>(TREE_START + (<usize>t << 2));
+    const size = load<i32>(TREE_START + (<usize>t << 2), 4) - start;
+    if (size == 1) continue;
+    const firstLeaf = load<i32>(LEAF_START + (<usize>t << 2));
+    const lastLeaf = load<i32>(LEAF_START + (<usize>t << 2), 4);
+    const f0 = load<i32>(FEAT_START + (<usize>t << 2));
+    const dt = load<i32>(FEAT_START + (<usize>t << 2), 4) - f0;
+    const table = load<u8>(TABLE_TREE + <usize>t) == 1;
+    const keyed = size >> 1 <= MAX_KEY_SPLITS;
+    const nodes = NODES + <usize>start * NODE_SIZE;
+    const features = TREE_FEATURE + (<usize>f0 << 2);
+    let seen: i32 = 0;
+    if (keyed) {
+      generation++;
+      if (generation == 0x7fffffff) {
+        memory.fill(HASH_STAMP, 0, <usize>cap << 2);
+        generation = 1;
+      }
+    }
+    for (let r: i32 = 0; r < count; r++) {
+      const xo = X + ((<usize>r * <usize>F) << 2);
+      const po = PHI + ((<usize>r * stride) << 3);
+      let key: u64 = 0;
+      // Tables need each leaf's set S; the pattern key needs the split outcomes; a deep quadrature tree needs neither.
+      if (table || keyed) {
+        store<i32>(MASK, -1);
+        for (let c: i32 = 0; c < size; c++) {
+          const nd = nodes + <usize>c * NODE_SIZE;
+          const l = load<i32>(nd, 12);
+          if (l < 0) continue;
+          const m = load<i32>(MASK + (<usize>c << 2));
+          const go = goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2)));
+          const cleared = m & ~load<i32>(nd, 20);
+          store<i32>(MASK + (<usize>l << 2), go ? m : cleared);
+          store<i32>(MASK + (<usize>load<i32>(nd, 16) << 2), go ? cleared : m);
+          key = (key << 1) | <u64>go;
+        }
+      }
+      let h: i32 = 0;
+      if (keyed) {
+        h = <i32>((key * 0x9e3779b97f4a7c15) >> (64 - <u64>HASH_BITS));
+        let slot: i32 = -1;
+        while (load<i32>(HASH_STAMP + (<usize>h << 2)) == generation) {
+          if (load<u64>(HASH_KEY + (<usize>h << 3)) == key) {
+            slot = load<i32>(HASH_SLOT + (<usize>h << 2));
+            break;
+          }
+          h = (h + 1) & (cap - 1);
+        }
+        if (slot >= 0) {
+          const at = STORED + ((<usize>slot * <usize>dt) << 3);
+          for (let q: i32 = 0; q < dt; q++) {
+            const o = po + (<usize>load<i32>(features + (<usize>q << 2)) << 3);
+            store<f64>(o, load<f64>(o) + load<f64>(at + (<usize>q << 3)));
+          }
+          continue;
+        }
+      }
+      memory.fill(ACC, 0, <usize>dt << 3);
+      visits += <f64>(lastLeaf - firstLeaf);
+      if (table) tableTree(firstLeaf, lastLeaf);
+      else quadratureTree(t, start, size, xo);
+      if (keyed) {
+        store<i32>(HASH_STAMP + (<usize>h << 2), generation);
+        store<u64>(HASH_KEY + (<usize>h << 3), key);
+        store<i32>(HASH_SLOT + (<usize>h << 2), seen);
+        const at = STORED + ((<usize>seen * <usize>dt) << 3);
+        seen++;
+        memory.copy(at, ACC, <usize>dt << 3);
+      }
+      for (let q: i32 = 0; q < dt; q++) {
+        const o = po + (<usize>load<i32>(features + (<usize>q << 2)) << 3);
+        store<f64>(o, load<f64>(o) + load<f64>(ACC + (<usize>q << 3)));
+      }
+    }
+  }
+  return visits;
+}
+
+/**
+ * One row's share of a table tree into ACC: for each leaf, −G(S) to every path feature the
+ * row does not satisfy and (1 − z)/z · G(S∖i) to every one it does (treeshap.ts). Two path
+ * positions at a time: both lanes' candidates are formed and the bit of each picks one.
+ */
+function tableTree(firstLeaf: i32, lastLeaf: i32): void {
+  for (let j: i32 = firstLeaf; j < lastLeaf; j++) {
+    const leaf = LEAVES + (<usize>j << 4);
+    const d = load<i32>(leaf, 4);
+    if (d == 0) continue;
+    const s = load<i32>(MASK + (<usize>load<i32>(leaf) << 2)) & ((1 << d) - 1);
+    const p = load<i32>(leaf, 8);
+    const tab = TABLES + (<usize>load<i32>(leaf, 12) << 3);
+    const hs = load<f64>(tab + (<usize>s << 3));
+    const minus = f64x2.splat(-hs);
+    const qs = PATH_Q + (<usize>p << 2);
+    const rs = PATH_R + (<usize>p << 3);
+    let k: i32 = 0;
+    for (; k + 1 < d; k += 2) {
+      const b0 = 1 << k;
+      const b1 = b0 << 1;
+      let g = f64x2.splat(load<f64>(tab + (<usize>(s ^ b0) << 3)));
+      g = f64x2.replace_lane(g, 1, load<f64>(tab + (<usize>(s ^ b1) << 3)));
+      const took = f64x2.mul(v128.load(rs + (<usize>k << 3)), g);
+      // All-ones lanes where the row satisfies that path feature.
+      const sel = i64x2.ne(v128.and(i64x2.splat(<i64>s), i64x2.replace_lane(i64x2.splat(<i64>b0), 1, <i64>b1)), i64x2.splat(0));
+      const add = v128.bitselect(took, minus, sel);
+      const a0 = ACC + (<usize>load<i32>(qs + (<usize>k << 2)) << 3);
+      const a1 = ACC + (<usize>load<i32>(qs + (<usize>k << 2), 4) << 3);
+      store<f64>(a0, load<f64>(a0) + f64x2.extract_lane(add, 0));
+      store<f64>(a1, load<f64>(a1) + f64x2.extract_lane(add, 1));
+    }
+    if (k < d) {
+      const bit = 1 << k;
+      const a = ACC + (<usize>load<i32>(qs + (<usize>k << 2)) << 3);
+      if (s & bit) store<f64>(a, load<f64>(a) + load<f64>(rs + (<usize>k << 3)) * load<f64>(tab + (<usize>(s ^ bit) << 3)));
+      else store<f64>(a, load<f64>(a) - hs);
+    }
+  }
+}
+
+// Quadrature rules: for K points, u, 1 − u, ω, ω/(1 − u) at RULES + (K·4 + which)·128, padded to an
+// even count with u = 1 − u = ½ and ω = 0, so the padded lane stays finite and adds nothing.
+@inline
+function ruleAt(K: i32, which: i32): usize {
+  return RULES + (<usize>(K * 4 + which) << 7);
+}
+
+/**
+ * One row's share of tree t into ACC by Gauss–Legendre quadrature, exactly as
+ * quadrature-tree.ts (which explains the method), two quadrature points per SIMD lane pair.
+ * Node indices here are local to the tree; the per-node arrays of the quadrature are global.
+ */
+function quadratureTree(t: i32, start: i32, size: i32, xo: usize): void {
+  const K = <i32>load<u8>(POINTS + <usize>t);
+  const Kp = (K + 1) & ~1;
+  const ku: usize = <usize>Kp << 3;
+  const U = ruleAt(K, 0);
+  const A = ruleAt(K, 1);
+  const nodes = NODES + <usize>start * NODE_SIZE;
+  const one = f64x2.splat(1.0);
+  for (let k: i32 = 0; k < Kp; k += 2) v128.store(QR + (<usize>k << 3), one);
+  for (let c: i32 = 0; c < size; c++) {
+    const nd = nodes + <usize>c * NODE_SIZE;
+    const l = load<i32>(nd, 12);
+    if (l < 0) continue;
+    const go = goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2)));
+    const no = QR + <usize>c * ku;
+    const column = load<i32>(nd, 4);
+    for (let side: i32 = 0; side < 2; side++) {
+      const child = side == 0 ? l : load<i32>(nd, 16);
+      const cg = <usize>(start + child);
+      const co = QR + <usize>child * ku;
+      const z = load<f64>(SHARE_Z + (cg << 3));
+      const pg = load<i32>(PREVIOUS + (cg << 2));
+      const pc = pg - start;
+      const op: i32 = pg < 0 ? 1 : <i32>load<u8>(OUTCOME + <usize>pc);
+      const o: i32 = (side == 0 ? go : !go) ? op : 0;
+      store<u8>(OUTCOME + <usize>child, <u8>o);
+      const leaf = load<i32>(nodes + <usize>child * NODE_SIZE, 12) < 0;
+      // R(child) = R(node)·f_child/f_previous; a leaf's S = v·R folds v into the factor.
+      const v: f64 = leaf ? load<f64>(VALUE + (cg << 3)) : 1.0;
+      if (op == 1 && pg >= 0) {
+        const zp = f64x2.splat(load<f64>(SHARE_Z + (<usize>pg << 3)));
+        const zv = f64x2.splat(z * v);
+        const ov = f64x2.splat(<f64>o * v);
+        for (let k: i32 = 0; k < Kp; k += 2) {
+          const ko = <usize>k << 3;
+          const u = v128.load(U + ko);
+          const a = v128.load(A + ko);
+          const num = f64x2.add(f64x2.mul(a, zv), f64x2.mul(ov, u));
+          const den = f64x2.add(f64x2.mul(a, zp), u);
+          v128.store(co + ko, f64x2.div(f64x2.mul(v128.load(no + ko), num), den));
+        }
+      } else if (pg >= 0) {
+        // (1−u)·z over (1−u)·z_p: the cover ratio of this edge (0 below an edge no row reached).
+        const zp = load<f64>(SHARE_Z + (<usize>pg << 3));
+        const ratio = f64x2.splat(zp > 0 ? (z / zp) * v : 0.0);
+        for (let k: i32 = 0; k < Kp; k += 2) {
+          const ko = <usize>k << 3;
+          v128.store(co + ko, f64x2.mul(v128.load(no + ko), ratio));
+        }
+      } else if (o == 1) {
+        const zv = f64x2.splat(z * v);
+        const vv = f64x2.splat(v);
+        for (let k: i32 = 0; k < Kp; k += 2) {
+          const ko = <usize>k << 3;
+          const f = f64x2.add(f64x2.mul(v128.load(A + ko), zv), f64x2.mul(vv, v128.load(U + ko)));
+          v128.store(co + ko, f64x2.mul(v128.load(no + ko), f));
+        }
+      } else {
+        const zv = f64x2.splat(z * v);
+        for (let k: i32 = 0; k < Kp; k += 2) {
+          const ko = <usize>k << 3;
+          v128.store(co + ko, f64x2.mul(f64x2.mul(v128.load(no + ko), v128.load(A + ko)), zv));
+        }
+      }
+      if (leaf) {
+        finishEdge(column, co, K, o, z, false, child);
+        if (pg >= 0) passUp(co, K, <i32>load<u8>(OUTCOME + <usize>pc), pc);
+      } else if (load<u8>(COLLECTS + cg) == 1) {
+        if (o == 1) memory.fill(BELOW + <usize>child * ku, 0, ku);
+        else store<f64>(BELOW_DOT + (<usize>child << 3), 0.0);
+      }
+    }
+  }
+  for (let c: i32 = size - 1; c > 0; c--) {
+    const nd = nodes + <usize>c * NODE_SIZE;
+    const l = load<i32>(nd, 12);
+    if (l < 0) continue;
+    const co = QR + <usize>c * ku;
+    const lo = QR + <usize>l * ku;
+    const ro = QR + <usize>load<i32>(nd, 16) * ku;
+    for (let k: i32 = 0; k < Kp; k += 2) {
+      const ko = <usize>k << 3;
+      v128.store(co + ko, f64x2.add(v128.load(lo + ko), v128.load(ro + ko)));
+    }
+    const cg = <usize>(start + c);
+    const parent = load<i32>(PARENT + (cg << 2)) - start;
+    const column = load<i32>(nodes + <usize>parent * NODE_SIZE, 4);
+    finishEdge(column, co, K, <i32>load<u8>(OUTCOME + <usize>c), load<f64>(SHARE_Z + (cg << 3)), load<u8>(COLLECTS + cg) == 1, c);
+    const pg = load<i32>(PREVIOUS + (cg << 2));
+    if (pg >= 0) passUp(co, K, <i32>load<u8>(OUTCOME + <usize>(pg - start)), pg - start);
+  }
+}
+
+/** ⟨ω/(1−u), S⟩ over the K points (padded lanes weigh 0). */
+@inline
+function dotWa(K: i32, r: usize): f64 {
+  const WA = ruleAt(K, 3);
+  let acc = f64x2.splat(0.0);
+  const Kp = (K + 1) & ~1;
+  for (let k: i32 = 0; k < Kp; k += 2) {
+    const ko = <usize>k << 3;
+    acc = f64x2.add(acc, f64x2.mul(v128.load(WA + ko), v128.load(r + ko)));
+  }
+  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+}
+
+/** φ of the edge into node c (local feature `column`): (o − z)·Σ_k ω_k (S − S')(u_k) / f(u_k). */
+function finishEdge(column: i32, co: usize, K: i32, o: i32, z: f64, collects: bool, c: i32): void {
+  const out = ACC + (<usize>column << 3);
+  if (o == 0) {
+    // (0 − z)/((1−u)·z) = −1/(1−u); nothing when z = 0 (no row took the edge, and S = 0).
+    if (z == 0) return;
+    const dot = dotWa(K, co);
+    store<f64>(out, load<f64>(out) - (collects ? dot - load<f64>(BELOW_DOT + (<usize>c << 3)) : dot));
+  } else if (z != 1) {
+    const U = ruleAt(K, 0);
+    const A = ruleAt(K, 1);
+    const W = ruleAt(K, 2);
+    const zz = f64x2.splat(z);
+    const Kp = (K + 1) & ~1;
+    const bo = BELOW + (co - QR);
+    let acc = f64x2.splat(0.0);
+    for (let k: i32 = 0; k < Kp; k += 2) {
+      const ko = <usize>k << 3;
+      let s = v128.load(co + ko);
+      if (collects) s = f64x2.sub(s, v128.load(bo + ko));
+      const den = f64x2.add(f64x2.mul(v128.load(A + ko), zz), v128.load(U + ko));
+      acc = f64x2.add(acc, f64x2.div(f64x2.mul(v128.load(W + ko), s), den));
+    }
+    store<f64>(out, load<f64>(out) + (1 - z) * (f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1)));
+  }
+}
+
+/** Adds S of a node to S' of the edge above it on the same feature (local node pc): as a vector if the row takes that edge, else as its dot product. */
+function passUp(co: usize, K: i32, op: i32, pc: i32): void {
+  const Kp = (K + 1) & ~1;
+  if (op == 1) {
+    const bo = BELOW + <usize>pc * (<usize>Kp << 3);
+    for (let k: i32 = 0; k < Kp; k += 2) {
+      const ko = <usize>k << 3;
+      v128.store(bo + ko, f64x2.add(v128.load(bo + ko), v128.load(co + ko)));
+    }
+  } else {
+    const d = BELOW_DOT + (<usize>pc << 3);
+    store<f64>(d, load<f64>(d) + dotWa(K, co));
+  }
+}
