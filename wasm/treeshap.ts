@@ -47,6 +47,8 @@ let HASH_STAMP: usize = 0;
 let HASH_BITS: i32 = 0;
 let X: usize = 0;
 let PHI: usize = 0;
+let BRANCH_START: usize = 0;
+let BRANCHES: usize = 0;
 
 /** Generation of the pattern hash: entries stamped otherwise are empty (no clearing per tree). */
 let generation: i32 = 0;
@@ -90,11 +92,15 @@ export function configure(h: usize): void {
   HASH_BITS = load<i32>(h, 124);
   X = load<i32>(h, 128);
   PHI = load<i32>(h, 132);
+  BRANCH_START = load<i32>(h, 136);
+  BRANCHES = load<i32>(h, 140);
   generation = 0;
   memory.fill(HASH_STAMP, 0, (<usize>1 << HASH_BITS) << 2);
 }
 
 // A packed node (32 bytes): feature, local feature, threshold, left, right (local), bit, mode, missingLeft, set.
+// A branch record is the same with the node's own local index in place of the local feature:
+// the split pass walks a tree's branch nodes only, with no unpredictable test for leaves.
 const NODE_SIZE: usize = 32;
 // Modes as in src/lib/core/model/ensemble.ts.
 const MODE_LEQ: u8 = 0;
@@ -149,9 +155,13 @@ export function explainBlock(count: i32): f64 {
     const lastLeaf = load<i32>(LEAF_START + (<usize>t << 2), 4);
     const f0 = load<i32>(FEAT_START + (<usize>t << 2));
     const dt = load<i32>(FEAT_START + (<usize>t << 2), 4) - f0;
-    const table = load<u8>(TABLE_TREE + <usize>t) == 1;
+    // 0: quadrature; 1: a G table per leaf; 2: contributions per leaf and set S, ready to add.
+    const kind = load<u8>(TABLE_TREE + <usize>t);
+    const table = kind != 0;
     const keyed = size >> 1 <= MAX_KEY_SPLITS;
-    const nodes = NODES + <usize>start * NODE_SIZE;
+    const b0 = load<i32>(BRANCH_START + (<usize>t << 2));
+    const nBranches = load<i32>(BRANCH_START + (<usize>t << 2), 4) - b0;
+    const branches = BRANCHES + <usize>b0 * NODE_SIZE;
     const features = TREE_FEATURE + (<usize>f0 << 2);
     let seen: i32 = 0;
     if (keyed) {
@@ -168,11 +178,10 @@ export function explainBlock(count: i32): f64 {
       // Tables need each leaf's set S; the pattern key needs the split outcomes; a deep quadrature tree needs neither.
       if (table || keyed) {
         store<i32>(MASK, -1);
-        for (let c: i32 = 0; c < size; c++) {
-          const nd = nodes + <usize>c * NODE_SIZE;
+        for (let b: i32 = 0; b < nBranches; b++) {
+          const nd = branches + <usize>b * NODE_SIZE;
           const l = load<i32>(nd, 12);
-          if (l < 0) continue;
-          const m = load<i32>(MASK + (<usize>c << 2));
+          const m = load<i32>(MASK + (<usize>load<i32>(nd, 4) << 2));
           const go = goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2)));
           const cleared = m & ~load<i32>(nd, 20);
           store<i32>(MASK + (<usize>l << 2), go ? m : cleared);
@@ -202,7 +211,8 @@ export function explainBlock(count: i32): f64 {
       }
       memory.fill(ACC, 0, <usize>dt << 3);
       visits += <f64>(lastLeaf - firstLeaf);
-      if (table) tableTree(firstLeaf, lastLeaf);
+      if (kind == 2) readyTree(firstLeaf, lastLeaf);
+      else if (table) tableTree(firstLeaf, lastLeaf);
       else quadratureTree(t, start, size, xo);
       if (keyed) {
         store<i32>(HASH_STAMP + (<usize>h << 2), generation);
@@ -219,6 +229,26 @@ export function explainBlock(count: i32): f64 {
     }
   }
   return visits;
+}
+
+/**
+ * One row's share of a tree whose leaves hold, for every set S, the d contributions
+ * (−G(S) or (1 − z)/z · G(S∖i), formed by the wrapper with the same products tableTree
+ * forms): the row's S picks d contiguous values to add.
+ */
+function readyTree(firstLeaf: i32, lastLeaf: i32): void {
+  for (let j: i32 = firstLeaf; j < lastLeaf; j++) {
+    const leaf = LEAVES + (<usize>j << 4);
+    const d = load<i32>(leaf, 4);
+    if (d == 0) continue;
+    const s = load<i32>(MASK + (<usize>load<i32>(leaf) << 2)) & ((1 << d) - 1);
+    const row = TABLES + ((<usize>load<i32>(leaf, 12) + <usize>s * <usize>d) << 3);
+    const qs = PATH_Q + (<usize>load<i32>(leaf, 8) << 2);
+    for (let k: i32 = 0; k < d; k++) {
+      const a = ACC + (<usize>load<i32>(qs + (<usize>k << 2)) << 3);
+      store<f64>(a, load<f64>(a) + load<f64>(row + (<usize>k << 3)));
+    }
+  }
 }
 
 /**

@@ -26,19 +26,24 @@ beforeAll(async () => {
   kernel = compiled;
 });
 
-/** The kernel's explanation beside the TypeScript one on the same rows and options: every field compared. */
+/**
+ * The kernel's explanation beside the TypeScript one on the same rows and options, every field
+ * compared: with ready contributions where they fit (the default) and with G tables only.
+ */
 function expectSame(ex: Explainer, x: Float32Array, n: number, options: ExplainOptions = {}): void {
-  const shap = treeShap(ex, kernel);
-  expect(shap.engine).toBe('wasm');
   const want = explain(ex, x, n, options);
-  const got = shap.explain(x, n, options);
-  expect(got.contrib.length).toBe(want.contrib.length);
-  expect(maxAbsDiff(got.contrib, want.contrib)).toBeLessThanOrEqual(1e-6);
-  expect(got.failed).toEqual(want.failed);
-  expect(got.failures).toBe(want.failures);
-  expect(got.leafVisits).toBe(want.leafVisits);
-  expect(got.problems).toEqual(want.problems);
-  expect(maxAbsDiff(got.raw.filter((v) => !Number.isNaN(v)), want.raw.filter((v) => !Number.isNaN(v)))).toBe(0);
+  for (const readyBytes of [undefined, 0]) {
+    const shap = treeShap(ex, kernel, { readyBytes });
+    expect(shap.engine).toBe('wasm');
+    const got = shap.explain(x, n, options);
+    expect(got.contrib.length).toBe(want.contrib.length);
+    expect(maxAbsDiff(got.contrib, want.contrib)).toBeLessThanOrEqual(1e-6);
+    expect(got.failed).toEqual(want.failed);
+    expect(got.failures).toBe(want.failures);
+    expect(got.leafVisits).toBe(want.leafVisits);
+    expect(got.problems).toEqual(want.problems);
+    expect(maxAbsDiff(got.raw.filter((v) => !Number.isNaN(v)), want.raw.filter((v) => !Number.isNaN(v)))).toBe(0);
+  }
 }
 
 /** Per-leaf tables where they fit, and the quadrature alone (no table memory). */

@@ -47,10 +47,20 @@ export async function compileKernel(bytes: BufferSource): Promise<WebAssembly.Mo
   }
 }
 
+export interface TreeShapOptions {
+  /**
+   * Bytes the kernel may spend on ready contributions (default 32 MiB): for a table tree's
+   * leaf, the d values it adds for every set S (2^d · d float64), formed once from its G table
+   * so that a row costs d additions per leaf instead of d lookups, products and branches.
+   * Trees are given them smallest first; the rest use the G tables as treeshap.ts does.
+   */
+  readyBytes?: number;
+}
+
 /** TreeSHAP for `ex`: through the kernel when one is given, else the TypeScript implementation. */
-export function treeShap(ex: Explainer, kernel: WebAssembly.Module | null): TreeShap {
+export function treeShap(ex: Explainer, kernel: WebAssembly.Module | null, options: TreeShapOptions = {}): TreeShap {
   if (!kernel) return { explainer: ex, engine: 'typescript', explain: (x, n, options = {}) => explain(ex, x, n, options) };
-  const k = new Kernel(kernel, ex);
+  const k = new Kernel(kernel, ex, options.readyBytes ?? 32 * 1024 * 1024);
   return { explainer: ex, engine: 'wasm', explain: (x, n, options = {}) => explainBlocks(ex, x, n, options, (xs, count) => k.block(xs, count)) };
 }
 
@@ -65,7 +75,7 @@ interface KernelExports {
 const FIELDS = [
   'F', 'NT', 'TREE_START', 'LEAF_START', 'FEAT_START', 'TREE_FEATURE', 'TABLE_TREE', 'POINTS', 'NODES', 'SET_START', 'SET_VALUES',
   'LEAVES', 'PATH_Q', 'PATH_R', 'TABLES', 'VALUE', 'PARENT', 'SHARE_Z', 'PREVIOUS', 'COLLECTS', 'RULES', 'MASK', 'QR', 'BELOW',
-  'BELOW_DOT', 'OUTCOME', 'ACC', 'STORED', 'HASH_KEY', 'HASH_SLOT', 'HASH_STAMP', 'HASH_BITS', 'X', 'PHI',
+  'BELOW_DOT', 'OUTCOME', 'ACC', 'STORED', 'HASH_KEY', 'HASH_SLOT', 'HASH_STAMP', 'HASH_BITS', 'X', 'PHI', 'BRANCH_START', 'BRANCHES',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -73,6 +83,41 @@ type Field = (typeof FIELDS)[number];
 const NODE_BYTES = 32;
 const LEAF_BYTES = 16;
 const PAGE = 65536;
+
+/** Per tree, the float64 entries of its ready contributions (Σ over leaves of 2^d · d), or 0: table trees, smallest first, within the budget. */
+function readyTrees(ex: Explainer, budgetBytes: number): Float64Array {
+  const e = ex.ensemble;
+  const size = new Float64Array(e.nTrees);
+  for (let t = 0; t < e.nTrees; t++) {
+    if (!ex.tableTrees[t]) continue;
+    for (let j = ex.leafStart[t]; j < ex.leafStart[t + 1]; j++) size[t] += 2 ** ex.leafDepth[j] * ex.leafDepth[j];
+  }
+  const ready = new Float64Array(e.nTrees);
+  let bytes = 0;
+  for (const t of [...size.keys()].filter((t) => ex.tableTrees[t]).sort((a, b) => size[a] - size[b])) {
+    if (bytes + size[t] * 8 > budgetBytes) break;
+    ready[t] = size[t];
+    bytes += size[t] * 8;
+  }
+  return ready;
+}
+
+/**
+ * Leaf j's ready contributions at out[at + S·d + k]: −G(S) where S lacks path feature k,
+ * (1 − z_k)/z_k · G(S∖k) where it holds it (treeshap.ts). Returns the entries written.
+ */
+function fillReady(out: Float64Array, at: number, ex: Explainer, j: number): number {
+  const d = ex.leafDepth[j];
+  const g = ex.leafTable[j];
+  const p = ex.leafPath[j];
+  for (let set = 0; set < 2 ** d; set++) {
+    for (let k = 0; k < d; k++) {
+      const bit = 1 << k;
+      out[at + set * d + k] = set & bit ? ex.pathR[p + k] * ex.tables[g + (set ^ bit)] : -ex.tables[g + set];
+    }
+  }
+  return 2 ** d * d;
+}
 
 /** Bump allocation of 16-byte-aligned regions (v128 loads want no more). */
 class Layout {
@@ -93,12 +138,12 @@ class Kernel {
   readonly #modelEnd: number;
   #blockRows = 0;
 
-  constructor(module: WebAssembly.Module, ex: Explainer) {
+  constructor(module: WebAssembly.Module, ex: Explainer, readyBytes: number) {
     this.#exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
     this.#ex = ex;
     const layout = new Layout(this.#exports.heapBase());
     this.#header = layout.take(FIELDS.length * 4);
-    this.#modelEnd = this.#layModel(layout);
+    this.#modelEnd = this.#layModel(layout, readyTrees(ex, readyBytes));
   }
 
   /** φ of `count` rows of x; the returned view is valid until the next call. */
@@ -116,14 +161,17 @@ class Kernel {
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   }
 
-  /** The model's tables, packed: written once per model. */
-  #layModel(layout: Layout): number {
+  /** The model's tables, packed: written once per model. `ready[t]` is the size of tree t's ready contributions, 0 if it has none. */
+  #layModel(layout: Layout, ready: Float64Array): number {
     const ex = this.#ex;
     const e = ex.ensemble;
     const q = ex.quadrature;
     const nNodes = e.feature.length;
     const nLeaves = ex.leafNode.length;
     const nPath = ex.pathFeature.length;
+    const readyEntries = ready.reduce((sum, size) => sum + size, 0);
+    let nBranches = 0;
+    for (let n = 0; n < nNodes; n++) if (e.left[n] >= 0) nBranches++;
     const at = (field: Field, bytes: number) => this.#fields.set(field, layout.take(bytes)).get(field)!;
     const regions: [Field, number][] = [
       ['TREE_START', (e.nTrees + 1) * 4],
@@ -133,12 +181,14 @@ class Kernel {
       ['TABLE_TREE', e.nTrees],
       ['POINTS', e.nTrees],
       ['NODES', nNodes * NODE_BYTES],
+      ['BRANCH_START', (e.nTrees + 1) * 4],
+      ['BRANCHES', nBranches * NODE_BYTES],
       ['SET_START', e.setStart.length * 4],
       ['SET_VALUES', e.setValues.length * 4],
       ['LEAVES', nLeaves * LEAF_BYTES],
       ['PATH_Q', nPath * 4],
       ['PATH_R', nPath * 8],
-      ['TABLES', ex.tables.length * 8],
+      ['TABLES', (ex.tables.length + readyEntries) * 8],
       ['VALUE', nNodes * 8],
       ['PARENT', nNodes * 4],
       ['SHARE_Z', nNodes * 8],
@@ -157,12 +207,14 @@ class Kernel {
     i32('LEAF_START', e.nTrees + 1).set(ex.leafStart);
     i32('FEAT_START', e.nTrees + 1).set(ex.treeFeatureStart);
     i32('TREE_FEATURE', ex.treeFeature.length).set(ex.treeFeature);
-    u8('TABLE_TREE', e.nTrees).set(ex.tableTrees);
+    u8('TABLE_TREE', e.nTrees).set(ex.tableTrees.map((table, t) => (ready[t] > 0 ? 2 : table)));
     u8('POINTS', e.nTrees).set(q.points);
     i32('SET_START', e.setStart.length).set(e.setStart);
     new Float32Array(buffer, this.#fields.get('SET_VALUES')!, e.setValues.length).set(e.setValues);
     f64('PATH_R', nPath).set(ex.pathR);
-    f64('TABLES', ex.tables.length).set(ex.tables);
+    const tables = f64('TABLES', ex.tables.length + readyEntries);
+    tables.set(ex.tables);
+    let readyAt = ex.tables.length;
     f64('VALUE', nNodes).set(e.value);
     i32('PARENT', nNodes).set(q.parent);
     f64('SHARE_Z', nNodes).set(q.shareZ);
@@ -172,6 +224,11 @@ class Kernel {
     // A tree's features are numbered locally (their rank in treeFeature), so its share of a row accumulates in a short array.
     const local = new Int32Array(e.nFeatures);
     const nodeView = new DataView(buffer, this.#fields.get('NODES')!, nNodes * NODE_BYTES);
+    const nodeBytes = new Uint8Array(buffer, this.#fields.get('NODES')!, nNodes * NODE_BYTES);
+    const branchBytes = new Uint8Array(buffer, this.#fields.get('BRANCHES')!, nBranches * NODE_BYTES);
+    const branchView = new DataView(buffer, this.#fields.get('BRANCHES')!, nBranches * NODE_BYTES);
+    const branchStart = i32('BRANCH_START', e.nTrees + 1);
+    let b = 0;
     const leafView = i32('LEAVES', nLeaves * 4);
     const pathQ = i32('PATH_Q', nPath);
     for (let t = 0; t < e.nTrees; t++) {
@@ -190,14 +247,28 @@ class Kernel {
         nodeView.setUint8(o + 25, e.missingLeft[n]);
         nodeView.setInt32(o + 28, e.memberSet[n], true);
       }
+      // The branch records: the same bytes, with the node's own local index where the local feature was.
+      branchStart[t] = b;
+      for (let n = start; n < e.treeStart[t + 1]; n++) {
+        if (e.left[n] < 0) continue;
+        branchBytes.set(nodeBytes.subarray(n * NODE_BYTES, (n + 1) * NODE_BYTES), b * NODE_BYTES);
+        branchView.setInt32(b * NODE_BYTES + 4, n - start, true);
+        b++;
+      }
       for (let j = ex.leafStart[t]; j < ex.leafStart[t + 1]; j++) {
         leafView[j * 4] = ex.leafNode[j] - start;
         leafView[j * 4 + 1] = ex.leafDepth[j];
         leafView[j * 4 + 2] = ex.leafPath[j];
         leafView[j * 4 + 3] = ex.leafTable[j];
         for (let p = ex.leafPath[j]; p < ex.leafPath[j] + ex.leafDepth[j]; p++) pathQ[p] = local[ex.pathFeature[p]];
+        if (ready[t] > 0) {
+          leafView[j * 4 + 3] = readyAt;
+          readyAt += fillReady(tables, readyAt, ex, j);
+        }
       }
     }
+
+    branchStart[e.nTrees] = b;
 
     // Gauss–Legendre rules as quadrature-tree.ts builds them; lanes past K: u = 1 − u = ½, ω = 0 (see the kernel).
     const rules = f64('RULES', (MAX_POINTS + 1) * 4 * MAX_POINTS);
