@@ -175,18 +175,19 @@ export function explainBlock(count: i32): f64 {
       const xo = X + ((<usize>r * <usize>F) << 2);
       const po = PHI + ((<usize>r * stride) << 3);
       let key: u64 = 0;
-      // Tables need each leaf's set S; the pattern key needs the split outcomes; a deep quadrature tree needs neither.
-      if (table || keyed) {
+      // The pattern key first: a row that repeats a pattern needs nothing more. Tables need each
+      // leaf's set S (from the key's bits once it is known, else from the row); a deep
+      // quadrature tree needs neither.
+      if (keyed) {
+        for (let b: i32 = 0; b < nBranches; b++) {
+          const nd = branches + <usize>b * NODE_SIZE;
+          key = (key << 1) | <u64>goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2)));
+        }
+      } else if (table) {
         store<i32>(MASK, -1);
         for (let b: i32 = 0; b < nBranches; b++) {
           const nd = branches + <usize>b * NODE_SIZE;
-          const l = load<i32>(nd, 12);
-          const m = load<i32>(MASK + (<usize>load<i32>(nd, 4) << 2));
-          const go = goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2)));
-          const cleared = m & ~load<i32>(nd, 20);
-          store<i32>(MASK + (<usize>l << 2), go ? m : cleared);
-          store<i32>(MASK + (<usize>load<i32>(nd, 16) << 2), go ? cleared : m);
-          key = (key << 1) | <u64>go;
+          splitMask(nd, goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2))));
         }
       }
       let h: i32 = 0;
@@ -209,6 +210,10 @@ export function explainBlock(count: i32): f64 {
           continue;
         }
       }
+      if (keyed && table) {
+        store<i32>(MASK, -1);
+        for (let b: i32 = 0; b < nBranches; b++) splitMask(branches + <usize>b * NODE_SIZE, <bool>((key >> <u64>(nBranches - 1 - b)) & 1));
+      }
       memory.fill(ACC, 0, <usize>dt << 3);
       visits += <f64>(lastLeaf - firstLeaf);
       if (kind == 2) readyTree(firstLeaf, lastLeaf);
@@ -229,6 +234,15 @@ export function explainBlock(count: i32): f64 {
     }
   }
   return visits;
+}
+
+/** The masks of a branch node's children: each clears, in the branch the row does not take, the bit of the node's feature. */
+@inline
+function splitMask(nd: usize, go: bool): void {
+  const m = load<i32>(MASK + (<usize>load<i32>(nd, 4) << 2));
+  const cleared = m & ~load<i32>(nd, 20);
+  store<i32>(MASK + (<usize>load<i32>(nd, 12) << 2), go ? m : cleared);
+  store<i32>(MASK + (<usize>load<i32>(nd, 16) << 2), go ? cleared : m);
 }
 
 /**
