@@ -49,6 +49,10 @@ let X: usize = 0;
 let PHI: usize = 0;
 let BRANCH_START: usize = 0;
 let BRANCHES: usize = 0;
+let SPLIT_START: usize = 0;
+let SPLIT_FEATURE: usize = 0;
+let SPLIT_THRESHOLD: usize = 0;
+let SPLIT_MISSING: usize = 0;
 
 /** Generation of the pattern hash: entries stamped otherwise are empty (no clearing per tree). */
 let generation: i32 = 0;
@@ -94,6 +98,10 @@ export function configure(h: usize): void {
   PHI = load<i32>(h, 132);
   BRANCH_START = load<i32>(h, 136);
   BRANCHES = load<i32>(h, 140);
+  SPLIT_START = load<i32>(h, 144);
+  SPLIT_FEATURE = load<i32>(h, 148);
+  SPLIT_THRESHOLD = load<i32>(h, 152);
+  SPLIT_MISSING = load<i32>(h, 156);
   generation = 0;
   memory.fill(HASH_STAMP, 0, (<usize>1 << HASH_BITS) << 2);
 }
@@ -162,6 +170,8 @@ export function explainBlock(count: i32): f64 {
     const b0 = load<i32>(BRANCH_START + (<usize>t << 2));
     const nBranches = load<i32>(BRANCH_START + (<usize>t << 2), 4) - b0;
     const branches = BRANCHES + <usize>b0 * NODE_SIZE;
+    // Where a tree's splits are all x ≤ t, their features, thresholds and NaN sides by fours (−1: other rules).
+    const splits = load<i32>(SPLIT_START + (<usize>t << 2));
     const features = TREE_FEATURE + (<usize>f0 << 2);
     let seen: i32 = 0;
     if (keyed) {
@@ -179,10 +189,7 @@ export function explainBlock(count: i32): f64 {
       // leaf's set S (from the key's bits once it is known, else from the row); a deep
       // quadrature tree needs neither.
       if (keyed) {
-        for (let b: i32 = 0; b < nBranches; b++) {
-          const nd = branches + <usize>b * NODE_SIZE;
-          key = (key << 1) | <u64>goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2)));
-        }
+        key = splits < 0 ? patternKey(branches, nBranches, xo) : patternKeyLeq(<usize>splits, nBranches, xo);
       } else if (table) {
         store<i32>(MASK, -1);
         for (let b: i32 = 0; b < nBranches; b++) {
@@ -212,7 +219,8 @@ export function explainBlock(count: i32): f64 {
       }
       if (keyed && table) {
         store<i32>(MASK, -1);
-        for (let b: i32 = 0; b < nBranches; b++) splitMask(branches + <usize>b * NODE_SIZE, <bool>((key >> <u64>(nBranches - 1 - b)) & 1));
+        const top = <u64>((nBranches + 3) & ~3) - 4;
+        for (let b: i32 = 0; b < nBranches; b++) splitMask(branches + <usize>b * NODE_SIZE, <bool>((key >> (top - <u64>(b & ~3) + <u64>(b & 3))) & 1));
       }
       memory.fill(ACC, 0, <usize>dt << 3);
       visits += <f64>(lastLeaf - firstLeaf);
@@ -234,6 +242,42 @@ export function explainBlock(count: i32): f64 {
     }
   }
   return visits;
+}
+
+/**
+ * The split outcomes of a row as a key: branch b's outcome (1: left) at bit
+ * 4·(⌈n/4⌉ − 1 − ⌊b/4⌋) + b mod 4, so four outcomes at a time can enter it.
+ */
+function patternKey(branches: usize, n: i32, xo: usize): u64 {
+  let key: u64 = 0;
+  for (let b: i32 = 0; b < n; b += 4) {
+    let four: u64 = 0;
+    const end = min(n, b + 4);
+    for (let c: i32 = b; c < end; c++) {
+      const nd = branches + <usize>c * NODE_SIZE;
+      four |= <u64>goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2))) << <u64>(c - b);
+    }
+    key = (key << 4) | four;
+  }
+  return key;
+}
+
+/** patternKey for a tree of x ≤ t splits only: four comparisons per SIMD instruction; NaN goes to its node's side. */
+function patternKeyLeq(at: i32, n: i32, xo: usize): u64 {
+  let key: u64 = 0;
+  for (let b: i32 = 0; b < n; b += 4) {
+    const fo = SPLIT_FEATURE + (<usize>(at + b) << 2);
+    let v = f32x4.splat(load<f32>(xo + (<usize>load<i32>(fo) << 2)));
+    v = f32x4.replace_lane(v, 1, load<f32>(xo + (<usize>load<i32>(fo, 4) << 2)));
+    v = f32x4.replace_lane(v, 2, load<f32>(xo + (<usize>load<i32>(fo, 8) << 2)));
+    v = f32x4.replace_lane(v, 3, load<f32>(xo + (<usize>load<i32>(fo, 12) << 2)));
+    const le = f32x4.le(v, v128.load(SPLIT_THRESHOLD + (<usize>(at + b) << 2)));
+    const missing = v128.and(f32x4.ne(v, v), v128.load(SPLIT_MISSING + (<usize>(at + b) << 2)));
+    // Lanes past the tree's last branch count as 0, so a pattern has one key.
+    const valid: i32 = n - b >= 4 ? 15 : (1 << (n - b)) - 1;
+    key = (key << 4) | <u64>(i32x4.bitmask(v128.or(le, missing)) & valid);
+  }
+  return key;
 }
 
 /** The masks of a branch node's children: each clears, in the branch the row does not take, the bit of the node's feature. */

@@ -14,6 +14,7 @@
  */
 import { gaussLegendre } from './gauss-legendre';
 import { MAX_POINTS } from './quadrature-tree';
+import { Mode } from '../model/ensemble';
 import { explain, explainBlocks, type Explainer, type Explanation, type ExplainOptions } from './treeshap';
 
 export interface TreeShap {
@@ -76,6 +77,7 @@ const FIELDS = [
   'F', 'NT', 'TREE_START', 'LEAF_START', 'FEAT_START', 'TREE_FEATURE', 'TABLE_TREE', 'POINTS', 'NODES', 'SET_START', 'SET_VALUES',
   'LEAVES', 'PATH_Q', 'PATH_R', 'TABLES', 'VALUE', 'PARENT', 'SHARE_Z', 'PREVIOUS', 'COLLECTS', 'RULES', 'MASK', 'QR', 'BELOW',
   'BELOW_DOT', 'OUTCOME', 'ACC', 'STORED', 'HASH_KEY', 'HASH_SLOT', 'HASH_STAMP', 'HASH_BITS', 'X', 'PHI', 'BRANCH_START', 'BRANCHES',
+  'SPLIT_START', 'SPLIT_FEATURE', 'SPLIT_THRESHOLD', 'SPLIT_MISSING',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -172,6 +174,18 @@ class Kernel {
     const readyEntries = ready.reduce((sum, size) => sum + size, 0);
     let nBranches = 0;
     for (let n = 0; n < nNodes; n++) if (e.left[n] >= 0) nBranches++;
+    // Trees whose splits are all x ≤ t get their branches' features, thresholds and NaN sides
+    // as arrays padded to fours, for the kernel's four-at-a-time pattern key.
+    const leqTree = (t: number) => e.mode.subarray(e.treeStart[t], e.treeStart[t + 1]).every((m, k) => m === Mode.LEQ || e.left[e.treeStart[t] + k] < 0);
+    let nSplits = 0;
+    const splitStart = new Int32Array(e.nTrees).fill(-1);
+    for (let t = 0; t < e.nTrees; t++) {
+      if (!leqTree(t)) continue;
+      splitStart[t] = nSplits;
+      let branches = 0;
+      for (let n = e.treeStart[t]; n < e.treeStart[t + 1]; n++) if (e.left[n] >= 0) branches++;
+      nSplits += Math.ceil(branches / 4) * 4;
+    }
     const at = (field: Field, bytes: number) => this.#fields.set(field, layout.take(bytes)).get(field)!;
     const regions: [Field, number][] = [
       ['TREE_START', (e.nTrees + 1) * 4],
@@ -183,6 +197,10 @@ class Kernel {
       ['NODES', nNodes * NODE_BYTES],
       ['BRANCH_START', (e.nTrees + 1) * 4],
       ['BRANCHES', nBranches * NODE_BYTES],
+      ['SPLIT_START', e.nTrees * 4],
+      ['SPLIT_FEATURE', nSplits * 4],
+      ['SPLIT_THRESHOLD', nSplits * 4],
+      ['SPLIT_MISSING', nSplits * 4],
       ['SET_START', e.setStart.length * 4],
       ['SET_VALUES', e.setValues.length * 4],
       ['LEAVES', nLeaves * LEAF_BYTES],
@@ -228,6 +246,10 @@ class Kernel {
     const branchBytes = new Uint8Array(buffer, this.#fields.get('BRANCHES')!, nBranches * NODE_BYTES);
     const branchView = new DataView(buffer, this.#fields.get('BRANCHES')!, nBranches * NODE_BYTES);
     const branchStart = i32('BRANCH_START', e.nTrees + 1);
+    i32('SPLIT_START', e.nTrees).set(splitStart);
+    const splitFeature = i32('SPLIT_FEATURE', nSplits);
+    const splitThreshold = new Float32Array(buffer, this.#fields.get('SPLIT_THRESHOLD')!, nSplits);
+    const splitMissing = i32('SPLIT_MISSING', nSplits);
     let b = 0;
     const leafView = i32('LEAVES', nLeaves * 4);
     const pathQ = i32('PATH_Q', nPath);
@@ -253,6 +275,12 @@ class Kernel {
         if (e.left[n] < 0) continue;
         branchBytes.set(nodeBytes.subarray(n * NODE_BYTES, (n + 1) * NODE_BYTES), b * NODE_BYTES);
         branchView.setInt32(b * NODE_BYTES + 4, n - start, true);
+        if (splitStart[t] >= 0) {
+          const s = splitStart[t] + b - branchStart[t];
+          splitFeature[s] = e.feature[n];
+          splitThreshold[s] = e.threshold[n];
+          splitMissing[s] = e.missingLeft[n] ? -1 : 0;
+        }
         b++;
       }
       for (let j = ex.leafStart[t]; j < ex.leafStart[t + 1]; j++) {
