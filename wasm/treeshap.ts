@@ -53,6 +53,10 @@ let SPLIT_START: usize = 0;
 let SPLIT_FEATURE: usize = 0;
 let SPLIT_THRESHOLD: usize = 0;
 let SPLIT_MISSING: usize = 0;
+let MASK2: usize = 0;
+let ACC2: usize = 0;
+let ROW_SLOT: usize = 0;
+let SLOT_KEY: usize = 0;
 
 /** Generation of the pattern hash: entries stamped otherwise are empty (no clearing per tree). */
 let generation: i32 = 0;
@@ -102,6 +106,10 @@ export function configure(h: usize): void {
   SPLIT_FEATURE = load<i32>(h, 148);
   SPLIT_THRESHOLD = load<i32>(h, 152);
   SPLIT_MISSING = load<i32>(h, 156);
+  MASK2 = load<i32>(h, 160);
+  ACC2 = load<i32>(h, 164);
+  ROW_SLOT = load<i32>(h, 168);
+  SLOT_KEY = load<i32>(h, 172);
   generation = 0;
   memory.fill(HASH_STAMP, 0, (<usize>1 << HASH_BITS) << 2);
 }
@@ -181,6 +189,10 @@ export function explainBlock(count: i32): f64 {
         generation = 1;
       }
     }
+    if (keyed && kind == 2) {
+      visits += <f64>pairedTree(count, firstLeaf, lastLeaf, dt, features, branches, nBranches, splits) * <f64>(lastLeaf - firstLeaf);
+      continue;
+    }
     for (let r: i32 = 0; r < count; r++) {
       const xo = X + ((<usize>r * <usize>F) << 2);
       const po = PHI + ((<usize>r * stride) << 3);
@@ -189,12 +201,12 @@ export function explainBlock(count: i32): f64 {
       // leaf's set S (from the key's bits once it is known, else from the row); a deep
       // quadrature tree needs neither.
       if (keyed) {
-        key = splits < 0 ? patternKey(branches, nBranches, xo) : patternKeyLeq(<usize>splits, nBranches, xo);
+        key = splits < 0 ? patternKey(branches, nBranches, xo) : patternKeyLeq(splits, nBranches, xo);
       } else if (table) {
         store<i32>(MASK, -1);
         for (let b: i32 = 0; b < nBranches; b++) {
           const nd = branches + <usize>b * NODE_SIZE;
-          splitMask(nd, goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2))));
+          splitMask(MASK, nd, goLeft(nd, load<f32>(xo + (<usize>load<i32>(nd) << 2))));
         }
       }
       let h: i32 = 0;
@@ -218,9 +230,7 @@ export function explainBlock(count: i32): f64 {
         }
       }
       if (keyed && table) {
-        store<i32>(MASK, -1);
-        const top = <u64>((nBranches + 3) & ~3) - 4;
-        for (let b: i32 = 0; b < nBranches; b++) splitMask(branches + <usize>b * NODE_SIZE, <bool>((key >> (top - <u64>(b & ~3) + <u64>(b & 3))) & 1));
+        masksOfKey(MASK, branches, nBranches, key);
       }
       memory.fill(ACC, 0, <usize>dt << 3);
       visits += <f64>(lastLeaf - firstLeaf);
@@ -282,11 +292,102 @@ function patternKeyLeq(at: i32, n: i32, xo: usize): u64 {
 
 /** The masks of a branch node's children: each clears, in the branch the row does not take, the bit of the node's feature. */
 @inline
-function splitMask(nd: usize, go: bool): void {
-  const m = load<i32>(MASK + (<usize>load<i32>(nd, 4) << 2));
+function splitMask(mask: usize, nd: usize, go: bool): void {
+  const m = load<i32>(mask + (<usize>load<i32>(nd, 4) << 2));
   const cleared = m & ~load<i32>(nd, 20);
-  store<i32>(MASK + (<usize>load<i32>(nd, 12) << 2), go ? m : cleared);
-  store<i32>(MASK + (<usize>load<i32>(nd, 16) << 2), go ? cleared : m);
+  store<i32>(mask + (<usize>load<i32>(nd, 12) << 2), go ? m : cleared);
+  store<i32>(mask + (<usize>load<i32>(nd, 16) << 2), go ? cleared : m);
+}
+
+/** Every node's mask from a pattern key's bits (patternKey's layout). */
+function masksOfKey(mask: usize, branches: usize, n: i32, key: u64): void {
+  store<i32>(mask, -1);
+  const top = <u64>((n + 3) & ~3) - 4;
+  for (let b: i32 = 0; b < n; b++) splitMask(mask, branches + <usize>b * NODE_SIZE, <bool>((key >> (top - <u64>(b & ~3) + <u64>(b & 3))) & 1));
+}
+
+/**
+ * A keyed tree with ready contributions, in three passes over the block: each row's pattern
+ * key and slot (new patterns get the next slot); the contributions of the new patterns, two at
+ * a time, one per SIMD lane (the same leaves, different sets S); each row's slot added to its
+ * φ. Returns the patterns computed.
+ */
+function pairedTree(count: i32, firstLeaf: i32, lastLeaf: i32, dt: i32, features: usize, branches: usize, nBranches: i32, splits: i32): i32 {
+  const stride: usize = <usize>F + 1;
+  const cap: i32 = 1 << HASH_BITS;
+  let seen: i32 = 0;
+  for (let r: i32 = 0; r < count; r++) {
+    const xo = X + ((<usize>r * <usize>F) << 2);
+    const key = splits < 0 ? patternKey(branches, nBranches, xo) : patternKeyLeq(splits, nBranches, xo);
+    let h = <i32>((key * 0x9e3779b97f4a7c15) >> (64 - <u64>HASH_BITS));
+    let slot: i32 = -1;
+    while (load<i32>(HASH_STAMP + (<usize>h << 2)) == generation) {
+      if (load<u64>(HASH_KEY + (<usize>h << 3)) == key) {
+        slot = load<i32>(HASH_SLOT + (<usize>h << 2));
+        break;
+      }
+      h = (h + 1) & (cap - 1);
+    }
+    if (slot < 0) {
+      slot = seen++;
+      store<i32>(HASH_STAMP + (<usize>h << 2), generation);
+      store<u64>(HASH_KEY + (<usize>h << 3), key);
+      store<i32>(HASH_SLOT + (<usize>h << 2), slot);
+      store<u64>(SLOT_KEY + (<usize>slot << 3), key);
+    }
+    store<i32>(ROW_SLOT + (<usize>r << 2), slot);
+  }
+  const bytes = <usize>dt << 3;
+  let s: i32 = 0;
+  for (; s + 1 < seen; s += 2) {
+    masksOfKey(MASK, branches, nBranches, load<u64>(SLOT_KEY + (<usize>s << 3)));
+    masksOfKey(MASK2, branches, nBranches, load<u64>(SLOT_KEY + (<usize>s << 3), 8));
+    memory.fill(ACC2, 0, bytes << 1);
+    readyPair(firstLeaf, lastLeaf);
+    const a = STORED + <usize>s * bytes;
+    const b = a + bytes;
+    for (let q: i32 = 0; q < dt; q++) {
+      const v = v128.load(ACC2 + (<usize>q << 4));
+      store<f64>(a + (<usize>q << 3), f64x2.extract_lane(v, 0));
+      store<f64>(b + (<usize>q << 3), f64x2.extract_lane(v, 1));
+    }
+  }
+  if (s < seen) {
+    masksOfKey(MASK, branches, nBranches, load<u64>(SLOT_KEY + (<usize>s << 3)));
+    memory.fill(ACC, 0, bytes);
+    readyTree(firstLeaf, lastLeaf);
+    memory.copy(STORED + <usize>s * bytes, ACC, bytes);
+  }
+  for (let r: i32 = 0; r < count; r++) {
+    const po = PHI + ((<usize>r * stride) << 3);
+    const at = STORED + <usize>load<i32>(ROW_SLOT + (<usize>r << 2)) * bytes;
+    for (let q: i32 = 0; q < dt; q++) {
+      const o = po + (<usize>load<i32>(features + (<usize>q << 2)) << 3);
+      store<f64>(o, load<f64>(o) + load<f64>(at + (<usize>q << 3)));
+    }
+  }
+  return seen;
+}
+
+/** readyTree for two patterns at once, MASK in lane 0 and MASK2 in lane 1, into ACC2 (two float64 per local feature). */
+function readyPair(firstLeaf: i32, lastLeaf: i32): void {
+  for (let j: i32 = firstLeaf; j < lastLeaf; j++) {
+    const leaf = LEAVES + (<usize>j << 4);
+    const d = load<i32>(leaf, 4);
+    if (d == 0) continue;
+    const m = (1 << d) - 1;
+    const nl = <usize>load<i32>(leaf) << 2;
+    const base = <usize>load<i32>(leaf, 12);
+    const rowA = TABLES + ((base + <usize>(load<i32>(MASK + nl) & m) * <usize>d) << 3);
+    const rowB = TABLES + ((base + <usize>(load<i32>(MASK2 + nl) & m) * <usize>d) << 3);
+    const qs = PATH_Q + (<usize>load<i32>(leaf, 8) << 2);
+    for (let k: i32 = 0; k < d; k++) {
+      const ko = <usize>k << 3;
+      const a = ACC2 + (<usize>load<i32>(qs + (<usize>k << 2)) << 4);
+      const v = f64x2.replace_lane(f64x2.splat(load<f64>(rowA + ko)), 1, load<f64>(rowB + ko));
+      v128.store(a, f64x2.add(v128.load(a), v));
+    }
+  }
 }
 
 /**

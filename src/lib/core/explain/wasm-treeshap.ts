@@ -77,7 +77,7 @@ const FIELDS = [
   'F', 'NT', 'TREE_START', 'LEAF_START', 'FEAT_START', 'TREE_FEATURE', 'TABLE_TREE', 'POINTS', 'NODES', 'SET_START', 'SET_VALUES',
   'LEAVES', 'PATH_Q', 'PATH_R', 'TABLES', 'VALUE', 'PARENT', 'SHARE_Z', 'PREVIOUS', 'COLLECTS', 'RULES', 'MASK', 'QR', 'BELOW',
   'BELOW_DOT', 'OUTCOME', 'ACC', 'STORED', 'HASH_KEY', 'HASH_SLOT', 'HASH_STAMP', 'HASH_BITS', 'X', 'PHI', 'BRANCH_START', 'BRANCHES',
-  'SPLIT_START', 'SPLIT_FEATURE', 'SPLIT_THRESHOLD', 'SPLIT_MISSING',
+  'SPLIT_START', 'SPLIT_FEATURE', 'SPLIT_THRESHOLD', 'SPLIT_MISSING', 'MASK2', 'ACC2', 'ROW_SLOT', 'SLOT_KEY',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -335,6 +335,10 @@ class Kernel {
       ['HASH_KEY', 2 ** hashBits * 8],
       ['HASH_SLOT', 2 ** hashBits * 4],
       ['HASH_STAMP', 2 ** hashBits * 4],
+      ['MASK2', nodes * 4],
+      ['ACC2', maxDt * 16],
+      ['ROW_SLOT', rows * 4],
+      ['SLOT_KEY', rows * 8],
       ['X', rows * f * 4],
       ['PHI', rows * (f + 1) * 8],
     ];
