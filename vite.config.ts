@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { precache } from './src/sw/precache-plugin.ts';
+import { buildKernel } from './wasm/build.ts';
 
 /**
  * The built app's Content-Security-Policy (CSP Level 3, https://www.w3.org/TR/CSP3/).
@@ -53,10 +54,23 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * Builds the WebAssembly TreeSHAP kernel (wasm/build.ts) before `vite dev` and `vite build`
+ * resolve the worker's `treeshap.wasm?url` import, so a fresh clone needs nothing but npm ci.
+ */
+function wasmKernel(): Plugin {
+  return {
+    name: 'fradragsrisiko:wasm-kernel',
+    async buildStart() {
+      await buildKernel();
+    },
+  };
+}
+
 // base './': the production build is a plain static folder that works from any path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), cspMeta(), precache()],
+  plugins: [wasmKernel(), svelte(), cspMeta(), precache()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -73,6 +87,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    globalSetup: ['test/support/build-wasm.ts'],
     testTimeout: 60_000,
   },
 });

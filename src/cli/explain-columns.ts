@@ -3,12 +3,13 @@
  * for every model feature in card order, in the model's output space, so that for each
  * scored row contrib_base + Σ contrib_<feature> = logit(risk_probability) for a log-odds
  * model and = risk_probability for a probability-space one (an averaged forest). Exact
- * path-dependent TreeSHAP read from the same .onnx file (src/lib/core/explain/treeshap.ts),
+ * path-dependent TreeSHAP read from the same .onnx file (src/lib/core/explain/treeshap.ts, through
+ * the WebAssembly kernel when the setup carries one: wasm-treeshap.ts),
  * or linear SHAP for a linear model, checked per row against onnxruntime's probability; a
  * row that fails the check is flagged, never dropped.
  */
 import type { ModelCard } from '../lib/core/model/card';
-import { explain } from '../lib/core/explain';
+import { treeShap } from '../lib/core/explain/wasm-treeshap';
 import { loadExplainer, type ExplainSetup } from './load-explainer';
 import { explainLinear } from '../lib/core/explain/linear-shap';
 import { checkAgainstScore } from '../lib/core/explain/check-score';
@@ -49,12 +50,13 @@ export function explainColumns(
   const { explainer, linear, problems } = loaded;
   const f = loaded.card.features.length;
   const stride = f + 1;
+  const shap = explainer ? treeShap(explainer, setup.kernel ?? null) : null;
   const contrib = new Float32Array(rows * stride);
   const failed = new Uint8Array(rows);
   if (linear) contrib.set(explainLinear(linear.model, linear.mean, features, rows));
-  for (let start = 0; explainer && start < rows; start += BLOCK_ROWS) {
+  for (let start = 0; shap && start < rows; start += BLOCK_ROWS) {
     const n = Math.min(BLOCK_ROWS, rows - start);
-    const block = explain(explainer, features.subarray(start * f, (start + n) * f), n);
+    const block = shap.explain(features.subarray(start * f, (start + n) * f), n);
     contrib.set(block.contrib, start * stride);
     failed.set(block.failed, start);
   }

@@ -25,6 +25,8 @@ export interface ExplainSetup {
   reference?: Rows & { name: string };
   /** The scored file's rows: covers are counted there when the model has none and no reference is given. */
   file?: Rows | null;
+  /** The compiled WebAssembly TreeSHAP kernel (load-kernel.ts) for explaining many rows; absent or null: the TypeScript TreeSHAP. */
+  kernel?: WebAssembly.Module | null;
 }
 
 export interface LoadedExplainer {

@@ -27,6 +27,7 @@ import { scoreStream } from '../lib/core/pipeline/score-stream';
 import { ranked } from '../lib/core/pipeline/scored-file';
 import type { CsvDialect } from '../lib/core/export/csv-writer';
 import { explainColumns, explainHeader } from './explain-columns';
+import { loadKernel } from './load-kernel';
 import { describeProblem } from '../lib/i18n/describe-problem';
 import type { Locale } from '../lib/i18n/locale';
 import { cliLocale, readArgs } from './cli-args';
@@ -133,7 +134,8 @@ async function main(argv: string[]): Promise<number> {
   // A feature that names a prohibited characteristic does not stop the run, but is said every time (models/MODEL_CARD.md).
   for (const p of model.problems) if (p.code === 'model.prohibited_feature') process.stderr.write(describe(p) + '\n');
   process.stderr.write(say(model.model.outputSpace === 'probability' ? 'cli.output_space_probability' : 'cli.output_space_log_odds') + '\n');
-  const explainSetup: Omit<ExplainSetup, 'file'> = { card: cardText };
+  // The WebAssembly TreeSHAP kernel explains the contribution columns (built from source if missing).
+  const explainSetup: Omit<ExplainSetup, 'file'> = { card: cardText, kernel: args.explain ? await loadKernel() : null };
   if (args['covers-from'] !== undefined) {
     const reference = await readReference(args['covers-from'], model.card, options);
     if ('problems' in reference) return fail(describe, reference.problems);

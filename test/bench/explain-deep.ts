@@ -2,7 +2,8 @@
  * `npm run bench:deep`: explained rows per second per leaf visited, for a deep model an analyst
  * may bring (LightGBM, 500 trees of up to 255 leaves, through models/kit.py) beside the
  * bundled model (299 trees, depth ≤ 6), side by side in one run, on the same rows, one core,
- * in Node's V8 (the code the workers run). Path-dependent TreeSHAP with precomputed tables
+ * in Node: the code the workers run (the WebAssembly SIMD kernel) and the TypeScript TreeSHAP
+ * it replaced (its oracle and fallback). Path-dependent TreeSHAP with precomputed tables
  * visits every leaf of every tree for each row (Yang 2021, FastTreeSHAP v2), so rows/s ×
  * leaves per row is the kernel's throughput whatever the model's shape; the issue "Any model"
  * asks the deep model to keep at least a third of the bundled model's. A benchmark, not a test.
@@ -15,7 +16,9 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readModel } from '../../src/lib/core/model/read-card';
 import { readEnsemble } from '../../src/lib/core/model/read-ensemble';
-import { explain, prepareExplainer } from '../../src/lib/core/explain';
+import { prepareExplainer } from '../../src/lib/core/explain';
+import { treeShap } from '../../src/lib/core/explain/wasm-treeshap';
+import { loadKernel } from '../../src/cli/load-kernel';
 import type { TreeEnsemble } from '../../src/lib/core/model/ensemble';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '4000' }, repeats: { type: 'string', default: '3' } } });
@@ -42,20 +45,28 @@ function leaves(e: TreeEnsemble): number {
   return n;
 }
 
-/** Fastest of `repeats` passes in blocks of 4,096 rows, as the workers get them, after a warm-up; and the leaves computed per row. */
-function measure(e: TreeEnsemble): { rate: number; computed: number } {
+const kernel = await loadKernel();
+if (!kernel) throw new Error('this Node has no WebAssembly SIMD');
+
+/**
+ * Fastest of `repeats` passes in blocks of 4,096 rows, as the workers get them, after a warm-up;
+ * and the leaves computed per row. `wasm`: the WebAssembly SIMD kernel the workers use, else
+ * the TypeScript TreeSHAP (its oracle and fallback).
+ */
+function measure(e: TreeEnsemble, wasm: boolean): { rate: number; computed: number } {
   const explainer = prepareExplainer(e).explainer;
   if (!explainer) throw new Error('not explainable');
+  const shap = treeShap(explainer, wasm ? kernel : null);
   const f = made.features;
   let visits = 0;
   const pass = () => {
     visits = 0;
     for (let start = 0; start < rows; start += 4096) {
       const n = Math.min(4096, rows - start);
-      visits += explain(explainer, x.subarray(start * f, (start + n) * f), n, { check: false }).leafVisits;
+      visits += shap.explain(x.subarray(start * f, (start + n) * f), n, { check: false }).leafVisits;
     }
   };
-  explain(explainer, x.subarray(0, Math.min(rows, 500) * f), Math.min(rows, 500), { check: false });
+  shap.explain(x.subarray(0, Math.min(rows, 500) * f), Math.min(rows, 500), { check: false });
   let best = Infinity;
   for (let i = 0; i < repeats; i++) {
     const t = performance.now();
@@ -66,15 +77,18 @@ function measure(e: TreeEnsemble): { rate: number; computed: number } {
 }
 
 const fmt = (v: number) => Math.round(v).toLocaleString('en');
-const results = [
+const models = [
   ['bundled model', 'public/model/deduction-risk.onnx'],
   ['deep model (500 × 255 leaves)', made.model],
-].map(([name, path]) => {
-  const e = ensembleOf(path);
-  const { rate, computed } = measure(e);
-  const perRow = leaves(e);
-  return { name, trees: e.nTrees, depth: e.maxDepth, perRow, computed, rate };
-});
+];
+const results = [false, true].flatMap((wasm) =>
+  models.map(([name, path]) => {
+    const e = ensembleOf(path);
+    const { rate, computed } = measure(e, wasm);
+    const perRow = leaves(e);
+    return { name: `${wasm ? 'wasm' : 'ts'}: ${name}`, trees: e.nTrees, depth: e.maxDepth, perRow, computed, rate };
+  }),
+);
 console.log(`TreeSHAP per core, ${fmt(rows)} rows × ${made.features} features, no self-check (the page checks against onnxruntime) (${cpus()[0]?.model ?? 'unknown CPU'}):`);
 for (const r of results) {
   console.log(
@@ -82,8 +96,10 @@ for (const r of results) {
       `${fmt(r.rate)} rows/s, ${((r.rate * r.perRow) / 1e6).toFixed(1)} M leaves/s, ${((r.rate * r.computed) / 1e6).toFixed(1)} M computed/s`,
   );
 }
-const [bundled, deep] = results;
-const perLeaf = (deep.rate * deep.perRow) / (bundled.rate * bundled.perRow);
-const perComputed = (deep.rate * deep.computed) / (bundled.rate * bundled.computed);
-console.log(`  deep ÷ bundled, rows/s × leaves in the model: ${perLeaf.toFixed(2)} (goal ≥ 0.33: ${perLeaf >= 1 / 3 ? 'met' : 'not met'})`);
-console.log(`  deep ÷ bundled, rows/s × leaves computed:     ${perComputed.toFixed(2)} (goal ≥ 0.33: ${perComputed >= 1 / 3 ? 'met' : 'not met'})`);
+for (const [engine, [bundled, deep]] of [['TypeScript', results.slice(0, 2)], ['WebAssembly', results.slice(2)]] as const) {
+  const perLeaf = (deep.rate * deep.perRow) / (bundled.rate * bundled.perRow);
+  const perComputed = (deep.rate * deep.computed) / (bundled.rate * bundled.computed);
+  console.log(`  ${engine}: deep ÷ bundled, rows/s × leaves in the model: ${perLeaf.toFixed(2)} (goal ≥ 0.33: ${perLeaf >= 1 / 3 ? 'met' : 'not met'})`);
+  console.log(`  ${engine}: deep ÷ bundled, rows/s × leaves computed:     ${perComputed.toFixed(2)} (goal ≥ 0.33: ${perComputed >= 1 / 3 ? 'met' : 'not met'})`);
+}
+console.log(`  kernel ÷ TypeScript, rows/s: bundled ${(results[2].rate / results[0].rate).toFixed(2)}×, deep ${(results[3].rate / results[1].rate).toFixed(2)}×`);

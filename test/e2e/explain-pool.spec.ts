@@ -10,13 +10,19 @@ import Papa from 'papaparse';
  * blocks: the lead parses, the other engines score the parsed blocks (the lead too, once they
  * fall behind), and every engine explains. The page checks each row's explanation against the score it assembled, so a
  * score or an explanation stored at the wrong rows would count as failures here; and the top
- * of the ranking must be the headless scorer's, row for row.
+ * of the ranking must be the headless scorer's, row for row. The engines explain with the
+ * WebAssembly TreeSHAP kernel, fetched from the build like any other asset.
  */
 test('every row of a 40,000-row file is explained once, by every engine, and adds up to its score', async ({ page }) => {
   const rows = 40_000;
   const file = join(mkdtempSync(join(tmpdir(), 'pool-')), 'returns.csv');
   execFileSync('python3', ['models/generate.py', '--rows', String(rows), '--seed', '11', '--out', file]);
 
+  // Every engine fetches the WebAssembly TreeSHAP kernel from the app's own origin (worker.ts).
+  const kernels: string[] = [];
+  page.on('requestfinished', (request) => {
+    if (/\/treeshap-[\w-]+\.wasm$/.test(request.url())) kernels.push(request.url());
+  });
   await page.goto('./');
   await expect(page.getByText(/trent på syntetiske data/i).first()).toBeVisible();
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -31,6 +37,7 @@ test('every row of a 40,000-row file is explained once, by every engine, and add
   await expect(status).toHaveAttribute('data-total', String(rows));
   await expect(status).toHaveAttribute('data-failures', '0');
   await expect(status).toHaveAttribute('data-workers', String(Math.min(4, Math.max(1, cores))));
+  expect(kernels.length).toBeGreaterThanOrEqual(1);
 
   const out = join(mkdtempSync(join(tmpdir(), 'pool-cli-')), 'scored.csv');
   execFileSync('npx', ['tsx', 'src/cli/score.ts', '--input', file, '--output', out], { stdio: 'ignore' });

@@ -11,7 +11,9 @@ import { estimateCovers } from '../core/model/estimate-covers';
 import type { LinearModel } from '../core/model/linear-model';
 import { columnMeans, explainLinear } from '../core/explain/linear-shap';
 import type { TreeEnsemble } from '../core/model/ensemble';
-import { explain, explainRow, prepareExplainer, type Explainer } from '../core/explain';
+import { explainRow, prepareExplainer, type Explainer } from '../core/explain';
+import { compileKernel, treeShap, type TreeShap } from '../core/explain/wasm-treeshap';
+import kernelUrl from '../../../wasm/out/treeshap.wasm?url';
 import { scoreStream } from '../core/pipeline/score-stream';
 import { sha256Hex } from '../core/export/sha256';
 import { createScorer, engineVersion, type Scorer } from '../runtime/ort';
@@ -25,6 +27,14 @@ let scorer: Scorer | null = null;
 let card: ModelCard | null = null;
 let ensemble: TreeEnsemble | null = null;
 let explainer: Explainer | null = null;
+/** TreeSHAP for the blocks: the WebAssembly SIMD kernel, or the TypeScript one where SIMD is missing. */
+let shap: TreeShap | null = null;
+/** The kernel (wasm/treeshap.ts, bundled by Vite), fetched from the app's origin once per engine; null: the fallback. */
+const kernel: Promise<WebAssembly.Module | null> = fetch(kernelUrl)
+  .then((response) => (response.ok ? response.arrayBuffer() : null))
+  .then((bytes) => (bytes ? compileKernel(bytes) : null))
+  .catch(() => null);
+let kernelModule: WebAssembly.Module | null = null;
 /** A linear model's weights, and the per-feature means its contributions are measured from (set once a file is read). */
 let linear: LinearModel | null = null;
 let means: Float64Array | null = null;
@@ -91,6 +101,7 @@ async function* chunksOf(file: Blob): AsyncIterable<Uint8Array> {
 function prepare(trees: TreeEnsemble): Problem[] {
   const prepared = prepareExplainer(trees);
   explainer = prepared.explainer;
+  shap = explainer ? treeShap(explainer, kernelModule) : null;
   return prepared.problems;
 }
 
@@ -99,6 +110,7 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
   const read = readModel(bytes);
   if (!read.card || !read.proto) return reply({ type: 'ready', id: request.id, model: null, problems: read.problems });
   const problems: Problem[] = [...read.problems];
+  kernelModule = await kernel;
   try {
     scorer = await createScorer(bytes, read.card, { wasmBinary: request.wasm });
   } catch (error) {
@@ -109,6 +121,7 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
   const trees = readEnsemble(read.proto);
   ensemble = trees.ensemble;
   explainer = null;
+  shap = null;
   linear = ensemble ? null : (read.model?.linear ?? null);
   // A linear model has no trees to report on: it is explained with linear SHAP instead.
   if (!linear) problems.push(...trees.problems);
@@ -276,10 +289,10 @@ function explainBlock(request: Extract<Request, { type: 'explain' }>): void {
     const failed = new Uint8Array(n);
     return reply({ type: 'explained', id: request.id, rows: request.rows, contrib, failed }, [request.rows.buffer, contrib.buffer, failed.buffer]);
   }
-  if (!explainer) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
+  if (!shap) return reply({ type: 'failed', id: request.id, problems: [problem('explain.unavailable', 'warning')] });
   // The page checks every row against onnxruntime's score (scheduler.ts, explained), except
   // the early picture's, which it has no scores for yet.
-  const explanation = explain(explainer, request.x, n, { check: request.check ?? false });
+  const explanation = shap.explain(request.x, n, { check: request.check ?? false });
   const failed = explanation.failed;
   reply({ type: 'explained', id: request.id, rows: request.rows, contrib: explanation.contrib, failed }, [request.rows.buffer, explanation.contrib.buffer, failed.buffer]);
 }

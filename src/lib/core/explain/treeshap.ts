@@ -300,22 +300,38 @@ export interface ExplainOptions {
  * every row: base + Σφ must equal predictRaw. Failing rows are flagged, never hidden.
  */
 export function explain(ex: Explainer, x: Float32Array, n: number, options: ExplainOptions = {}): Explanation {
+  const block = Math.max(1, options.blockRows ?? 4096);
+  const phi = new Float64Array(Math.min(block, Math.max(n, 1)) * (ex.ensemble.nFeatures + 1));
+  const scratch = new Scratch(ex);
+  return explainBlocks(ex, x, n, options, (xs, count) => {
+    phi.fill(0);
+    return { phi, visits: explainBlock(ex, xs, count, phi, scratch) };
+  });
+}
+
+/**
+ * What explains one block of rows: φ of `count` rows of `x` (row-major count × (nFeatures + 1),
+ * float64; the last column is not read) and the leaves it computed. The TypeScript kernel
+ * below and the WebAssembly one (wasm-treeshap.ts) both fit it, so both share explainBlocks.
+ */
+export type BlockKernel = (x: Float32Array, count: number) => { phi: Float64Array; visits: number };
+
+/** explain() with the block kernel given: blocks, the expected value in the last column, and the check against predictRaw. */
+export function explainBlocks(ex: Explainer, x: Float32Array, n: number, options: ExplainOptions, kernel: BlockKernel): Explanation {
   const f = ex.ensemble.nFeatures;
   const stride = f + 1;
   const block = Math.max(1, options.blockRows ?? 4096);
+  const check = options.check ?? true;
   const contrib = new Float32Array(n * stride);
   const raw = new Float64Array(n);
   const failed = new Uint8Array(n);
-  const phi = new Float64Array(Math.min(block, Math.max(n, 1)) * stride);
-  const scratch = new Scratch(ex);
   let failures = 0;
   let leafVisits = 0;
   for (let start = 0; start < n; start += block) {
     const count = Math.min(block, n - start);
     const xs = x.subarray(start * f, (start + count) * f);
-    phi.fill(0);
-    leafVisits += explainBlock(ex, xs, count, phi, scratch);
-    const check = options.check ?? true;
+    const { phi, visits } = kernel(xs, count);
+    leafVisits += visits;
     const r = check ? predictRaw(ex.ensemble, xs, count) : null;
     for (let i = 0; i < count; i++) {
       let sum = ex.expected;
