@@ -9,6 +9,7 @@ import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelI
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
+import { meanAbsExplained } from '../core/explain/importance';
 import { countForShare } from '../core/metrics/count-for-share';
 import { sortedColumns } from '../core/export/control-list';
 import { problem, type Problem } from '../core/problems';
@@ -174,6 +175,13 @@ export class Explorer {
     this.#client = engines;
     this.locale = pickLocale(languages);
   }
+
+  /** Mean |φ| per feature over every row, once all rows are explained (the summary is in); null before. One pass for the drift table and the selection report. */
+  importance = $derived.by(() => {
+    const e = this.explanations;
+    const f = this.model?.card.features.length ?? 0;
+    return e?.summary && f > 0 ? meanAbsExplained(e.contrib, f, e.explained).importance : null;
+  });
 
   /** The active model's output space: what scores and contributions are measured in (log-odds until a model is in). */
   outputSpace = $derived<OutputSpace>(this.model?.outputSpace ?? 'log-odds');
