@@ -14,7 +14,17 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     exit 1
   fi
 fi
-if ! python3 -c "import lightgbm, onnxruntime, onnxmltools, skl2onnx, shap, xgboost, catboost, jsonschema, pytest" 2>/dev/null; then
+if ! command -v java >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing Debian's Java runtime for the Spark batch path"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+  else
+    echo "Java is missing: install Debian's 'openjdk-17-jre-headless' package and run again." >&2
+    exit 1
+  fi
+fi
+if ! python3 -c "import lightgbm, onnxruntime, onnxmltools, skl2onnx, shap, xgboost, catboost, jsonschema, pyspark, pyarrow, pytest" 2>/dev/null; then
   echo "== installing the model pipeline's pinned Python requirements"
   python3 -m pip install -q --disable-pip-version-check -r models/requirements.txt
 fi
