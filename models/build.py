@@ -12,7 +12,9 @@
 8. build the pre-filing variant on the same data and compare it with this model
    (build_prefiling.py, models/PREFILING.md);
 9. build the inactive-business model, sole proprietorships, the same way (build_enk.py);
-10. write the index of bundled models for the page's model picker (bundle_index.py).
+10. write the index of bundled models for the page's model picker (bundle_index.py);
+11. train the assistant's intent classifier on the hand-written paraphrases and check it on
+    the held-out ones (assistant_intents.py, models/assistant/).
 
     python3 models/build.py        (npm run model)
 """
@@ -24,6 +26,7 @@ import sys
 import numpy as np
 
 import pipeline_config as C
+from assistant_intents import main as build_assistant_intents
 from build_enk import main as build_inactive_business
 from build_prefiling import main as build_prefiling
 from bundle_index import main as write_bundle_index
@@ -69,6 +72,8 @@ def main() -> int:
     if build_inactive_business() != 0:
         raise SystemExit("the inactive-business model failed its own checks")
     write_bundle_index()
+    if build_assistant_intents() != 0:
+        raise SystemExit("the assistant's intent classifier missed its held-out targets")
     return 0
 
 
