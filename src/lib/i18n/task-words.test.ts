@@ -31,9 +31,14 @@ const TASK_WORDS: readonly RegExp[] = [
 
 /**
  * Entries that may say a task word because the sentence is about the deduction domain
- * whatever the model. Each needs a reason; there are none today.
+ * whatever the model. Each needs a reason.
  */
-const ALLOWED: ReadonlySet<string> = new Set<string>([]);
+const ALLOWED: ReadonlySet<string> = new Set<string>([
+  // The assistant quotes the income year's deduction rules (core/assistant/deduction-rules.ts,
+  // from DOMAIN.md): the rules themselves, whichever model is active.
+  'assistant.a.rule.which',
+  ...['reisefradrag', 'pendlerfradrag', 'fagforening', 'gaver', 'foreldrefradrag', 'renter', 'bsu', 'ips', 'minstefradrag', 'naering'].map((id) => `assistant.a.rule.${id}`),
+]);
 
 const entries = (locale: Locale) => Object.entries(catalogue[locale] as Record<string, string>);
 

@@ -67,4 +67,30 @@ export async function createScorer(model: Uint8Array, card: ModelCard, options: 
   };
 }
 
+/** A classifier over a dense float row (the assistant's intents): all class probabilities of one row. */
+export interface DenseClassifier {
+  probabilities(x: Float32Array): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+/**
+ * A session for a small classifier with one float input [N, width] and a float probabilities
+ * output (no ZipMap), named by the caller: models/assistant_intents.py writes such a file.
+ */
+export async function createDenseClassifier(model: Uint8Array, io: { input: string; probabilities: string }, options: EngineOptions): Promise<DenseClassifier> {
+  configure(options);
+  const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  return {
+    async probabilities(x) {
+      const input = new ort.Tensor('float32', x, [1, x.length]);
+      const result = await session.run({ [io.input]: input }, [io.probabilities]);
+      const out = Float32Array.from(result[io.probabilities].data as Float32Array);
+      input.dispose();
+      result[io.probabilities].dispose();
+      return out;
+    },
+    release: () => session.release(),
+  };
+}
+
 export const engineVersion = (): string => ort.env.versions.web ?? 'unknown';

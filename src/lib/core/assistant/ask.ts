@@ -1,0 +1,40 @@
+import type { ModelCard } from '../model/card';
+import { answer, type Answer } from './answer';
+import type { AssistantContext } from './context';
+import { extractEntities, type Entities } from './entities';
+import { routeIntent, type Intent, type IntentFeaturizer } from './intents';
+
+/** The classifier as the host runs it (runtime/ort.ts createDenseClassifier): all intents' probabilities for one input row. */
+export type IntentProbabilities = (x: Float32Array) => Promise<Float32Array>;
+
+export interface Asked {
+  intent: Intent;
+  confidence: number;
+  entities: Entities;
+  answer: Answer;
+}
+
+export interface AskDeps {
+  featurizer: IntentFeaturizer;
+  probabilities: IntentProbabilities;
+  threshold: number;
+  card: Pick<ModelCard, 'features'> | null;
+  /** Whether a token is a row id of the open file. */
+  isId?: (token: string) => boolean;
+  /** The app's state for this question's entities (snapshot.ts snapshotContext). */
+  context: (entities: Entities) => AssistantContext | Promise<AssistantContext>;
+}
+
+/** One question: folded TF-IDF → the classifier → intent; entities by rule; the answer from the context. */
+export async function ask(question: string, deps: AskDeps): Promise<Asked> {
+  const text = question.trim();
+  const entities = extractEntities(text, deps.card, deps.isId);
+  if (text === '') {
+    const ctx = await deps.context(entities);
+    return { intent: 'out_of_scope', confidence: 0, entities, answer: answer('out_of_scope', entities, ctx) };
+  }
+  const p = await deps.probabilities(deps.featurizer.featurize(text));
+  const { intent, confidence } = routeIntent(p, deps.threshold);
+  const ctx = await deps.context(entities);
+  return { intent, confidence, entities, answer: answer(intent, entities, ctx) };
+}
