@@ -23,7 +23,7 @@ import { explain } from '../lib/core/explain';
 import { explainLinear } from '../lib/core/explain/linear-shap';
 import { reasonLines, sortedColumns } from '../lib/core/export/control-list';
 import { intentFeaturizer, readIntentSpec } from '../lib/core/assistant/intents';
-import { ask } from '../lib/core/assistant/ask';
+import { ask, classifierOf } from '../lib/core/assistant/ask';
 import { snapshotContext } from '../lib/core/assistant/snapshot';
 import type { ModelCard } from '../lib/core/model/card';
 import { answerText } from '../lib/i18n/assistant-text';
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   const spec = readIntentSpec(JSON.parse(readFileSync(INTENTS_JSON, 'utf8')));
   if (!spec) return fail(`${INTENTS_JSON} is not an intent spec this version can read`, 1);
   const classifier = await createDenseClassifier(new Uint8Array(readFileSync(INTENTS_ONNX)), spec, { wasmBinary: wasmBinary() });
-  const featurizer = intentFeaturizer(spec);
+  const classify = classifierOf(intentFeaturizer(spec), (x) => classifier.probabilities(x), spec.threshold);
 
   const model = await loadModelFile(MODEL);
   if (!('card' in model)) return fail(model.problems.map((p) => describeProblem(lang, p)).join('\n'), 1);
@@ -88,9 +88,7 @@ async function main(argv: string[]): Promise<number> {
   for (const q of questions) {
     const t = (key: string, params?: Record<string, string | number>) => translate(q.lang, key, { ...vocabularyParams(card.vocabulary, q.lang), ...params });
     const asked = await ask(q.text, {
-      featurizer,
-      probabilities: (x) => classifier.probabilities(x),
-      threshold: spec.threshold,
+      classify,
       card,
       isId: (token) => ids.has(token.toLowerCase()),
       context: (entities) =>

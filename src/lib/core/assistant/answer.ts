@@ -22,13 +22,14 @@ export interface Answer {
 /** The goal "how many to check" assumes when the question gives none: the issue's example. */
 export const DEFAULT_GOAL = 0.8;
 
-type Compose = (entities: Entities, ctx: AssistantContext) => Omit<Answer, 'intent'>;
+type Reply = Omit<Answer, 'intent'>;
+type Compose = (entities: Entities, ctx: AssistantContext) => Reply;
 
 const needsFile = (ctx: AssistantContext): Omit<Answer, 'intent'> | null =>
   !ctx.card ? { code: 'needs_model', params: {} } : !ctx.file ? { code: 'needs_file', params: {} } : null;
 
 const COMPOSE: Record<Intent, Compose> = {
-  why_flagged(_e, ctx) {
+  why_flagged(_e, ctx): Reply {
     const missing = needsFile(ctx);
     if (missing) return missing;
     const file = ctx.file!;
@@ -43,7 +44,7 @@ const COMPOSE: Record<Intent, Compose> = {
     return { code: 'why.reasons', params: { ...params, count: r.reasons.length }, items: r.reasons, link };
   },
 
-  explain_feature(e, ctx) {
+  explain_feature(e, ctx): Reply {
     if (!ctx.card) return { code: 'needs_model', params: {} };
     const j = e.features[0];
     if (j === undefined) {
@@ -53,14 +54,14 @@ const COMPOSE: Record<Intent, Compose> = {
     return { code: 'feature.explain', params: { label: f.label[ctx.locale], name: f.name, description: f.description[ctx.locale], unit: f.unit }, link: { tab: 'explain' } };
   },
 
-  deduction_rule(e) {
+  deduction_rule(e): Reply {
     const id = e.deductions[0];
     if (!id) return { code: 'rule.which', params: { year: String(RULES_INCOME_YEAR) } };
     const rule = DEDUCTION_RULES.find((r) => r.id === id)!;
     return { code: `rule.${id}`, params: { year: String(RULES_INCOME_YEAR), source: rule.source, ...rule.figures } };
   },
 
-  how_many_to_check(e, ctx) {
+  how_many_to_check(e, ctx): Reply {
     const missing = needsFile(ctx);
     if (missing) return missing;
     if (!ctx.plan) return { code: 'needs_file', params: {} };
@@ -76,7 +77,7 @@ const COMPOSE: Record<Intent, Compose> = {
     };
   },
 
-  expected_finds(e, ctx) {
+  expected_finds(e, ctx): Reply {
     const missing = needsFile(ctx);
     if (missing) return missing;
     if (!ctx.plan) return { code: 'needs_file', params: {} };
@@ -93,19 +94,19 @@ const COMPOSE: Record<Intent, Compose> = {
     };
   },
 
-  random_control(_e, ctx) {
+  random_control(_e, ctx): Reply {
     const share = ctx.controlShare;
     if (!ctx.file || !(share > 0)) return { code: 'random.none', params: {}, link: { tab: 'planner' } };
     const control = Math.round(ctx.capacity * share);
     return { code: 'random.answer', params: { controlShare: share, control, capacity: ctx.capacity }, link: { tab: 'planner' } };
   },
 
-  export_list(_e, ctx) {
+  export_list(_e, ctx): Reply {
     if (!ctx.file) return { code: 'export.no_file', params: {} };
     return { code: 'export.answer', params: { capacity: ctx.capacity }, link: { tab: 'planner' } };
   },
 
-  model_quality(_e, ctx) {
+  model_quality(_e, ctx): Reply {
     if (!ctx.card) return { code: 'needs_model', params: {} };
     const m = ctx.card.metrics;
     if (!m || !Number.isFinite(m.roc_auc)) return { code: 'quality.no_metrics', params: {}, link: { tab: 'evaluation' } };
@@ -115,7 +116,7 @@ const COMPOSE: Record<Intent, Compose> = {
     return { code: first ? 'quality.answer' : 'quality.auc_only', params, link: { tab: 'evaluation' } };
   },
 
-  drift(_e, ctx) {
+  drift(_e, ctx): Reply {
     const missing = needsFile(ctx);
     if (missing) return missing;
     if (!ctx.drift || !ctx.card) return { code: 'drift.unknown', params: {}, link: { tab: 'evaluation' } };
@@ -124,9 +125,9 @@ const COMPOSE: Record<Intent, Compose> = {
     return { code: ctx.drift.worrying ? 'drift.worrying' : 'drift.moved', params: { count: ctx.drift.moved.length, names: names.join(', ') }, link: { tab: 'evaluation' } };
   },
 
-  privacy: () => ({ code: 'privacy.answer', params: {} }),
+  privacy: (): Reply => ({ code: 'privacy.answer', params: {} }),
 
-  rejected_rows(_e, ctx) {
+  rejected_rows(_e, ctx): Reply {
     const missing = needsFile(ctx);
     if (missing) return missing;
     const r = ctx.rejected;
@@ -134,25 +135,25 @@ const COMPOSE: Record<Intent, Compose> = {
     return { code: 'rejected.answer', params: { total: r.total, rows: ctx.file!.rows }, items: r.reasons.slice(0, 3).map((x) => `${x.text} (${x.count})`), link: { tab: 'results' } };
   },
 
-  load_file: (_e, ctx) => ({ code: ctx.file ? 'load.another' : 'load.answer', params: { name: ctx.file?.name ?? '' } }),
+  load_file: (_e, ctx): Reply => ({ code: ctx.file ? 'load.another' : 'load.answer', params: { name: ctx.file?.name ?? '' } }),
 
-  case_sheet(e, ctx) {
+  case_sheet(e, ctx): Reply {
     if (!ctx.file) return { code: 'case_sheet.no_file', params: {} };
     return ctx.record && !ctx.record.rejected && e.ids.length > 0
       ? { code: 'case_sheet.record', params: { id: ctx.record.id }, link: { tab: 'results', record: ctx.record.row } }
       : { code: 'case_sheet.answer', params: {}, link: { tab: 'planner' } };
   },
 
-  explanation_method(_e, ctx) {
+  explanation_method(_e, ctx): Reply {
     if (!ctx.explainer) return { code: 'method.general', params: {} };
     return { code: ctx.explainer.kind === 'linear' ? 'method.linear' : 'method.trees', params: { space: ctx.explainer.space }, link: { tab: 'explain' } };
   },
 
-  fairness: (_e, ctx) => ({ code: ctx.file ? 'fairness.answer' : 'fairness.no_file', params: {}, link: ctx.file ? { tab: 'fairness' } : undefined }),
+  fairness: (_e, ctx): Reply => ({ code: ctx.file ? 'fairness.answer' : 'fairness.no_file', params: {}, link: ctx.file ? { tab: 'fairness' } : undefined }),
 
-  compare_models: (_e, ctx) => ({ code: ctx.file ? 'compare.answer' : 'compare.no_file', params: {}, link: ctx.file ? { tab: 'compare' } : undefined }),
+  compare_models: (_e, ctx): Reply => ({ code: ctx.file ? 'compare.answer' : 'compare.no_file', params: {}, link: ctx.file ? { tab: 'compare' } : undefined }),
 
-  out_of_scope: () => ({ code: 'out_of_scope', params: {} }),
+  out_of_scope: (): Reply => ({ code: 'out_of_scope', params: {} }),
 };
 
 /** The answer to a question of `intent` naming `entities`, from the app's state in `ctx` only. */

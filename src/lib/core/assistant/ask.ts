@@ -2,10 +2,18 @@ import type { ModelCard } from '../model/card';
 import { answer, type Answer } from './answer';
 import type { AssistantContext } from './context';
 import { extractEntities, type Entities } from './entities';
-import { routeIntent, type Intent, type IntentFeaturizer } from './intents';
+import { routeIntent, type Classified, type Intent, type IntentFeaturizer } from './intents';
 
 /** The classifier as the host runs it (runtime/ort.ts createDenseClassifier): all intents' probabilities for one input row. */
 export type IntentProbabilities = (x: Float32Array) => Promise<Float32Array>;
+
+/** A question → its intent and the top probability. */
+export type Classify = (question: string) => Promise<Classified>;
+
+/** Folded TF-IDF → the classifier → routeIntent (out_of_scope under the threshold). */
+export function classifierOf(featurizer: IntentFeaturizer, probabilities: IntentProbabilities, threshold: number): Classify {
+  return async (question) => routeIntent(await probabilities(featurizer.featurize(question)), threshold);
+}
 
 export interface Asked {
   intent: Intent;
@@ -15,9 +23,7 @@ export interface Asked {
 }
 
 export interface AskDeps {
-  featurizer: IntentFeaturizer;
-  probabilities: IntentProbabilities;
-  threshold: number;
+  classify: Classify;
   card: Pick<ModelCard, 'features'> | null;
   /** Whether a token is a row id of the open file. */
   isId?: (token: string) => boolean;
@@ -25,7 +31,7 @@ export interface AskDeps {
   context: (entities: Entities) => AssistantContext | Promise<AssistantContext>;
 }
 
-/** One question: folded TF-IDF → the classifier → intent; entities by rule; the answer from the context. */
+/** One question: its intent from the classifier, entities by rule, the answer from the context (an empty question: out_of_scope). */
 export async function ask(question: string, deps: AskDeps): Promise<Asked> {
   const text = question.trim();
   const entities = extractEntities(text, deps.card, deps.isId);
@@ -33,8 +39,7 @@ export async function ask(question: string, deps: AskDeps): Promise<Asked> {
     const ctx = await deps.context(entities);
     return { intent: 'out_of_scope', confidence: 0, entities, answer: answer('out_of_scope', entities, ctx) };
   }
-  const p = await deps.probabilities(deps.featurizer.featurize(text));
-  const { intent, confidence } = routeIntent(p, deps.threshold);
+  const { intent, confidence } = await deps.classify(text);
   const ctx = await deps.context(entities);
   return { intent, confidence, entities, answer: answer(intent, entities, ctx) };
 }
