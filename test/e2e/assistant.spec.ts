@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -72,6 +73,10 @@ test('a caseworker asks the app why the top return was picked, how many to check
   const weather = await ask(page, 'blir det regn i Oslo i morgen?');
   expect(weather.intent).toBe('out_of_scope');
   expect(weather.answer).toMatch(/^Det kan jeg ikke svare på her\..*skatteetaten\.no/);
+
+  // The open panel with answers and links passes axe's WCAG 2.1 AA rules.
+  const { violations } = await new AxeBuilder({ page }).include('#assistant-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // 4. The same in English, after switching the page's language.
   await page.getByLabel('Språk').selectOption('en');
