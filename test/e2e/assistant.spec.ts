@@ -59,6 +59,9 @@ test('a caseworker asks the app why the top return was picked, how many to check
   expect(expectedRecall(n - 1)).toBeLessThan(0.8);
   await page.getByTestId('assistant-exchange').last().getByTestId('assistant-link').click();
   await expect(page.getByRole('tab', { name: 'Kontrolliste' })).toHaveAttribute('aria-selected', 'true');
+  // The link sets the planner to that capacity: its sentence names the same count and 80 %.
+  await expect(page.getByLabel('Antall skattemeldinger')).toHaveValue(String(n));
+  await expect(page.getByTestId('planner-sentence')).toContainText(new RegExp(`\\(${n}\\) ventes å finne 80\\s%`));
   const recallAt = async (k: number) => {
     const count = page.getByLabel('Antall skattemeldinger');
     await count.fill(String(k));

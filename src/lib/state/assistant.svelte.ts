@@ -95,8 +95,9 @@ export class Assistant {
     }
   }
 
-  /** Goes where an answer points: its tab, and the record when it names one. */
+  /** Goes where an answer points: its tab, the planner at the answer's capacity, the record when it names one. */
   async follow(link: NonNullable<Exchange['link']>): Promise<void> {
+    if (link.capacity !== undefined) this.#explorer.capacity = link.capacity;
     this.#explorer.tab = link.tab;
     if (link.record !== undefined) await this.#explorer.select(link.record);
   }

@@ -25,7 +25,7 @@ describe('answer', () => {
   it('how many to check: the first count whose expected finds reach the goal, by hand', () => {
     const a = answer('how_many_to_check', q('hvor mange for å finne 80 %'), loaded);
     // 0.7 < 0.8 ≤ 0.9: three rows.
-    expect(a).toEqual({ intent: 'how_many_to_check', code: 'how_many.answer', params: { goalShare: 0.8, count: 3, fileShare: 0.6, scored: 5, expected: 0.9, total: 1 }, link: { tab: 'planner' } });
+    expect(a).toEqual({ intent: 'how_many_to_check', code: 'how_many.answer', params: { goalShare: 0.8, count: 3, fileShare: 0.6, scored: 5, expected: 0.9, total: 1 }, link: { tab: 'planner', capacity: 3 } });
     expect(answer('how_many_to_check', q('hvor mange må vi sjekke'), loaded).params.count).toBe(3);
     expect(answer('how_many_to_check', q('hvor mange må vi sjekke'), loaded).code).toBe('how_many.default_goal');
     expect(answer('how_many_to_check', q('for å finne halvparten'), loaded).params.count).toBe(2);

@@ -16,7 +16,8 @@ export interface Answer {
   code: string;
   params: Record<string, string | number>;
   items?: string[];
-  link?: { tab: AnswerTab; record?: number };
+  /** `record`: the row the record view opens; `capacity`: the planner's capacity to set, so it shows the answer's figures. */
+  link?: { tab: AnswerTab; record?: number; capacity?: number };
 }
 
 /** The goal "how many to check" assumes when the question gives none: the issue's example. */
@@ -73,7 +74,7 @@ const COMPOSE: Record<Intent, Compose> = {
     return {
       code: given !== undefined ? 'how_many.answer' : 'how_many.default_goal',
       params: { goalShare: goal, count: k, fileShare: k / ctx.plan.scored, scored: ctx.plan.scored, expected: round1(ctx.plan.expected[k]), total: round1(total) },
-      link: { tab: 'planner' },
+      link: { tab: 'planner', capacity: k },
     };
   },
 
@@ -90,7 +91,7 @@ const COMPOSE: Record<Intent, Compose> = {
     return {
       code: count === undefined && share === undefined ? 'expected.current' : k < asked ? 'expected.capped' : 'expected.answer',
       params: { count: k, asked, scored, fileShare: scored > 0 ? k / scored : 0, expected: round1(expected[k]), recallShare: total > 0 ? expected[k] / total : 0, precisionShare: k > 0 ? expected[k] / k : 0 },
-      link: { tab: 'planner' },
+      link: { tab: 'planner', capacity: k },
     };
   },
 
