@@ -59,7 +59,7 @@ export class Assistant {
         classify: this.#classify,
         card,
         isId: (token) => ids?.has(token.toLowerCase()) ?? false,
-        context: (entities) => {
+        context: (entities, intent) => {
           const planner = result ? plannerFor(e) : null;
           return snapshotContext({
             locale,
@@ -69,7 +69,8 @@ export class Assistant {
             expected: planner?.plan?.expected ?? null,
             capacity: e.capacity,
             controlShare: planner?.controlShare ?? 0,
-            drift: result && card ? fileDriftRows(result.ingest, card, e.importance) : null,
+            // One pass over every feature of the file: only for the question that reads it.
+            drift: result && card && intent === 'drift' ? fileDriftRows(result.ingest, card, e.importance) : null,
             entities,
             selectedRow: e.selectedRow,
             reasons: (row) => {

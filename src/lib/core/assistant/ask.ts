@@ -27,8 +27,8 @@ export interface AskDeps {
   card: Pick<ModelCard, 'features'> | null;
   /** Whether a token is a row id of the open file. */
   isId?: (token: string) => boolean;
-  /** The app's state for this question's entities (snapshot.ts snapshotContext). */
-  context: (entities: Entities) => AssistantContext | Promise<AssistantContext>;
+  /** The app's state for this question's entities (snapshot.ts snapshotContext); the intent lets it skip what the answer does not read (the drift table). */
+  context: (entities: Entities, intent: Intent) => AssistantContext | Promise<AssistantContext>;
 }
 
 /** One question: its intent from the classifier, entities by rule, the answer from the context (an empty question: out_of_scope). */
@@ -36,10 +36,10 @@ export async function ask(question: string, deps: AskDeps): Promise<Asked> {
   const text = question.trim();
   const entities = extractEntities(text, deps.card, deps.isId);
   if (text === '') {
-    const ctx = await deps.context(entities);
+    const ctx = await deps.context(entities, 'out_of_scope');
     return { intent: 'out_of_scope', confidence: 0, entities, answer: answer('out_of_scope', entities, ctx) };
   }
   const { intent, confidence } = await deps.classify(text);
-  const ctx = await deps.context(entities);
+  const ctx = await deps.context(entities, intent);
   return { intent, confidence, entities, answer: answer(intent, entities, ctx) };
 }

@@ -7,7 +7,7 @@ const feature = (name: string, nb: string, en: string, aliases: string[] = []) =
 const card = {
   features: [
     feature('avstand_reg_km', 'Registrert reiseavstand', 'Registered commuting distance'),
-    feature('sykefravaer_dager', 'Sykefravær', 'Sick leave', ['sick_days']),
+    feature('sykefravaer_dager', 'Sykefravær (dager)', 'Sick leave (days)', ['sick_days']),
     feature('reisefradrag', 'Reisefradrag', 'Travel deduction'),
     feature('fjorarets_reisefradrag', 'Fjorårets reisefradrag', "Last year's travel deduction"),
   ],
@@ -43,6 +43,8 @@ describe('extractEntities', () => {
     expect(extractEntities('hva betyr avstand_reg_km?', card).features).toEqual([0]);
     expect(extractEntities('hva betyr sykefravaer', card).features).toEqual([1]);
     expect(extractEntities('what is sick_days', card).features).toEqual([1]);
+    expect(extractEntities('what are sick days', card).features).toEqual([1]);
+    expect(extractEntities('what does sick leave mean', card).features).toEqual([1]);
     expect(extractEntities('hva er fjorarets_reisefradrag', card).features).toEqual([3]);
   });
 

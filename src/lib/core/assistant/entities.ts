@@ -75,7 +75,10 @@ export function extractEntities(text: string, card: Pick<ModelCard, 'features'> 
   const features: { index: number; at: number }[] = [];
   if (card) {
     card.features.forEach((feature, index) => {
-      const names = [feature.name, feature.name.replaceAll('_', ' '), ...Object.values(feature.label ?? {}), ...(feature.aliases ?? [])];
+      const labels = Object.values(feature.label ?? {}).map(String);
+      const aliases = (feature.aliases ?? []).map(String);
+      // Labels also without their unit ("Sykefravær (dager)" → "Sykefravær"), names and aliases also with spaces.
+      const names = [feature.name, ...labels, ...labels.map((l) => l.replace(/\s*\([^)]*\)\s*$/, '')), ...aliases, ...[feature.name, ...aliases].map((n) => n.replaceAll('_', ' '))];
       let at = -1;
       for (const name of names) {
         const n = foldName(String(name)).trim();
