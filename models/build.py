@@ -12,7 +12,8 @@
 8. build the pre-filing variant on the same data and compare it with this model
    (build_prefiling.py, models/PREFILING.md);
 9. build the inactive-business model, sole proprietorships, the same way (build_enk.py);
-10. write the index of bundled models for the page's model picker (bundle_index.py).
+10. build the VAT-remarks model, figures and free-text remark of VAT returns (build_vat.py);
+11. write the index of bundled models for the page's model picker (bundle_index.py).
 
     python3 models/build.py        (npm run model)
 """
@@ -26,6 +27,7 @@ import numpy as np
 import pipeline_config as C
 from build_enk import main as build_inactive_business
 from build_prefiling import main as build_prefiling
+from build_vat import main as build_vat_remarks
 from bundle_index import main as write_bundle_index
 from export import session
 from export_with_card import export_with_card
@@ -68,6 +70,8 @@ def main() -> int:
         raise SystemExit("the pre-filing variant failed its own checks")
     if build_inactive_business() != 0:
         raise SystemExit("the inactive-business model failed its own checks")
+    if build_vat_remarks() != 0:
+        raise SystemExit("the VAT-remarks model failed its own checks")
     write_bundle_index()
     return 0
 
