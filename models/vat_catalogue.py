@@ -91,11 +91,11 @@ TEXT_FEATURE = Feature(
     TEXT_COLUMN,
     text("Merknad", "Merknad", "Remark"),
     text(
-        "Fritekstmerknaden i mva-meldingen. Modellen leser tegn-n-gram (TF-IDF); sammendraget gjelder antall tegn.",
-        "Fritekstmerknaden i mva-meldinga. Modellen les teikn-n-gram (TF-IDF); samandraget gjeld talet på teikn.",
-        "The free-text remark of the VAT return. The model reads character n-grams (TF-IDF); the summary is of its length in characters.",
+        "Fritekstmerknaden i mva-meldingen. Modellen leser tegn-n-gram (TF-IDF); tallet appen viser og sammendraget gjelder, er merknadens eget bidrag til log-oddsen.",
+        "Fritekstmerknaden i mva-meldinga. Modellen les teikn-n-gram (TF-IDF); talet appen viser og samandraget gjeld, er merknaden sitt eige bidrag til log-oddsen.",
+        "The free-text remark of the VAT return. The model reads character n-grams (TF-IDF); the number the app shows and the summary is of is the remark's own part of the log-odds.",
     ),
-    "count", "text", "taxpayer", nullable=True,
+    "code", "text", "taxpayer", nonnegative=False, nullable=True,
     aliases=("remark", "merknader", "kommentar", "comment"),
 )
 

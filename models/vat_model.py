@@ -97,10 +97,17 @@ def text_spec(vec: TfidfVectorizer) -> dict:
     }
 
 
+def remark_scores(fitted: Fitted, frame: pd.DataFrame) -> np.ndarray:
+    """Each remark's own part of the log-odds, Σ_j w_j·tfidf_j over its slots, with the weights
+    as the file holds them (float32): the one number per row the app holds for the remark."""
+    slots = np.float32(fitted.weights[len(NUMERIC_NAMES):]).astype(np.float64)
+    return fitted.vectorizer.transform(remarks(frame)) @ slots
+
+
 def feature_card_list(fitted: Fitted, train: pd.DataFrame) -> list[dict]:
     """The numeric features as every pipeline card has them, then the remark: its index is its
     first slot, width its slot count, text the vectorizer; its training summary is of the
-    remark's length in characters (the one number drift and the ranges can compare)."""
+    remark's score (remark_scores), the value the app keeps per row for drift and ranges."""
     cards = feature_cards(numeric(train).astype(np.float32), NUMERIC_FEATURES)
     f = TEXT_FEATURE
     cards.append({
@@ -114,7 +121,7 @@ def feature_card_list(fitted: Fitted, train: pd.DataFrame) -> list[dict]:
         "nullable": f.nullable,
         "aliases": list(f.aliases),
         "source": f.source,
-        "training": training_summary(remarks(train).str.len().to_numpy(float)),
+        "training": training_summary(remark_scores(fitted, train).astype(np.float32).astype(np.float64)),
         "width": len(fitted.vectorizer.vocabulary_),
         "text": text_spec(fitted.vectorizer),
     })

@@ -152,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
   const chunks = (async function* () {
     for await (const chunk of createReadStream(args.input!, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
   })();
-  const scored = await scoreStream(model.card, { fileName: basename(args.input), chunks }, options, (x, n) => model.scorer.score(x, n));
+  const scored = await scoreStream(model.card, { fileName: basename(args.input), chunks }, options, (x, n) => model.scorer.score(x, n), { text: model.model.text });
   if (!scored) return 1;
   const file = ranked(scored.file);
   const { ingest, probability } = file;
