@@ -40,7 +40,7 @@ export function inputWidth(card: Pick<ModelCard, 'features'>): number {
 export const hasTextFeatures = (card: Pick<ModelCard, 'features'>): boolean => card.features.some((f) => f.kind === 'text');
 
 /** A text's own part of the raw score, Σ_j w_j·tfidf_j, in float64; 0 for an empty text. `scratch` holds width values. */
-export function textScore(t: TextFeature, text: string, scratch: Float64Array = new Float64Array(t.tfidf.width)): number {
+export function textScore(t: Pick<TextFeature, 'tfidf'> & { weights: ArrayLike<number> }, text: string, scratch: Float64Array = new Float64Array(t.tfidf.width)): number {
   if (text.trim() === '') return 0;
   t.tfidf.transform(text, scratch, 0);
   let s = 0;
