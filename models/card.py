@@ -102,25 +102,30 @@ def training_summary(values: np.ndarray) -> dict:
     }
 
 
+def feature_entry(f: Feature, index: int, training: dict) -> dict:
+    """A feature's card fields from the catalogue, at input position `index`, with its training summary."""
+    return {
+        "name": f.name,
+        "index": index,
+        "label": f.label,
+        "description": f.description,
+        "unit": f.unit,
+        "kind": f.kind,
+        "nonnegative": f.nonnegative,
+        "nullable": f.nullable,
+        "aliases": list(f.aliases),
+        "source": f.source,
+        "training": training,
+    }
+
+
 def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...], rules: dict | None = None) -> list[dict]:
     """One entry per model input, in input order: x_train's columns are the given features.
     rules: feature name → the card's rule object (reason_rules.RULES, figures from rules_2024.py)."""
     rules = rules or {}
     cards = []
     for index, f in enumerate(features):
-        card = {
-            "name": f.name,
-            "index": index,
-            "label": f.label,
-            "description": f.description,
-            "unit": f.unit,
-            "kind": f.kind,
-            "nonnegative": f.nonnegative,
-            "nullable": f.nullable,
-            "aliases": list(f.aliases),
-            "source": f.source,
-            "training": training_summary(x_train[:, index]),
-        }
+        card = feature_entry(f, index, training_summary(x_train[:, index]))
         if f.categories:
             card["categories"] = [{"code": code, "label": label} for code, label in f.categories]
         if f.name in rules:

@@ -29,8 +29,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-from card import assemble_card, feature_cards, training_summary, validate_card
-from export import name_dims, predict_onnx, session, set_card
+from card import assemble_card, feature_cards, feature_entry, training_summary, validate_card
+from export import finish, predict_onnx, session
+from export_with_card import data_section
 from ranking_metrics import evaluate, gains
 from train import Splits
 from vat_catalogue import NUMERIC_FEATURES, NUMERIC_NAMES, TEXT_COLUMN, TEXT_FEATURE, VAT_REMARKS
@@ -109,19 +110,9 @@ def feature_card_list(fitted: Fitted, train: pd.DataFrame) -> list[dict]:
     first slot, width its slot count, text the vectorizer; its training summary is of the
     remark's score (remark_scores), the value the app keeps per row for drift and ranges."""
     cards = feature_cards(numeric(train).astype(np.float32), NUMERIC_FEATURES)
-    f = TEXT_FEATURE
+    summary = training_summary(remark_scores(fitted, train).astype(np.float32).astype(np.float64))
     cards.append({
-        "name": f.name,
-        "index": len(NUMERIC_NAMES),
-        "label": f.label,
-        "description": f.description,
-        "unit": f.unit,
-        "kind": f.kind,
-        "nonnegative": f.nonnegative,
-        "nullable": f.nullable,
-        "aliases": list(f.aliases),
-        "source": f.source,
-        "training": training_summary(remark_scores(fitted, train).astype(np.float32).astype(np.float64)),
+        **feature_entry(TEXT_FEATURE, len(NUMERIC_NAMES), summary),
         "width": len(fitted.vectorizer.vocabulary_),
         "text": text_spec(fitted.vectorizer),
     })
@@ -140,21 +131,7 @@ def to_onnx(fitted: Fitted, card: dict | None = None) -> onnx.ModelProto:
         lr, name=VAT_REMARKS.id, initial_types=[("input", FloatTensorType([None, width]))],
         options={id(lr): {"zipmap": False}}, target_opset={"": TARGET_OPSET, "ai.onnx.ml": 1},
     )
-    for value in model.graph.input:
-        name_dims(value, ["N", width])
-    for value in model.graph.output:
-        name_dims(value, ["N", 2] if value.name == "probabilities" else ["N"])
-    # skl2onnx lists the default domain twice; one entry per domain, sorted, gives identical bytes per build.
-    imports = sorted({(o.domain, o.version) for o in model.opset_import})
-    del model.opset_import[:]
-    for domain, version in imports:
-        model.opset_import.add(domain=domain, version=version)
-    model.doc_string = VAT_REMARKS.description
-    model.model_version = int(VAT_REMARKS.version.split(".")[0])
-    if card is not None:
-        set_card(model, card)
-    onnx.checker.check_model(model)
-    return model
+    return finish(model, VAT_REMARKS, width, card)
 
 
 def model_and_card(fitted: Fitted, frame: pd.DataFrame, splits: Splits, trained) -> tuple[onnx.ModelProto, dict, np.ndarray]:
@@ -175,14 +152,7 @@ def model_and_card(fitted: Fitted, frame: pd.DataFrame, splits: Splits, trained)
         features=feature_card_list(fitted, frame.iloc[splits.train]),
         metrics=evaluate(y_test, prob),
         gains=gains(y_test, prob),
-        data={
-            "generator": VAT_REMARKS.generator,
-            "seed": VAT_REMARKS.seed,
-            "n_train": int(len(splits.train)),
-            "n_valid": int(len(splits.valid)),
-            "n_test": int(len(splits.test)),
-            "base_rate_train": float(frame[VAT_REMARKS.label_column].to_numpy()[splits.train].mean()),
-        },
+        data=data_section(VAT_REMARKS, frame, splits),
         covers="none",
     )
     validate_card(card)
