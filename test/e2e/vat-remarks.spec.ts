@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 
@@ -8,7 +9,8 @@ import Papa from 'papaparse';
  * within 1e-6; the top record shows its remark word by word, the strongest word marked, and a
  * reason quoting it; the what-if scores an edited remark.
  */
-test.use({ locale: 'en-GB' });
+const shots = process.env.E2E_SHOTS ?? '';
+test.use({ locale: 'en-GB', ...(shots ? { viewport: { width: 1280, height: 2400 } } : {}) });
 
 interface Oracle {
   ids: string[];
@@ -55,6 +57,9 @@ test('a caseworker scores the VAT demo sample with the remarks model and reads w
   await expect(marked).toHaveClass(/up/);
   expect(Math.abs(Number(await marked.getAttribute('data-contribution')) - strongest.contribution)).toBeLessThan(1e-6);
   await expect(highlight.getByTestId('text-absent')).toContainText('What the text does not say');
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="text-highlight"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  if (shots) await page.locator('.record').screenshot({ path: `${shots}/app-vat-record.png` });
 
   // The what-if reads an edited remark: one that explains a spike scores lower.
   await page.getByTestId('what-if').locator('summary').click();
