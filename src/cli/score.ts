@@ -137,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
   // The WebAssembly TreeSHAP kernel explains the contribution columns (built from source if missing).
   const explainSetup: Omit<ExplainSetup, 'file'> = { card: cardText, kernel: args.explain ? await loadKernel() : null };
   if (args['covers-from'] !== undefined) {
-    const reference = await readReference(args['covers-from'], model.card, options);
+    const reference = await readReference(args['covers-from'], model.card, options, model.model.text);
     if ('problems' in reference) return fail(describe, reference.problems);
     explainSetup.reference = { ...reference, name: basename(args['covers-from']) };
   }
