@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readModel } from './read-card';
+import { Ingest } from '../csv/ingest';
 import { foldTextFeatures, inputWidth, textScore } from './text-feature';
 import type { ModelCard } from './card';
 
@@ -59,5 +60,39 @@ describe('the VAT-remarks model read with its text feature', () => {
     expect(foldTextFeatures(bytes, narrower)).toMatch(/coefficients for an input of 1006/);
     const r = readModel(bytes, { card: { ...card, features: narrower.features } });
     expect(r.problems.map((p) => p.code)).toContain('model.card_too_few_features');
+  });
+});
+
+describe('intake of a text feature', () => {
+  const read = readModel(bytes);
+  const card = read.card!;
+  const t = read.model!.text[0];
+  const csv = [
+    'mva_melding_id;omsetning_25;omsetning_15;omsetning_12;omsetning_0;inngaende_mva;inngaende_mva_forrige;korreksjoner;merknad;feil_inngaende_mva',
+    'MVA-0000001;100000;0;0;0;20000;18000;0;"privat, til hytta";1',
+    'MVA-0000002;100000;0;0;0;20000;18000;0;;0',
+    'MVA-0000003;100000;0;0;0;20000;18000;-500;12,5;0',
+  ].join('\r\n');
+
+  it("keeps the remark's text beside its score, reads any cell as text and an empty one as 0, and flags nothing", () => {
+    const ingest = new Ingest(card, {}, read.model!.text);
+    ingest.push(new TextEncoder().encode(csv));
+    const r = ingest.finish();
+    expect(r.rows).toBe(3);
+    expect(Array.from(r.status)).toEqual([0, 0, 0]);
+    const f = card.features.length;
+    expect(r.features[7]).toBe(Math.fround(textScore(t, 'privat, til hytta')));
+    expect(r.features[f + 7]).toBe(0);
+    expect(r.features[2 * f + 7]).toBe(Math.fround(textScore(t, '12,5')));
+    expect(r.features[2 * f + 6]).toBe(-500);
+    const k = r.passthrough.header.indexOf('merknad');
+    expect(r.passthrough.columns[k]).toEqual(['privat, til hytta', '', '12,5']);
+  });
+
+  it('without the weights (a preview from the card alone) leaves the score missing, never a wrong number', () => {
+    const ingest = new Ingest(card);
+    ingest.push(new TextEncoder().encode(csv));
+    const r = ingest.finish();
+    expect(Number.isNaN(r.features[7])).toBe(true);
   });
 });
