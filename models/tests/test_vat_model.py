@@ -139,3 +139,18 @@ def test_oracle_contributions_add_up(built, committed):
         assert abs(sum(w["contribution"] for w in row["words"]) + row["remark_absent"] - row["remark"]) < 1e-9
     top = oracle["explained"][0]
     assert max(oracle["probabilities"]) == oracle["probabilities"][index[top["id"]]]
+
+
+def test_schema_ties_text_and_width_to_a_text_feature(card):
+    import copy
+
+    import jsonschema
+
+    bare = copy.deepcopy(card)
+    del bare["features"][-1]["width"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_card(bare)
+    stray = copy.deepcopy(card)
+    stray["features"][0]["text"] = card["features"][-1]["text"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_card(stray)
