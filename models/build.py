@@ -12,8 +12,9 @@
 8. build the pre-filing variant on the same data and compare it with this model
    (build_prefiling.py, models/PREFILING.md);
 9. build the inactive-business model, sole proprietorships, the same way (build_enk.py);
-10. write the index of bundled models for the page's model picker (bundle_index.py);
-11. train the assistant's intent classifier on the hand-written paraphrases and check it on
+10. build the VAT-remarks model, figures and free-text remark of VAT returns (build_vat.py);
+11. write the index of bundled models for the page's model picker (bundle_index.py);
+12. train the assistant's intent classifier on the hand-written paraphrases and check it on
     the held-out ones (assistant_intents.py, models/assistant/).
 
     python3 models/build.py        (npm run model)
@@ -29,6 +30,7 @@ import pipeline_config as C
 from assistant_intents import main as build_assistant_intents
 from build_enk import main as build_inactive_business
 from build_prefiling import main as build_prefiling
+from build_vat import main as build_vat_remarks
 from bundle_index import main as write_bundle_index
 from export import session
 from export_with_card import export_with_card
@@ -71,6 +73,8 @@ def main() -> int:
         raise SystemExit("the pre-filing variant failed its own checks")
     if build_inactive_business() != 0:
         raise SystemExit("the inactive-business model failed its own checks")
+    if build_vat_remarks() != 0:
+        raise SystemExit("the VAT-remarks model failed its own checks")
     write_bundle_index()
     if build_assistant_intents() != 0:
         raise SystemExit("the assistant's intent classifier missed its held-out targets")

@@ -21,6 +21,7 @@ INDEX = PUBLIC / "model" / "index.json"
 BUNDLE: list[tuple[str, str | None, str | None]] = [
     ("model/deduction-risk.onnx", "demo/demo-sample.csv", None),
     ("model/inactive-business.onnx", "demo/inactive-business-sample.csv", None),
+    ("model/vat-remarks.onnx", "demo/vat-remarks-sample.csv", None),
     ("model/deduction-risk-prefiling.onnx", "demo/demo-sample.csv", "deduction-risk"),
 ]
 

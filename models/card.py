@@ -102,25 +102,30 @@ def training_summary(values: np.ndarray) -> dict:
     }
 
 
+def feature_entry(f: Feature, index: int, training: dict) -> dict:
+    """A feature's card fields from the catalogue, at input position `index`, with its training summary."""
+    return {
+        "name": f.name,
+        "index": index,
+        "label": f.label,
+        "description": f.description,
+        "unit": f.unit,
+        "kind": f.kind,
+        "nonnegative": f.nonnegative,
+        "nullable": f.nullable,
+        "aliases": list(f.aliases),
+        "source": f.source,
+        "training": training,
+    }
+
+
 def feature_cards(x_train: np.ndarray, features: tuple[Feature, ...], rules: dict | None = None) -> list[dict]:
     """One entry per model input, in input order: x_train's columns are the given features.
     rules: feature name → the card's rule object (reason_rules.RULES, figures from rules_2024.py)."""
     rules = rules or {}
     cards = []
     for index, f in enumerate(features):
-        card = {
-            "name": f.name,
-            "index": index,
-            "label": f.label,
-            "description": f.description,
-            "unit": f.unit,
-            "kind": f.kind,
-            "nonnegative": f.nonnegative,
-            "nullable": f.nullable,
-            "aliases": list(f.aliases),
-            "source": f.source,
-            "training": training_summary(x_train[:, index]),
-        }
+        card = feature_entry(f, index, training_summary(x_train[:, index]))
         if f.categories:
             card["categories"] = [{"code": code, "label": label} for code, label in f.categories]
         if f.name in rules:
@@ -149,17 +154,45 @@ def build_card(
     (model_spec.ModelSpec: DEDUCTION, prefiling.PREFILING, enk_catalogue.INACTIVE_BUSINESS)
     its identity, texts, columns and words."""
     dump = booster.dump_model()
+    return assemble_card(
+        spec=spec,
+        algorithm=f"LightGBM {lgb.__version__} gradient-boosted decision trees, binary log-loss",
+        trained=trained,
+        n_trees=booster.num_trees(),
+        max_depth=max(tree_depth(t["tree_structure"]) for t in dump["tree_info"]),
+        features=feature_cards(x_train, spec.features, spec.rules),
+        metrics=metrics,
+        gains=gains,
+        data=data,
+        covers="nodes_hitrates",
+    )
+
+
+def assemble_card(
+    *,
+    spec: ModelSpec,
+    algorithm: str,
+    trained: date | None,
+    n_trees: int,
+    max_depth: int,
+    features: list[dict],
+    metrics: dict,
+    gains: dict,
+    data: dict,
+    covers: str,
+) -> dict:
+    """A pipeline model's card from its spec and what its trainer measured (trees: build_card; the linear VAT model: vat_model.py)."""
     return {
         "card_schema": CARD_SCHEMA,
         "card_version": CARD_VERSION,
         "model": {
             "id": spec.id,
             "version": spec.version,
-            "algorithm": f"LightGBM {lgb.__version__} gradient-boosted decision trees, binary log-loss",
+            "algorithm": algorithm,
             "trained": (trained or date.today()).isoformat(),
             "income_year": spec.income_year,
-            "n_trees": booster.num_trees(),
-            "max_depth": max(tree_depth(t["tree_structure"]) for t in dump["tree_info"]),
+            "n_trees": n_trees,
+            "max_depth": max_depth,
             "synthetic": True,
             "notice": spec.notice,
         },
@@ -167,11 +200,11 @@ def build_card(
         "id_column": spec.id_column,
         "label": {"name": spec.label_column, "text": spec.label_text, "positive": 1, "aliases": list(spec.label_aliases)},
         "ground_truth_columns": list(spec.ground_truth_columns),
-        "features": feature_cards(x_train, spec.features, spec.rules),
+        "features": features,
         "metrics": metrics,
         "gains": gains,
         "data": data,
-        "covers": "nodes_hitrates",
+        "covers": covers,
         "vocabulary": spec.vocabulary,
     }
 

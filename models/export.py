@@ -32,7 +32,7 @@ from library_trees import align, exact_thresholds, float32_at_most, library_cove
 from model_spec import DEDUCTION, ModelSpec
 from onnx_trees import read_node, tree_node
 
-__all__ = ["float32_at_most", "predict_onnx", "read_card", "save", "session", "set_card", "to_onnx"]
+__all__ = ["finish", "float32_at_most", "predict_onnx", "read_card", "save", "session", "set_card", "to_onnx"]
 
 MODEL_CARD_KEY = "model_card"
 # The newest default-domain opset this onnxmltools accepts; onnxruntime-web runs it.
@@ -87,14 +87,21 @@ def to_onnx(booster: lgb.Booster, card: dict | None = None, spec: ModelSpec = DE
     covers, thresholds = align_with_lightgbm(booster, node)
     set_attribute(node, helper.make_attribute("nodes_hitrates", covers))
     set_attribute(node, helper.make_attribute("nodes_values", thresholds))
+    return finish(model, spec, n_features, card)
+
+
+def finish(model: onnx.ModelProto, spec: ModelSpec, n_inputs: int, card: dict | None) -> onnx.ModelProto:
+    """What every shipped graph gets after its converter: named shapes, one sorted opset import per
+    domain, the spec's description and version, the card (when given), and the checker's pass."""
     # The converter declares the label output as shape [1]; every output has one row per input row.
     for value in model.graph.input:
-        name_dims(value, ["N", n_features])
+        name_dims(value, ["N", n_inputs])
     for value in model.graph.output:
         name_dims(value, ["N", 2] if value.name == "probabilities" else ["N"])
     # Two full builds from one commit wrote the converter's opset_import in different orders
-    # (ai.onnx.ml first in one); sorted by domain, identical builds give identical bytes.
-    imports = sorted((o.domain, o.version) for o in model.opset_import)
+    # (ai.onnx.ml first in one), and skl2onnx lists the default domain twice; one entry per
+    # domain, sorted, gives identical builds identical bytes.
+    imports = sorted({(o.domain, o.version) for o in model.opset_import})
     del model.opset_import[:]
     for domain, version in imports:
         model.opset_import.add(domain=domain, version=version)

@@ -28,6 +28,18 @@ def build_date() -> date:
     return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
 
 
+def data_section(spec: ModelSpec, frame: pd.DataFrame, splits: Splits) -> dict:
+    """The card's data: where the rows come from, the split's sizes and the training base rate."""
+    return {
+        "generator": spec.generator,
+        "seed": spec.seed,
+        "n_train": int(len(splits.train)),
+        "n_valid": int(len(splits.valid)),
+        "n_test": int(len(splits.test)),
+        "base_rate_train": float(frame[spec.label_column].to_numpy()[splits.train].mean()),
+    }
+
+
 def model_and_card(
     booster: lgb.Booster,
     frame: pd.DataFrame,
@@ -49,14 +61,7 @@ def model_and_card(
         x_train=feature_matrix(frame.iloc[splits.train], spec.names),
         metrics=evaluate(y_test, prob),
         gains=gains(y_test, prob),
-        data={
-            "generator": spec.generator,
-            "seed": spec.seed,
-            "n_train": int(len(splits.train)),
-            "n_valid": int(len(splits.valid)),
-            "n_test": int(len(splits.test)),
-            "base_rate_train": float(frame[spec.label_column].to_numpy()[splits.train].mean()),
-        },
+        data=data_section(spec, frame, splits),
         trained=trained or build_date(),
         spec=spec,
     )

@@ -44,3 +44,13 @@ ENK_DEMO_SEED = 20240402
 ENK_ONNX_PATH = REPO / "public/model/inactive-business.onnx"
 ENK_BOOSTER_PATH = MODELS_DIR / "artifacts/inactive-business.lgbm.txt.gz"
 ENK_DEMO_PATH = REPO / "public/demo/inactive-business-sample.csv"
+
+# The VAT-remarks model: incorrect input VAT deductions read from a VAT return's figures and remark (build_vat.py, VAT_DATA.md)
+VAT_SEED = 20240501
+VAT_ROWS = 60_000
+VAT_DEMO_SEED = 20240502
+VAT_DEMO_ROWS = 3_000
+VAT_ONNX_PATH = REPO / "public/model/vat-remarks.onnx"
+VAT_DEMO_PATH = REPO / "public/demo/vat-remarks-sample.csv"
+VAT_TFIDF_FIXTURE = REPO / "test/fixtures/vat/tfidf-rows.json"
+VAT_ORACLE_FIXTURE = REPO / "test/fixtures/vat/oracle.json"

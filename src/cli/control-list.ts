@@ -15,6 +15,8 @@ import { gatherRows } from '../lib/core/explain/gather-rows';
 import { contribRow } from '../lib/core/explain/contrib-row';
 import { loadExplainer, type ExplainSetup } from './load-explainer';
 import { explainLinear } from '../lib/core/explain/linear-shap';
+import { readModel } from '../lib/core/model/read-card';
+import { strongestWordOf, textExplainers } from '../lib/core/explain/text-explainer';
 import { countForShare } from '../lib/core/metrics/count-for-share';
 import { selectWithControl } from '../lib/core/select/control-sample';
 import type { CsvDialect } from '../lib/core/export/csv-writer';
@@ -125,6 +127,15 @@ function explainRows(
   return { explanation, problems };
 }
 
+/** A text feature's strongest word per row, for the reason that quotes it (as the page's list). */
+function textWords(modelBytes: Uint8Array, card: ModelCard, ingest: IngestResult): (row: number, feature: number) => string | null {
+  const explainers = textExplainers(card, readModel(modelBytes).model?.text ?? [], ingest);
+  return (row, feature) => {
+    const e = explainers.find((x) => x.feature === feature);
+    return e ? strongestWordOf(e, row) : null;
+  };
+}
+
 /** Writes the list and `<list>.manifest.json` beside it. */
 export async function writeControlList(job: ListJob): Promise<ListWritten> {
   const { card, file, choices, locale } = job;
@@ -145,6 +156,7 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
     dialect: choices.dialect,
     listFileName: name,
     explanation,
+    word: textWords(job.modelBytes, card, file.ingest),
     locale,
     // The list's words follow the model's card ({row_n} …), as on the page.
     t: (key, params) => translate(locale, key, { ...vocabularyParams(card.vocabulary, locale), ...params }),

@@ -7,17 +7,24 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ModelCard } from '../lib/core/model/card';
+import type { TextFeature } from '../lib/core/model/text-feature';
 import type { IngestOptions } from '../lib/core/csv/ingest';
 import { STATUS_REJECTED } from '../lib/core/csv/row-status';
 import { scoreStream } from '../lib/core/pipeline/score-stream';
 import { problem, type Problem } from '../lib/core/problems';
 
-export async function readReference(path: string, card: ModelCard, options: IngestOptions): Promise<{ features: Float32Array; rows: number } | { problems: Problem[] }> {
+export async function readReference(
+  path: string,
+  card: ModelCard,
+  options: IngestOptions,
+  /** The model's text features (ModelFile.text): their cells become the text's score, as in the scored file. */
+  text: readonly TextFeature[] = [],
+): Promise<{ features: Float32Array; rows: number } | { problems: Problem[] }> {
   if (!existsSync(path)) return { problems: [problem('cli.input_missing', 'error', { params: { path } })] };
   const chunks = (async function* () {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
   })();
-  const read = await scoreStream(card, { fileName: basename(path), chunks }, options, (_, n) => Promise.resolve(new Float32Array(n).fill(NaN)));
+  const read = await scoreStream(card, { fileName: basename(path), chunks }, options, (_, n) => Promise.resolve(new Float32Array(n).fill(NaN)), { text });
   if (!read) return { problems: [problem('cli.reference_unreadable', 'error', { params: { path } })] };
   const { ingest } = read.file;
   if (ingest.plan.blocked) return { problems: [problem('cli.reference_unreadable', 'error', { params: { path } })] };

@@ -45,7 +45,7 @@ export async function scoreOther(job: {
   const chunks = (async function* () {
     for await (const chunk of createReadStream(job.inputPath, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
   })();
-  const scored = await scoreStream(model.card, { fileName: job.fileName, chunks }, job.options, (x, n) => model.scorer.score(x, n));
+  const scored = await scoreStream(model.card, { fileName: job.fileName, chunks }, job.options, (x, n) => model.scorer.score(x, n), { text: model.model.text });
   await model.scorer.release();
   if (!scored || scored.file.ingest.plan.blocked || scored.file.ingest.plan.columns.length === 0) {
     return { problems: [problem('cli.compare_cannot_score', 'error', { params: { model: job.modelPath } })] };

@@ -137,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
   // The WebAssembly TreeSHAP kernel explains the contribution columns (built from source if missing).
   const explainSetup: Omit<ExplainSetup, 'file'> = { card: cardText, kernel: args.explain ? await loadKernel() : null };
   if (args['covers-from'] !== undefined) {
-    const reference = await readReference(args['covers-from'], model.card, options);
+    const reference = await readReference(args['covers-from'], model.card, options, model.model.text);
     if ('problems' in reference) return fail(describe, reference.problems);
     explainSetup.reference = { ...reference, name: basename(args['covers-from']) };
   }
@@ -152,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
   const chunks = (async function* () {
     for await (const chunk of createReadStream(args.input!, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
   })();
-  const scored = await scoreStream(model.card, { fileName: basename(args.input), chunks }, options, (x, n) => model.scorer.score(x, n));
+  const scored = await scoreStream(model.card, { fileName: basename(args.input), chunks }, options, (x, n) => model.scorer.score(x, n), { text: model.model.text });
   if (!scored) return 1;
   const file = ranked(scored.file);
   const { ingest, probability } = file;

@@ -11,6 +11,7 @@ import { planner } from './messages/planner';
 import { trust } from './messages/trust';
 import { anyModel } from './messages/any-model';
 import { manyModels } from './messages/many-models';
+import { textFeature } from './messages/text-feature';
 import { compare } from './messages/compare';
 import { whatIf } from './messages/what-if';
 import { session } from './messages/session';
@@ -26,7 +27,7 @@ import { assistant } from './messages/assistant';
  * Every area's messages merged. Each area lives in messages/<area>.ts, built with
  * defineMessages so its three languages have the same keys; add a new area to `areas`.
  */
-const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, manyModels, compare, whatIf, session, table, report, decisions, outcomes, fairness, scale, assistant] as const;
+const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, manyModels, compare, whatIf, session, table, report, decisions, outcomes, fairness, scale, textFeature, assistant] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof areas)[number]['nb']>;

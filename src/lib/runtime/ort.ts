@@ -8,6 +8,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import type { ModelCard } from '../core/model/card';
 import { decodeModel } from '../core/model/onnx';
 import { scoringModel } from '../core/model/scoring-model';
+import { foldTextFeatures } from '../core/model/text-feature';
 
 export interface EngineOptions {
   /** The bytes of ort-wasm-simd-threaded.wasm. */
@@ -43,7 +44,10 @@ export interface Scorer {
  */
 export async function createScorer(model: Uint8Array, card: ModelCard, options: EngineOptions): Promise<Scorer> {
   configure(options);
-  const scoring = scoringModel(model, decodeModel(model), card.io.probabilities);
+  // A text feature's slots read as one value per row (core/model/text-feature.ts).
+  const folded = foldTextFeatures(model, card);
+  if (typeof folded === 'string') throw new Error(folded);
+  const scoring = scoringModel(folded.bytes, decodeModel(folded.bytes), card.io.probabilities);
   if (!scoring) throw new Error('the model has no float input or no float probabilities output');
   const session = await ort.InferenceSession.create(scoring.bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   const f = card.features.length;

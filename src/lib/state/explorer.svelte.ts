@@ -11,6 +11,7 @@ import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
 import { meanAbsExplained } from '../core/explain/importance';
 import { countForShare } from '../core/metrics/count-for-share';
+import { strongestWordOf, textExplainers, type TextExplainer } from '../core/explain/text-explainer';
 import { sortedColumns } from '../core/export/control-list';
 import { problem, type Problem } from '../core/problems';
 import { readBundledIndex, type BundledModel } from '../core/model/bundled-index';
@@ -433,6 +434,30 @@ export class Explorer {
       this.explanations = this.#pending;
       this.#published = now;
     }
+  }
+
+  #textExplainers: TextExplainer[] = [];
+  #textFor: ScoredFile | null = null;
+
+  /**
+   * The open file's text features, ready to split a row's text over its words (the slot
+   * means over the file's explained rows are computed once per file, on first use).
+   */
+  textExplainers(): TextExplainer[] {
+    const result = this.result;
+    const weights = this.model?.text ?? [];
+    if (!result || weights.length === 0) return [];
+    if (this.#textFor !== result) {
+      this.#textExplainers = textExplainers(this.model!.card, weights, result.ingest);
+      this.#textFor = result;
+    }
+    return this.#textExplainers;
+  }
+
+  /** The word of row `row`'s text feature `feature` that raises its score most, for the reason that quotes it. */
+  textWord(row: number, feature: number): string | null {
+    const e = this.textExplainers().find((x) => x.feature === feature);
+    return e ? strongestWordOf(e, row) : null;
   }
 
   /**

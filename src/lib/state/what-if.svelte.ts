@@ -115,19 +115,34 @@ export class WhatIf {
   #card: ModelCard;
   #engine: WhatIfEngine;
   #locale: Locale;
+  #textCells: (feature: number) => string | null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #generation = 0;
 
-  constructor(card: ModelCard, values: ArrayLike<number>, row: number, engine: WhatIfEngine, locale: Locale) {
+  /** textCells: a text feature's text in this row (its value is the text's score; core/model/text-feature.ts). */
+  constructor(card: ModelCard, values: ArrayLike<number>, row: number, engine: WhatIfEngine, locale: Locale, textCells: (feature: number) => string | null = () => null) {
     this.#card = card;
     this.#engine = engine;
     this.#locale = locale;
+    this.#textCells = textCells;
     this.row = row;
     this.original = Float32Array.from(values);
     this.pairs = prefilledPairs(card.features);
     this.values = this.original.slice();
-    this.texts = Array.from(this.original, (v) => inputText(v, locale));
+    this.texts = this.#inputTexts();
     this.errors = Array.from(this.original, () => null);
+  }
+
+  /** What each input shows for the file's values: a text feature's text, else the value in the locale. */
+  #inputTexts(): string[] {
+    return Array.from(this.original, (v, i) => (this.#card.features[i]?.kind === 'text' ? (this.#textCells(i) ?? '') : inputText(v, this.#locale)));
+  }
+
+  /** A text feature's edited text and its score (textScore), scored and explained like any edit. */
+  editText(feature: number, text: string, score: number): void {
+    this.texts[feature] = text;
+    this.errors[feature] = null;
+    this.#setValues([[feature, score]]);
   }
 
   /** A typed value for `feature`: taken when it reads in the feature's unit, else kept as typed with its error. */
@@ -163,7 +178,7 @@ export class WhatIf {
   reset(): void {
     this.#cancel();
     this.values = this.original.slice();
-    this.texts = Array.from(this.original, (v) => inputText(v, this.#locale));
+    this.texts = this.#inputTexts();
     this.errors = Array.from(this.original, () => null);
     this.score = null;
     this.explanation = null;

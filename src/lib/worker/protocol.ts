@@ -61,6 +61,12 @@ export interface ModelInfo {
   outputSpace: OutputSpace;
   /** What the card leaves out, so what the app cannot show ([] for a full card). */
   missing: CardGap[];
+  /**
+   * Each text feature's slot weights (the positive class's coefficients): with the card's
+   * vectorizer, what the record view needs to split the text's contribution over its words
+   * (core/explain/text-contributions.ts). [] for a model without text features.
+   */
+  text?: { feature: number; weights: Float64Array }[];
 }
 
 export type OutputSpace = 'log-odds' | 'probability';

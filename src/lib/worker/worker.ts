@@ -8,6 +8,7 @@ import type { ModelInfo, ModelInspection, Reply, Request } from './protocol';
 import { readModel } from '../core/model/read-card';
 import { readEnsemble } from '../core/model/read-ensemble';
 import { estimateCovers } from '../core/model/estimate-covers';
+import type { TextFeature } from '../core/model/text-feature';
 import type { LinearModel } from '../core/model/linear-model';
 import { columnMeans, explainLinear } from '../core/explain/linear-shap';
 import type { TreeEnsemble } from '../core/model/ensemble';
@@ -38,6 +39,8 @@ let kernelModule: WebAssembly.Module | null = null;
 /** A linear model's weights, and the per-feature means its contributions are measured from (set once a file is read). */
 let linear: LinearModel | null = null;
 let means: Float64Array | null = null;
+/** The model's text features (core/model/text-feature.ts): intake turns their cells into the text's score. */
+let text: TextFeature[] = [];
 const running = new Map<number, AbortController>();
 
 function reply(message: Reply, transfer: Transferable[] = []): void {
@@ -123,6 +126,7 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
   explainer = null;
   shap = null;
   linear = ensemble ? null : (read.model?.linear ?? null);
+  text = read.model?.text ?? [];
   // A linear model has no trees to report on: it is explained with linear SHAP instead.
   if (!linear) problems.push(...trees.problems);
   means = null;
@@ -138,6 +142,7 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
     covers: ensemble ? ensemble.covers : 'none',
     outputSpace: read.model?.outputSpace ?? (ensemble?.link === 'identity' ? 'probability' : 'log-odds'),
     missing: read.model?.missing ?? [],
+    text: text.map((t) => ({ feature: t.feature, weights: t.weights })),
   };
   reply({ type: 'ready', id: request.id, model, problems });
 }
@@ -188,6 +193,7 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
     : (x: Float32Array, n: number) => active.score(x, n);
   try {
     const scored = await scoreStream(card, { fileName: request.fileName, chunks: chunksOf(request.file) }, request.options, score, {
+      text,
       signal: controller.signal,
       onProgress: ({ bytes, rows }) => {
         const now = performance.now();

@@ -1,4 +1,5 @@
 import type { FeatureCard, ModelCard } from '../model/card';
+import { textScore, type TextFeature } from '../model/text-feature';
 import type { Problem } from '../problems';
 import type { Plan } from './buildPlan';
 import { csvProblem, type CsvProblemCode } from './codes';
@@ -58,6 +59,8 @@ interface FeatureRule {
   words: Map<string, number> | null;
   /** Raw cells already looked up in `words` (undefined: not a word). */
   seenWords: Map<string, number | undefined>;
+  /** A text feature's vectorizer and weights: the cell is text, its value the text's score (NaN without them). */
+  text: TextFeature | null;
 }
 
 /** Distinct raw words remembered per feature. */
@@ -105,9 +108,12 @@ export class RowCoercer {
   /** The label of the last row coerced: 1, 0 or NaN. */
   lastLabel = NaN;
 
+  private scratch: Float64Array | null = null;
+
   constructor(
     card: ModelCard,
     private readonly plan: Plan,
+    text: readonly TextFeature[] = [],
   ) {
     this.width = plan.header.length;
     this.nationalIds = plan.idKind === 'national-id';
@@ -136,6 +142,7 @@ export class RowCoercer {
         codes,
         words,
         seenWords: new Map(),
+        text: text.find((t) => t.feature === i) ?? null,
       };
     });
     const n = this.rules.length;
@@ -194,6 +201,15 @@ export class RowCoercer {
         continue;
       }
       const cell = fields[rule.column];
+      if (rule.kind === 'text') {
+        // Free text is never a bad cell: an empty remark is one that says nothing (all slots 0, score 0).
+        if (!rule.text) out[offset + rule.index] = NaN;
+        else {
+          if (!this.scratch || this.scratch.length < rule.text.tfidf.width) this.scratch = new Float64Array(rule.text.tfidf.width);
+          out[offset + rule.index] = textScore(rule.text, cell, this.scratch.subarray(0, rule.text.tfidf.width));
+        }
+        continue;
+      }
       let v = reader.read(cell, rule.decimalComma);
       if (reader.status === CELL_MISSING) {
         out[offset + rule.index] = NaN;

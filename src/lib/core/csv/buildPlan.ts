@@ -207,12 +207,14 @@ export function buildPlan(
   const byColumn = new Map<number, string>();
   for (const [key, c] of chosen) byColumn.set(c.column, key);
   const passthrough: number[] = [];
+  // A text feature's column is also carried as text, for the record view, the reasons and the exports.
+  const textFeatures = new Set(card.features.filter((f) => f.kind === 'text').map((f) => f.name));
   const columns: ColumnPlan[] = header.map((name, j) => {
     const key = byColumn.get(j);
     const p = profiles[j];
     let role: ColumnRole = key === undefined ? 'passthrough' : key === 'id' ? 'id' : key === 'label' ? 'label' : 'feature';
     if (role === 'passthrough' && name.trim() === '' && (p?.filled ?? 0) === 0) role = 'ignored';
-    if (role === 'passthrough') passthrough.push(j);
+    if (role === 'passthrough' || (role === 'feature' && textFeatures.has(key as string))) passthrough.push(j);
     if (nationalId[j] && role !== 'id') {
       problems.push(csvProblem('csv.national_id_column', { ...at, column: j + 1, field: name }));
     }

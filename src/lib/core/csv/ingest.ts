@@ -1,4 +1,5 @@
 import type { ModelCard } from '../model/card';
+import type { TextFeature } from '../model/text-feature';
 import type { Problem } from '../problems';
 import type { Plan } from './buildPlan';
 import { csvProblem } from './codes';
@@ -111,6 +112,8 @@ export class Ingest {
   constructor(
     private readonly card: ModelCard,
     private readonly options: IngestOptions = {},
+    /** The model's text features (ModelFile.text): their cells become the text's score. */
+    private readonly text: readonly TextFeature[] = [],
   ) {
     this.F = card.features.length;
   }
@@ -171,7 +174,7 @@ export class Ingest {
     this.idCellLine = new Uint32Array(plan.header.length);
     if (plan.labelColumn >= 0) this.label = new GrowableFloat32();
     if (plan.columns.length === 0) return; // nothing readable: no rows
-    this.coercer = new RowCoercer(this.card, plan);
+    this.coercer = new RowCoercer(this.card, plan, this.text);
     this.decoder = new StreamDecoder(plan.encoding, sniffed.asciiOnly);
     this.reader = new RecordReader(plan.delimiter, this.sink);
     this.feed(held, false);

@@ -33,6 +33,8 @@ export interface ControlListJob {
   locale: ControlListInput['locale'];
   t: ControlListInput['t'];
   sortedColumn?: ControlListInput['sortedColumn'];
+  /** A text feature's strongest word per row, quoted by its reason (explain/text-explainer.ts). */
+  word?: ControlListInput['word'];
   nationalIds: NonNullable<ControlListInput['nationalIds']>;
   leaveOut?: ControlListInput['leaveOut'];
   /** ISO 8601 with offset. */
@@ -75,6 +77,7 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
     locale: job.locale,
     t: job.t,
     sortedColumn: job.sortedColumn,
+    ...(job.word ? { word: job.word } : {}),
     nationalIds: job.nationalIds,
     decisions: job.decisions,
     leaveOut: job.leaveOut,

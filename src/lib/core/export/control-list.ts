@@ -39,6 +39,8 @@ export interface ControlListInput {
   t: Translate;
   /** Feature i of every row sorted ascending, NaN last (the app's cache); built here on demand when absent. */
   sortedColumn?: (feature: number) => ArrayLike<number>;
+  /** A text feature's strongest word in row `row` (explain/text-explainer.ts), quoted by its reason; none when absent. */
+  word?: (row: number, feature: number) => string | null;
   /**
    * National identity numbers in the id and passthrough cells: 'masked' (the default) writes
    * them as on screen (maskId, maskNationalIds); 'in_full' is the user's explicit choice.
@@ -123,7 +125,7 @@ export function controlList(input: ControlListInput): ControlList {
       continue;
     }
     const r = rowAt[i];
-    reasons[i] = rowReasons(card, ingest.features.subarray(r * f, (r + 1) * f), c, sorted, locale, space, REASONS_PER_ROW);
+    reasons[i] = rowReasons(card, ingest.features.subarray(r * f, (r + 1) * f), c, sorted, locale, space, REASONS_PER_ROW, input.word ? (j) => input.word!(r, j) : undefined);
   }
 
   const randomNote = t('planner.reason.random');
@@ -202,8 +204,9 @@ export function reasonLines(
   locale: ReasonLocale,
   t: Translate,
   k = REASONS_PER_ROW,
+  word?: (feature: number) => string | null,
 ): string[] {
-  return rowReasons(card, values, contrib, sortedColumn, locale, card.io?.raw_score ?? 'log-odds', k).map((r) => reasonSentence(r, t));
+  return rowReasons(card, values, contrib, sortedColumn, locale, card.io?.raw_score ?? 'log-odds', k, word).map((r) => reasonSentence(r, t));
 }
 
 /**

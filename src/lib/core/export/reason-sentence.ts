@@ -17,6 +17,8 @@ export const REASON_KEYS = [
   'selection.reason.flag_yes',
   'selection.reason.flag_no',
   'selection.reason.missing',
+  'selection.reason.text_word',
+  'selection.reason.text',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 

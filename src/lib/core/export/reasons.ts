@@ -37,6 +37,8 @@ const INTL_TAG: Record<ReasonLocale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: '
  * rule sentence when the value breaks or nears its rule, else the comparison with its
  * pre-filled partner when the card names one and they differ, else the percentile sentence.
  * contrib: F values of φ then the base value; values: the row's F feature values.
+ * A text feature's reason quotes the word that raises the score most (`word`, from
+ * explain/text-explainer.ts), or says the text raises it when no single word does.
  */
 export function rowReasons(
   card: Pick<ModelCard, 'features'>,
@@ -46,6 +48,7 @@ export function rowReasons(
   locale: ReasonLocale,
   space: OutputSpace = 'log-odds',
   k = MAX_REASONS,
+  word: (feature: number) => string | null = () => null,
 ): Reason[] {
   const f = card.features.length;
   const phi = Float32Array.from({ length: f + 1 }, (_, j) => contrib[j]);
@@ -59,6 +62,12 @@ export function rowReasons(
     if (j < 0 || !(phi[j] >= Math.fround(MIN_PUSH[space]))) continue;
     const feature = card.features[j];
     const value = values[j];
+    if (feature.kind === 'text') {
+      const quoted = word(j);
+      const params = { feature: feature.label[locale], value: quoted ?? '', percent: '' };
+      out.push({ feature: j, phi: phi[j], rule: null, key: quoted ? 'selection.reason.text_word' : 'selection.reason.text', params });
+      continue;
+    }
     const choice = feature.rule ? ruleChoice(feature.rule, value, valueOf) : null;
     if (choice) {
       const template = feature.rule!.templates[choice.template]![locale];

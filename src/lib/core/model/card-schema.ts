@@ -41,13 +41,24 @@ const rule = v.object({
   templates: ruleTemplates,
 });
 
+// A fitted char_wb TfidfVectorizer (core/text/char-tfidf.ts, CharTfidfSpec).
+const charTfidf = v.object({
+  analyzer: v.literal('char_wb'),
+  ngram_range: v.tuple([count, count]),
+  lowercase: v.boolean(),
+  vocabulary: v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.minLength(1)),
+  idf: v.optional(v.nullable(v.array(finite))),
+  sublinear_tf: v.boolean(),
+  norm: v.nullable(v.picklist(['l2', 'l1'])),
+});
+
 const featureEntries = {
   name: v.pipe(v.string(), v.nonEmpty()),
   index: count,
   label: localized,
   description: localized,
   unit: v.picklist(['NOK', 'km', 'days', 'years', 'percent', 'count', 'flag', 'code']),
-  kind: v.picklist(['continuous', 'integer', 'binary', 'ordinal', 'categorical']),
+  kind: v.picklist(['continuous', 'integer', 'binary', 'ordinal', 'categorical', 'text']),
   categories: v.optional(v.array(v.object({ code: finite, label: localized }))),
   nonnegative: v.boolean(),
   nullable: v.boolean(),
@@ -55,6 +66,8 @@ const featureEntries = {
   source: v.picklist(['register', 'taxpayer', 'derived']),
   training,
   rule: v.optional(rule),
+  width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  text: v.optional(charTfidf),
 };
 const feature = v.object(featureEntries);
 

@@ -10,6 +10,8 @@
  * calendar working days, shares 0–1, scores either log-odds or probability as named.
  */
 
+import type { CharTfidfSpec } from '../text/char-tfidf';
+
 export const MODEL_CARD_KEY = 'model_card';
 export const MODEL_CARD_SCHEMA = 'deduction-risk-model-card';
 export const MODEL_CARD_VERSION = 1;
@@ -22,8 +24,11 @@ export interface Localized {
 }
 
 export type FeatureUnit = 'NOK' | 'km' | 'days' | 'years' | 'percent' | 'count' | 'flag' | 'code';
-/** continuous: real-valued; integer: whole numbers; binary: 0/1; ordinal/categorical: integer codes listed in `categories`. */
-export type FeatureKind = 'continuous' | 'integer' | 'binary' | 'ordinal' | 'categorical';
+/**
+ * continuous: real-valued; integer: whole numbers; binary: 0/1; ordinal/categorical: integer codes listed in `categories`;
+ * text: free text, fed to the model as `width` TF-IDF slots from `index` on (`text`, models/MODEL_CARD.md "Text features").
+ */
+export type FeatureKind = 'continuous' | 'integer' | 'binary' | 'ordinal' | 'categorical' | 'text';
 
 export interface Category {
   code: number;
@@ -71,6 +76,14 @@ export interface FeatureCard {
   training: TrainingSummary;
   /** Rule facts a reason may cite (models/MODEL_CARD.md, "Rules"); absent for most features and other models. */
   rule?: FeatureRule;
+  /** Slots the feature takes in the model input from `index` on; present (the vocabulary size) for a text feature only, else 1. */
+  width?: number;
+  /**
+   * A text feature's fitted vectorizer (scikit-learn TfidfVectorizer, char_wb): slot index + j is
+   * the TF-IDF of vocabulary[j]. The app keeps one number per row for it, the remark's own part
+   * of the log-odds Σ w_j·tfidf_j (core/model/text-feature.ts); `training` summarises that number.
+   */
+  text?: CharTfidfSpec;
 }
 
 /** The sentences a rule may pick; see FeatureRule. */

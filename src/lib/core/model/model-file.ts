@@ -2,6 +2,7 @@ import type { ModelCard, OutputSpace } from './card';
 import type { CardGap } from './complete-card';
 import type { Link, TreeEnsemble } from './ensemble';
 import type { LinearModel } from './linear-model';
+import type { TextFeature } from './text-feature';
 import type { Problem } from '../problems';
 
 /**
@@ -16,7 +17,7 @@ export interface ModelFile {
   /** The graph's one float input and the float output whose column 1 is P(class 1) (after a ZipMap is dropped). */
   input: string;
   probabilities: string;
-  /** Width of an input row. */
+  /** Width of the app's feature rows: one value per card feature (the file's input is wider when a text feature has slots). */
   nFeatures: number;
   /** The model operator: TreeEnsembleClassifier, TreeEnsembleRegressor, TreeEnsemble or LinearClassifier. */
   operator: string;
@@ -25,7 +26,10 @@ export interface ModelFile {
   link: Link;
   /** The trees (covers 'model' when the file holds real counts, else 'none'), or null. */
   trees: TreeEnsemble | null;
+  /** The linear model over the app's rows: with text features, the folded one (text-feature.ts), weight 1 on each text's score. */
   linear: LinearModel | null;
+  /** The text features, in card order: their vectorizer and slot weights ([] for most models). */
+  text: TextFeature[];
   /** What the file holds as node covers: real counts, the converters' placeholder 1.0, or nothing (or not a tree model). */
   fileCovers: 'counts' | 'placeholder' | 'none';
   /** Problems that leave the model scorable but unexplained or explained with care (warnings, unsupported trees). */

@@ -12,6 +12,7 @@ import { outputSpaceOf, type ModelFile } from './model-file';
 import type { TreeEnsemble } from './ensemble';
 import { problem, type Problem } from '../problems';
 import { prohibitedFeatures } from '../fairness/prohibited';
+import { foldTextFeatures, hasTextFeatures, inputWidth, type TextFeature } from './text-feature';
 
 export interface ReadModelOptions {
   /**
@@ -123,9 +124,24 @@ export function readModel(bytes: Uint8Array, options: ReadModelOptions = {}): Re
   if (!checked.card) return { proto, card: null, model: null, problems: checked.problems };
   const card = checked.card;
   const problems = checked.problems;
-  const nFeatures = width || trees?.nFeatures || card.features.length;
-  if (card.features.length > nFeatures) problems.push(problem('model.card_too_many_features', 'error', { params: { features: card.features.length, width: nFeatures } }));
-  if (card.features.length < nFeatures) problems.push(problem('model.card_too_few_features', 'error', { params: { features: card.features.length, width: nFeatures } }));
+  const described = inputWidth(card);
+  const fileWidth = width || trees?.nFeatures || described;
+  if (described > fileWidth) problems.push(problem('model.card_too_many_features', 'error', { params: { features: described, width: fileWidth } }));
+  if (described < fileWidth) problems.push(problem('model.card_too_few_features', 'error', { params: { features: described, width: fileWidth } }));
+  // A text feature's slots are folded into one input (text-feature.ts): the app's rows hold one value per card feature.
+  let text: TextFeature[] = [];
+  if (!problems.some((p) => p.severity === 'error') && hasTextFeatures(card)) {
+    const folded = operator === 'LinearClassifier' ? foldTextFeatures(bytes, card) : 'text features need a LinearClassifier';
+    if (typeof folded === 'string') problems.push(problem('model.text_feature', 'error', { params: { detail: folded } }));
+    else {
+      text = folded.text;
+      const node = (decodeModel(folded.bytes).graph?.node ?? []).find((n) => n.opType === 'LinearClassifier')!;
+      const read = readLinear(node, card.features.length);
+      if (typeof read === 'string') problems.push(problem('model.text_feature', 'error', { params: { detail: read } }));
+      else linear = read;
+    }
+  }
+  const nFeatures = card.features.length;
   if (problems.some((p) => p.severity === 'error')) return { proto, card: null, model: null, problems };
   // A warning, not a refusal: a feature may name a characteristic to rule it out, but someone must look (models/MODEL_CARD.md).
   for (const hit of prohibitedFeatures(card.features)) {
@@ -143,6 +159,7 @@ export function readModel(bytes: Uint8Array, options: ReadModelOptions = {}): Re
     link,
     trees,
     linear,
+    text,
     fileCovers,
     explainProblems,
   };
@@ -214,8 +231,11 @@ function checkCard(
   if (card.card_version > MODEL_CARD_VERSION) {
     problems.push(problem('model.card_newer', 'warning', { params: { version: card.card_version, supported: MODEL_CARD_VERSION } }));
   }
-  card.features.forEach((f, i) => {
-    if (f.index !== i) problems.push(problem('model.feature_order', 'error', { field: f.name, params: { index: f.index, position: i } }));
+  // A feature's index is its first slot in the input: its position, after any wider text feature's slots.
+  let slot = 0;
+  card.features.forEach((f) => {
+    if (f.index !== slot) problems.push(problem('model.feature_order', 'error', { field: f.name, params: { index: f.index, position: slot } }));
+    slot += inputWidth({ features: [f] });
   });
   const errors = problems.some((p) => p.severity === 'error');
   return { card: errors ? null : card, missing, problems };

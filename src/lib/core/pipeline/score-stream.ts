@@ -1,6 +1,7 @@
 import type { ModelCard } from '../model/card';
 import { Ingest, type IngestOptions, type SniffResult } from '../csv/ingest';
 import { nanForRejected, type UnrankedFile } from './scored-file';
+import type { TextFeature } from '../model/text-feature';
 
 /** P(incorrect deduction), 0–1, for n rows of a row-major n × features block (NaN = missing). */
 export type ScoreFn = (x: Float32Array, n: number) => Promise<Float32Array>;
@@ -32,9 +33,11 @@ export async function scoreStream(
   hooks: {
     onProgress?: (p: StreamProgress) => void;
     signal?: AbortSignal;
+    /** The model's text features (ModelFile.text), whose cells intake turns into their score. */
+    text?: readonly TextFeature[];
   } = {},
 ): Promise<StreamScored | null> {
-  const ingest = new Ingest(card, options);
+  const ingest = new Ingest(card, options, hooks.text);
   let probability = new Float32Array(1 << 16);
   let scored = 0;
   let bytes = 0;

@@ -76,6 +76,7 @@ export async function exportControlList(
     locale: explorer.locale,
     t: explorer.t,
     sortedColumn: (i) => explorer.sortedColumn(i),
+    word: (row, i) => explorer.textWord(row, i),
     nationalIds,
     leaveOut,
     decisions: explorer.decisions.log,
