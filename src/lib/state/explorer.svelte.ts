@@ -5,7 +5,7 @@
  */
 import { createContext, untrack } from 'svelte';
 import type { Engines } from '../worker/engine-pool';
-import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, OutputSpace } from '../worker/protocol';
+import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, OutputSpace, ParquetOutcome } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
@@ -115,6 +115,8 @@ export class Explorer {
   /** How long reading and scoring `result` took, ms. */
   scoredMs = $state(0);
   runProblems = $state.raw<Problem[]>([]);
+  /** For a Parquet file: what it was and what was taken from it (the status line); null for a CSV. */
+  parquet = $state.raw<ParquetOutcome | null>(null);
   selectedRow = $state<number | null>(null);
   /** Replaced (not mutated) on each block so $derived readers update; the arrays are shared. */
   explanations = $state.raw<Explanations | null>(null);
@@ -365,6 +367,7 @@ export class Explorer {
     this.#options = options;
     this.result = null;
     this.runProblems = [];
+    this.parquet = null;
     this.selectedRow = null;
     this.explanations = null;
     this.rowExplanation = null;
@@ -377,7 +380,7 @@ export class Explorer {
     const mark = (name: string) => performance.mark(name.replace(/^explorer:/, `${this.marks}:`));
     if (this.marks === 'explorer') performance.clearMarks();
     mark('explorer:file-start');
-    const { result, elapsedMs, problems } = await this.#client.run(file, fileName, options, {
+    const { result, elapsedMs, problems, parquet } = await this.#client.run(file, fileName, options, {
       onProgress: (p) => (this.progress = { bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsedMs: p.elapsedMs }),
       onEarly: (picture) => {
         if (run !== this.#runs || this.result) return;
@@ -399,6 +402,7 @@ export class Explorer {
     this.scoredMs = elapsedMs;
     if (result) this.capacity = countForShare(0.25, result.ingest.counts.scored + result.ingest.counts.warned);
     this.runProblems = result ? result.ingest.problems : problems;
+    this.parquet = parquet ?? null;
     this.phase = result ? 'done' : 'idle';
   }
 

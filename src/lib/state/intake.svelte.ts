@@ -57,6 +57,12 @@ export class Intake {
       this.refused = problem('intake.is_model', 'error', { field: fileName });
       return;
     }
+    if (fileKind(sample.subarray(0, KIND_BYTES)) === 'parquet') {
+      // A Parquet file has its types and column names in its footer: nothing to preview or choose; the worker reads it (core/parquet).
+      this.close();
+      void this.#explorer.score(file, fileName);
+      return;
+    }
     const tooMany = checkTabCeiling(file.size, sample);
     if (tooMany) {
       this.file = null;

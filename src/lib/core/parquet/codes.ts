@@ -21,7 +21,7 @@ export const PARQUET_PROBLEMS = {
   /** Scores (and explanations) taken from the file; a sample re-scored here, all matched. */
   'parquet.batch_checked': { severity: 'info', params: ['rows', 'checked', 'explained'] },
   /** Rows of the sample whose score, contributions or status differ: the whole file was re-scored. */
-  'parquet.batch_mismatch': { severity: 'warning', params: ['rows', 'count', 'checked'] },
+  'parquet.batch_mismatch': { severity: 'warning', params: ['list', 'count', 'checked'] },
 } as const satisfies Record<string, { severity: Severity; params: readonly string[] }>;
 
 export type ParquetProblemCode = keyof typeof PARQUET_PROBLEMS;

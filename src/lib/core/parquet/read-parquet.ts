@@ -209,7 +209,16 @@ export async function readParquet(file: AsyncBuffer, opened: OpenedParquet, card
     const made = buildPlan(header, 1, dialect, profileColumns(header.length, []), card, read.options);
     ingest = Ingest.ofPlan(card, made.plan, [...problems, ...made.problems], file.byteLength);
   }
-  return { ingest: ingest.finish(), scores };
+  return { ingest: asRows(ingest.finish()), scores };
+}
+
+/**
+ * A Parquet file has rows, not lines: its problems' `line` is the 1-based data row, and
+ * `params.unit` 'row' has describeProblem say "rad"/"row" where the CSV sentence says "linje".
+ */
+function asRows(ingest: IngestResult): IngestResult {
+  const mark = (p: Problem): Problem => (p.line === undefined ? p : { ...p, params: { ...p.params, unit: 'row' } });
+  return { ...ingest, problems: ingest.problems.map(mark), rowProblems: { ...ingest.rowProblems, problems: ingest.rowProblems.problems.map(mark) } };
 }
 
 function ensure(data: Map<string, ArrayLike<unknown>>, name: string, count: number): unknown[] {
