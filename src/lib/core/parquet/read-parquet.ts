@@ -162,7 +162,8 @@ export async function readParquet(file: AsyncBuffer, opened: OpenedParquet, card
         rowEnd: start + count,
         compressors,
         onChunk: (chunk) => {
-          // A chunk may reach outside the rows asked for; keep this group's rows of it.
+          // Usually the whole group's column at once: kept as decoded. Otherwise (a chunk may reach outside the rows asked for) this group's rows of it.
+          if (chunk.rowStart === start && chunk.rowEnd === start + count && !data.has(chunk.columnName)) return void data.set(chunk.columnName, chunk.columnData);
           const column = ensure(data, chunk.columnName, count);
           const from = Math.max(start, chunk.rowStart);
           const to = Math.min(start + count, chunk.rowEnd);
@@ -190,12 +191,10 @@ export async function readParquet(file: AsyncBuffer, opened: OpenedParquet, card
       // Every cell empty and the status forced: the row is rejected whatever the card allows.
       for (let r = 0; r < count; r++) ingest.addUnreadRow(start + r + 1);
     } else {
-      const columns = header.map((name) => data.get(name) ?? null);
+      // Each column converted once per group (a numeric feature column to float64, NaN for null; the rest to text), then the rows read across them.
+      const columns = header.map((name, j) => cellsOf(data.get(name) ?? null, count, featureOf[j] >= 0 && input[j].kind === 'number'));
       for (let r = 0; r < count; r++) {
-        for (let j = 0; j < header.length; j++) {
-          const v = columns[j]?.[r];
-          fields[j] = featureOf[j] >= 0 && input[j].kind === 'number' ? numberOf(v) : text(v);
-        }
+        for (let j = 0; j < header.length; j++) fields[j] = columns[j][r];
         ingest.addRow(fields, start + r + 1);
       }
       if (scores) takeScores(scores, data, start, count, card);
@@ -250,6 +249,25 @@ function takeScores(scores: FileScores, data: Map<string, ArrayLike<unknown>>, s
       contrib[(start + r) * (F + 1) + k] = typeof v === 'number' ? v : NaN;
     }
   }
+}
+
+/** A group's column as cells: numbers (Float64Array, NaN missing) for a numeric feature column, else text. */
+function cellsOf(values: ArrayLike<unknown> | null, count: number, numeric: boolean): ArrayLike<Cell> {
+  if (!values) return new Array<string>(count).fill('');
+  if (numeric) {
+    if (values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array) return values;
+    const out = new Array<Cell>(count);
+    let allNumbers = true;
+    for (let r = 0; r < count; r++) {
+      const cell = numberOf(values[r]);
+      out[r] = cell;
+      if (typeof cell !== 'number') allNumbers = false;
+    }
+    return allNumbers ? Float64Array.from(out as number[]) : out;
+  }
+  const out = new Array<string>(count);
+  for (let r = 0; r < count; r++) out[r] = text(values[r]);
+  return out;
 }
 
 /** A value of a numeric column as a feature cell: null is missing (NaN), a boolean 1 / 0, an INT64 (bigint) a number. */
