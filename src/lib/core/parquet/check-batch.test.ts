@@ -5,6 +5,7 @@ import { STATUS_NAMES } from '../csv/row-status';
 import { batchSample, compareBatch, CONTRIB_TOLERANCE, SCORE_TOLERANCE } from './check-batch';
 import { openParquet, readParquet, type FileScores } from './read-parquet';
 import { readBatchMeta } from './batch-meta';
+import { checkParquetCeiling } from './parquet-ceiling';
 
 const card = readModel(new Uint8Array(readFileSync('public/model/deduction-risk.onnx'))).card!;
 const F = card.features.length;
@@ -105,5 +106,12 @@ describe('compareBatch', () => {
     const p = f.probability.slice();
     p[2] = 0.3;
     expect(Array.from(compareBatch(f, status, rows, p, null, F2).mismatched)).toEqual([2]);
+  });
+});
+
+describe('checkParquetCeiling', () => {
+  it('refuses a file whose footer counts more rows than a tab takes, naming the batch path', () => {
+    expect(checkParquetCeiling(6_000_000)).toBeNull();
+    expect(checkParquetCeiling(6_000_001)).toEqual({ code: 'intake.over_ceiling', severity: 'error', params: { rows: 6_000_001, ceiling: 6_000_000, command: 'npm run batch' } });
   });
 });

@@ -4,3 +4,4 @@ export { openParquet, readParquet, blobAsyncBuffer, SCORE_COLUMNS, CONTRIB_PREFI
 export { batchSample, compareBatch, CHECK_ROWS, CHECK_TOP, CHECK_SEED, SCORE_TOLERANCE, CONTRIB_TOLERANCE, type BatchCheck } from './check-batch';
 export { PARQUET_PROBLEMS, PARQUET_PROBLEM_CODES, parquetProblem, type ParquetProblemCode } from './codes';
 export { scoreParquet, MISMATCH_ROWS, type ParquetOutcome, type ParquetEngine } from './score-parquet';
+export { checkParquetCeiling, PARQUET_BATCH_COMMAND } from './parquet-ceiling';
