@@ -106,3 +106,22 @@ test('a cut-off Parquet file is named, and nothing crashes', async ({ page }) =>
   await expect(page.getByRole('alert')).toContainText('Fila kan ikke leses som Parquet');
   await expect(page.locator('#file-input')).toBeEnabled();
 });
+
+test('the batch output of another model is scored with the active one, and the model it was made with is offered', async ({ page }) => {
+  const batch = await batchOutputFor(demo);
+  await openApp(page);
+  await page.locator('#model-file-input').setInputFiles('public/model/deduction-risk-prefiling.onnx');
+  await expect(page.locator('section.model')).toContainText('deduction-risk-prefiling');
+  await expect(page.locator('#file-input')).toBeEnabled();
+
+  await drop(page, batch);
+  const status = page.getByTestId('parquet-status');
+  await expect(status).toHaveAttribute('data-mode', 'other-model');
+  await expect(status).toContainText('laget med en annen modell (deduction-risk.onnx, SHA-256 d9ea43af2e53…)');
+  await expect(page.getByTestId('run-summary')).toContainText(`${demoRows.toLocaleString('nb-NO')} rader lest`);
+
+  await page.evaluate(() => performance.clearMarks());
+  await status.getByRole('button', { name: 'Bruk deduction-risk.onnx' }).click();
+  await expect(status).toHaveAttribute('data-mode', 'file-scores');
+  await expect(status).toContainText('alle stemte');
+});
