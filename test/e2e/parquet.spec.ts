@@ -64,6 +64,11 @@ test('the batch output dropped on the app shows the same top ten and importance 
   expect(parquetImportance.map(([f]) => f)).toEqual(csvImportance.map(([f]) => f));
   // Mean |φ| over the same rows: the file's contributions are the CLI's float32 values, the app's its own; within 1e-5 each.
   parquetImportance.forEach(([f, v], i) => expect(Math.abs(v - csvImportance[i][1]), f).toBeLessThanOrEqual(1e-5));
+  await page.locator('#tab-explain').click();
+  await expect(page.getByTestId('explain-from-file')).toHaveText(
+    `Forklaringene (TreeSHAP) for alle ${demoRows.toLocaleString('nb-NO')} rader er lest fra resultatet fra kjøringen på Spark; 1\u00a0000 av dem er beregnet på nytt her og stemte.`,
+  );
+  await page.locator('#tab-results').click();
   await expect(page.getByTestId('run-summary')).toContainText(`${demoRows.toLocaleString('nb-NO')} rader lest`);
 });
 

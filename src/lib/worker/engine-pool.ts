@@ -219,7 +219,7 @@ export class EnginePool implements Engines {
     const result: ScoredFile = rank.type === 'ranked' ? { ...unranked, order: rank.order, rank: rank.rank } : ranked(unranked);
     run.ids = [];
     run.columns = [];
-    if (parquet?.contrib) this.#takeContributions(run, result, parquet.contrib);
+    if (parquet?.contrib) this.#takeContributions(run, result, parquet.contrib, parquet.check?.checked ?? 0);
     else void this.#explainAll(run, result, reply.covers);
     return { result, elapsedMs: reply.elapsedMs, problems: [], parquet };
   }
@@ -229,7 +229,7 @@ export class EnginePool implements Engines {
    * page as one block covering every row, each row checked against its score as the engines'
    * blocks are (check-score.ts), and the pass ends without explaining anything.
    */
-  #takeContributions(run: RunTransport, result: ScoredFile, contrib: Float32Array): void {
+  #takeContributions(run: RunTransport, result: ScoredFile, contrib: Float32Array, checked: number): void {
     const n = result.ingest.rows;
     const failed = new Uint8Array(n);
     checkAgainstScore(contrib, n, this.#features, result.probability, failed, this.#outputSpace);
@@ -239,7 +239,7 @@ export class EnginePool implements Engines {
     const rows = Uint32Array.from({ length: n }, (_, i) => i);
     run.handlers.onExplained({ rows, contrib, failed, sample: false, done: n, total: n });
     const problems = failures > 0 ? [problem('explain.sum_mismatch', 'warning', { params: { count: failures } })] : [];
-    run.handlers.onExplainDone({ failures, coversEstimated: false, elapsedMs: 0, workers: 0, problems });
+    run.handlers.onExplainDone({ failures, coversEstimated: false, elapsedMs: 0, workers: 0, problems, fromFile: { checked } });
   }
 
   /** Resolves once the scheduler has every block of the run scored (or failed), or the run is no longer current. */

@@ -153,4 +153,6 @@ export interface ExplainSummary {
   /** Workers that explained in parallel. */
   workers: number;
   problems: Problem[];
+  /** The contributions were read from a batch output (core/parquet), not computed here: `checked` rows were, and matched. */
+  fromFile?: { checked: number };
 }

@@ -23,6 +23,8 @@ export const parquet = defineMessages({
     'problem.parquet.batch_mismatch':
       'Resultatet fra kjøringen på Spark stemmer ikke: {count} av {checked} kontrollerte avviker (rad {list}). Hele fila er scoret og forklart på nytt her.',
     'parquet.status_label': 'Hvor poengene kommer fra',
+    'parquet.explained_from_file':
+      'Forklaringene (TreeSHAP) for alle {rows} rader er lest fra resultatet fra kjøringen på Spark; {checked} av dem er beregnet på nytt her og stemte.',
     'parquet.use_bundled': 'Bruk {name}',
     'parquet.load_model': 'Last inn modellfila …',
     'problem.where.line': 'Linje {line}, kolonne {column} ({field})',
@@ -46,6 +48,8 @@ export const parquet = defineMessages({
     'problem.parquet.batch_mismatch':
       'Resultatet frå køyringa på Spark stemmer ikkje: {count} av {checked} kontrollerte avvik (rad {list}). Heile fila er scora og forklart på nytt her.',
     'parquet.status_label': 'Kvar poenga kjem frå',
+    'parquet.explained_from_file':
+      'Forklaringane (TreeSHAP) for alle {rows} radene er lesne frå resultatet frå køyringa på Spark; {checked} av dei er rekna ut på nytt her og stemde.',
     'parquet.use_bundled': 'Bruk {name}',
     'parquet.load_model': 'Last inn modellfila …',
     'problem.where.line': 'Linje {line}, kolonne {column} ({field})',
@@ -69,6 +73,8 @@ export const parquet = defineMessages({
     'problem.parquet.batch_mismatch':
       'The result of the Spark run does not match: {count} of {checked} checked differ (row {list}). The whole file was scored and explained again here.',
     'parquet.status_label': 'Where the scores come from',
+    'parquet.explained_from_file':
+      'The explanations (TreeSHAP) for all {rows} rows were read from the result of the Spark run; {checked} of them were computed again here and matched.',
     'parquet.use_bundled': 'Use {name}',
     'parquet.load_model': 'Load the model file …',
     'problem.where.line': 'Line {line}, column {column} ({field})',
