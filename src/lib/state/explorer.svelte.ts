@@ -419,6 +419,14 @@ export class Explorer {
     const f = this.model!.card.features.length;
     const stride = f + 1;
     let e = this.#pending ?? this.explanations;
+    if (!e && wholeFile(block, stride)) {
+      // Every row at once, in order (a batch output's contributions, engine-pool.ts): its array is the file-wide one, no copy of rows × (F + 1).
+      e = { contrib: block.contrib, explained: new Uint8Array(block.total).fill(1), failed: block.failed, done: block.done, total: block.total, sample: new Uint32Array(0), summary: null };
+      this.#pending = e;
+      this.explanations = e;
+      this.#published = performance.now();
+      return;
+    }
     if (!e) {
       const contrib = new Float32Array(block.total * stride);
       e = { contrib, explained: new Uint8Array(block.total), failed: new Uint8Array(block.total), done: 0, total: block.total, sample: new Uint32Array(0), summary: null };
@@ -518,6 +526,14 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   return response.arrayBuffer();
+}
+
+/** Whether `block` explains rows 0 … total − 1, in that order. */
+function wholeFile(block: ExplainedBlock, stride: number): boolean {
+  const { rows, total } = block;
+  if (rows.length !== total || block.contrib.length !== total * stride) return false;
+  for (let i = 0; i < total; i++) if (rows[i] !== i) return false;
+  return true;
 }
 
 /** Least time between two republications of streaming explanations, ms. */
