@@ -61,6 +61,13 @@ describe('scoreParquet', () => {
     );
   });
 
+  it('warns when the metadata counts other rows than the file has, and still takes scores that pass the check', async () => {
+    const out = (await scoreParquet(model.card, { fileName: 'scored-cut.parquet', file: bytesOf('test/fixtures/parquet/scored-cut.parquet') }, {}, engine))!;
+    expect(out.outcome.mode).toBe('file-scores');
+    expect(out.outcome.check).toMatchObject({ checked: 10, count: 0 });
+    expect(out.file.ingest.problems.find((p) => p.code === 'parquet.batch_rows_differ')?.params).toEqual({ said: 300, rows: 10 });
+  });
+
   it('names the rows whose score differs and scores the whole file here', async () => {
     const off: ParquetEngine = {
       ...engine,

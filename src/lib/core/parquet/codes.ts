@@ -18,6 +18,8 @@ export const PARQUET_PROBLEMS = {
   'parquet.other_model': { severity: 'warning', params: ['name', 'sha'] },
   /** The batch output of the active model but without the columns needed to take its scores. */
   'parquet.batch_columns_missing': { severity: 'warning', params: ['columns'] },
+  /** The metadata's row count is not the file's: rows were added or lost after the run (the sample check still decides). */
+  'parquet.batch_rows_differ': { severity: 'warning', params: ['said', 'rows'] },
   /** Scores (and explanations) taken from the file; a sample re-scored here, all matched. */
   'parquet.batch_checked': { severity: 'info', params: ['rows', 'checked', 'explained'] },
   /** Rows of the sample whose score, contributions or status differ: the whole file was re-scored. */

@@ -71,6 +71,7 @@ export async function scoreParquet(
   const missing = ['risk_probability', 'row_status'].filter((n) => !names.has(n));
   const extra: Problem[] = [];
   let status: Problem | null = meta && !ours ? parquetProblem('parquet.other_model', { params: { name: meta.modelName, sha: meta.modelSha256.slice(0, 12) } }) : null;
+  if (meta && meta.rows !== opened.rows) extra.push(parquetProblem('parquet.batch_rows_differ', { params: { said: meta.rows, rows: opened.rows } }));
   if (ours && missing.length > 0) extra.push(parquetProblem('parquet.batch_columns_missing', { params: { columns: missing.join(', ') } }));
   const take = ours && missing.length === 0;
 

@@ -18,6 +18,8 @@ export const parquet = defineMessages({
       'Fila er et resultat fra kjøringen på Spark, men laget med en annen modell ({name}, SHA-256 {sha}…). Den er scoret med den aktive modellen som et vanlig uttrekk. Last inn {name} for å bruke poengene i fila.',
     'problem.parquet.batch_columns_missing':
       'Fila er laget med den aktive modellen, men mangler kolonnene {columns}. Den scores som et vanlig uttrekk.',
+    'problem.parquet.batch_rows_differ':
+      'Metadataene i fila sier {said} rader, men fila har {rows}. Rader er lagt til eller borte etter kjøringen; kontrollen avgjør om poengene kan brukes.',
     'problem.parquet.batch_checked':
       'Åpnet resultat fra kjøringen på Spark: {rows} {row#rows}, poeng{explained| og forklaringer|} fra filen; {checked} kontrollert på nytt her, alle stemte.',
     'problem.parquet.batch_mismatch':
@@ -43,6 +45,8 @@ export const parquet = defineMessages({
       'Fila er eit resultat frå køyringa på Spark, men laga med ein annan modell ({name}, SHA-256 {sha}…). Ho er scora med den aktive modellen som eit vanleg uttrekk. Last inn {name} for å bruke poenga i fila.',
     'problem.parquet.batch_columns_missing':
       'Fila er laga med den aktive modellen, men manglar kolonnane {columns}. Ho blir scora som eit vanleg uttrekk.',
+    'problem.parquet.batch_rows_differ':
+      'Metadataa i fila seier {said} rader, men fila har {rows}. Rader er lagde til eller borte etter køyringa; kontrollen avgjer om poenga kan brukast.',
     'problem.parquet.batch_checked':
       'Opna resultat frå køyringa på Spark: {rows} {row#rows}, poeng{explained| og forklaringar|} frå fila; {checked} kontrollerte på nytt her, alle stemde.',
     'problem.parquet.batch_mismatch':
@@ -68,6 +72,8 @@ export const parquet = defineMessages({
       'The file is a result of the Spark run, but made with another model ({name}, SHA-256 {sha}…). It was scored with the active model as a plain extract. Load {name} to use the scores in the file.',
     'problem.parquet.batch_columns_missing':
       'The file was made with the active model but lacks the columns {columns}. It is scored as a plain extract.',
+    'problem.parquet.batch_rows_differ':
+      'The file’s metadata says {said} rows, but the file has {rows}. Rows were added or lost after the run; the check decides whether its scores can be used.',
     'problem.parquet.batch_checked':
       'Opened the result of the Spark run: {rows} {row#rows}, scores{explained| and explanations|} from the file; {checked} checked again here, all matched.',
     'problem.parquet.batch_mismatch':
