@@ -2,7 +2,7 @@ import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, typ
 import { compressors } from 'hyparquet-compressors';
 import type { ModelCard } from '../model/card';
 import type { Problem } from '../problems';
-import { buildPlan, emptyPlan, type Plan } from '../csv/buildPlan';
+import { buildPlan, emptyPlan } from '../csv/buildPlan';
 import { Ingest, type IngestOptions, type IngestResult, type RowBlock } from '../csv/ingest';
 import type { Cell } from '../csv/RowCoercer';
 import { profileColumns } from '../csv/profileColumns';
@@ -144,7 +144,6 @@ export async function readParquet(file: AsyncBuffer, opened: OpenedParquet, card
   const columnsToRead = [...header.filter((_, j) => input[j].kind !== 'unsupported'), ...(scores ? scoreNames : [])];
 
   let ingest: Ingest | null = null;
-  let plan: Plan | null = null;
   let featureOf: Int32Array = new Int32Array(0);
   const fields: Cell[] = new Array<Cell>(header.length).fill('');
   let start = 0;
@@ -179,16 +178,15 @@ export async function readParquet(file: AsyncBuffer, opened: OpenedParquet, card
         const n = Math.min(count, PROFILE_ROWS);
         for (let r = 0; r < n; r++) profile.push(header.map((name) => text(data.get(name)?.[r])));
       }
+      // The plan from the first group's rows, as sniff makes a CSV's from its first 64 kB; an unreadable first group gives it none.
       const made = buildPlan(header, 1, dialect, profileColumns(header.length, profile), card, read.options);
-      plan = made.plan;
-      ingest = Ingest.ofPlan(card, plan, [...problems, ...made.problems], file.byteLength);
+      ingest = Ingest.ofPlan(card, made.plan, [...problems, ...made.problems], file.byteLength);
       featureOf = new Int32Array(header.length).fill(-1);
-      plan.featureColumns.forEach((j) => j >= 0 && (featureOf[j] = 1));
+      made.plan.featureColumns.forEach((j) => j >= 0 && (featureOf[j] = 1));
     }
     if (failure) {
       ingest.note(parquetProblem('parquet.row_group_unreadable', { params: { group: g + 1, first: start + 1, last: start + count, detail: failure } }));
-      fields.fill('');
-      // Every cell empty and the status forced: the row is rejected whatever the card allows.
+      // No cells and the status forced: each row is rejected whatever the card allows.
       for (let r = 0; r < count; r++) ingest.addUnreadRow(start + r + 1);
     } else {
       // Each column converted once per group (a numeric feature column to float64, NaN for null; the rest to text), then the rows read across them.
