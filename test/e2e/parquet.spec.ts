@@ -82,6 +82,8 @@ test('a plain Parquet extract is scored like the CSV', async ({ page }) => {
 
   await drop(page, plain);
   expect(await topRows(page, 10)).toEqual(csvTop);
+  // Rows, not lines: the table's column says so.
+  await expect(page.getByRole('button', { name: 'Rad', exact: true })).toBeVisible();
   await expect(page.getByTestId('parquet-status')).toHaveCount(0);
   await expect(page.getByTestId('run-summary')).toContainText(`${demoRows.toLocaleString('nb-NO')} rader lest`);
 });
