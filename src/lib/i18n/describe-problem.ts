@@ -11,5 +11,11 @@ import { vocabularyParams } from './vocabulary-params';
  * the task's words ({row_n} …) come from `vocabulary`, the active model's card.
  */
 export function describeProblem(locale: Locale, p: Problem, vocabulary: Vocabulary = NEUTRAL_VOCABULARY): string {
-  return translate(locale, `problem.${p.code}`, { ...vocabularyParams(vocabulary, locale), ...problemParams(p) });
+  const params = { ...vocabularyParams(vocabulary, locale), ...problemParams(p) };
+  const text = translate(locale, `problem.${p.code}`, params);
+  if (p.params?.unit !== 'row' || p.line === undefined) return text;
+  // A Parquet file's problem (core/parquet): the CSV sentence's opening "Linje 5, kolonne 3 (alder)" becomes "Rad 5, …".
+  const [line, row] = p.column !== undefined && p.field !== undefined ? ['problem.where.line', 'problem.where.row'] : ['problem.where.line_only', 'problem.where.row_only'];
+  const opening = translate(locale, line, params);
+  return text.startsWith(opening) ? translate(locale, row, params) + text.slice(opening.length) : text;
 }

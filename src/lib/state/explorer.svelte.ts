@@ -5,7 +5,7 @@
  */
 import { createContext, untrack } from 'svelte';
 import type { Engines } from '../worker/engine-pool';
-import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, OutputSpace } from '../worker/protocol';
+import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, OutputSpace, ParquetOutcome } from '../worker/protocol';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile } from '../core/pipeline/scored-file';
 import { contribRow } from '../core/explain/contrib-row';
@@ -116,6 +116,8 @@ export class Explorer {
   /** How long reading and scoring `result` took, ms. */
   scoredMs = $state(0);
   runProblems = $state.raw<Problem[]>([]);
+  /** For a Parquet file: what it was and what was taken from it (the status line); null for a CSV. */
+  parquet = $state.raw<ParquetOutcome | null>(null);
   selectedRow = $state<number | null>(null);
   /** Replaced (not mutated) on each block so $derived readers update; the arrays are shared. */
   explanations = $state.raw<Explanations | null>(null);
@@ -366,6 +368,7 @@ export class Explorer {
     this.#options = options;
     this.result = null;
     this.runProblems = [];
+    this.parquet = null;
     this.selectedRow = null;
     this.explanations = null;
     this.rowExplanation = null;
@@ -378,7 +381,7 @@ export class Explorer {
     const mark = (name: string) => performance.mark(name.replace(/^explorer:/, `${this.marks}:`));
     if (this.marks === 'explorer') performance.clearMarks();
     mark('explorer:file-start');
-    const { result, elapsedMs, problems } = await this.#client.run(file, fileName, options, {
+    const { result, elapsedMs, problems, parquet } = await this.#client.run(file, fileName, options, {
       onProgress: (p) => (this.progress = { bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsedMs: p.elapsedMs }),
       onEarly: (picture) => {
         if (run !== this.#runs || this.result) return;
@@ -400,6 +403,7 @@ export class Explorer {
     this.scoredMs = elapsedMs;
     if (result) this.capacity = countForShare(0.25, result.ingest.counts.scored + result.ingest.counts.warned);
     this.runProblems = result ? result.ingest.problems : problems;
+    this.parquet = parquet ?? null;
     this.phase = result ? 'done' : 'idle';
   }
 
@@ -416,6 +420,14 @@ export class Explorer {
     const f = this.model!.card.features.length;
     const stride = f + 1;
     let e = this.#pending ?? this.explanations;
+    if (!e && wholeFile(block, stride)) {
+      // Every row at once, in order (a batch output's contributions, engine-pool.ts): its array is the file-wide one, no copy of rows × (F + 1).
+      e = { contrib: block.contrib, explained: new Uint8Array(block.total).fill(1), failed: block.failed, done: block.done, total: block.total, sample: new Uint32Array(0), summary: null };
+      this.#pending = e;
+      this.explanations = e;
+      this.#published = performance.now();
+      return;
+    }
     if (!e) {
       const contrib = new Float32Array(block.total * stride);
       e = { contrib, explained: new Uint8Array(block.total), failed: new Uint8Array(block.total), done: 0, total: block.total, sample: new Uint32Array(0), summary: null };
@@ -539,6 +551,14 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   return response.arrayBuffer();
+}
+
+/** Whether `block` explains rows 0 … total − 1, in that order. */
+function wholeFile(block: ExplainedBlock, stride: number): boolean {
+  const { rows, total } = block;
+  if (rows.length !== total || block.contrib.length !== total * stride) return false;
+  for (let i = 0; i < total; i++) if (rows[i] !== i) return false;
+  return true;
 }
 
 /** Least time between two republications of streaming explanations, ms. */

@@ -5,7 +5,7 @@ import { STATUS_REJECTED, STATUS_SCORED } from '../core/csv/row-status';
 import { ranked, type ScoredFile } from '../core/pipeline/scored-file';
 import type { Problem } from '../core/problems';
 import type { Engines, RunHandlers } from '../worker/engine-pool';
-import type { ExplainedRow, ModelInfo, ModelInspection } from '../worker/protocol';
+import type { ExplainedRow, ModelInfo, ModelInspection, ParquetOutcome } from '../worker/protocol';
 import { Explorer } from './explorer.svelte';
 
 const card = fixtureCard();
@@ -31,7 +31,7 @@ function scored(name: string, n = 4): ScoredFile {
 interface PendingRun {
   name: string;
   handlers: RunHandlers;
-  finish(result: ScoredFile | null, problems?: Problem[]): void;
+  finish(result: ScoredFile | null, problems?: Problem[], parquet?: ParquetOutcome | null): void;
 }
 
 /** The pool without workers: every run waits until the test finishes it, and calls are recorded. */
@@ -43,7 +43,7 @@ function fakeEngines() {
     init: async () => ({ model, problems: [] }),
     inspect: async () => ({ problems: [] }),
     run: (_file, name, _options, handlers) =>
-      new Promise((resolve) => runs.push({ name, handlers, finish: (result, problems = []) => resolve({ result, elapsedMs: 1234, problems }) })),
+      new Promise((resolve) => runs.push({ name, handlers, finish: (result, problems = [], parquet = null) => resolve({ result, elapsedMs: 1234, problems, parquet }) })),
     explainRow: async (row) => {
       calls.explainRow.push(row);
       return explained;
@@ -102,6 +102,32 @@ describe('Explorer', () => {
     expect(e.decisions.by).toBe('KN');
     runs[0].finish(scored('a.csv'));
     await done;
+  });
+
+  it('keeps what a Parquet file was for the status line, and forgets it when the next file is scored', async () => {
+    const { e, runs } = explorer();
+    const outcome: ParquetOutcome = { mode: 'file-scores', made: null, contrib: null, check: { checked: 4, count: 0, rows: [], explained: true }, status: null };
+    const first = e.score(file('PAR1'), 'a.parquet');
+    runs[0].finish(scored('a.parquet'), [], outcome);
+    await first;
+    expect(e.parquet).toBe(outcome);
+    const second = e.score(file('abc'), 'b.csv');
+    expect(e.parquet).toBeNull();
+    runs[1].finish(scored('b.csv'));
+    await second;
+    expect(e.parquet).toBeNull();
+  });
+
+  it('takes a block that explains every row in order as the file-wide array, without a copy', async () => {
+    const { e, runs } = explorer();
+    const done = e.score(file('PAR1'), 'a.parquet');
+    runs[0].finish(scored('a.parquet'));
+    await done;
+    const all = block([0, 1, 2, 3], 4);
+    runs[0].handlers.onExplained(all);
+    expect(e.explanations?.contrib).toBe(all.contrib);
+    expect(Array.from(e.contribOf(2)!)).toEqual([...Array.from({ length: F }, () => Math.fround(0.2)), -1]);
+    expect(e.explanations?.explained).toEqual(Uint8Array.from([1, 1, 1, 1]));
   });
 
   it('runs a file, then shows it ranked with a quarter of the scored rows as the capacity', async () => {

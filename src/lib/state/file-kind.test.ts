@@ -19,6 +19,11 @@ describe('fileKind', () => {
   it('names a truncated model ONNX (its reader then refuses it)', () => {
     expect(fileKind(head(`${exporters}/bad/truncated.onnx`))).toBe('onnx');
   });
+  it('names a Parquet file parquet by its magic bytes', () => {
+    expect(fileKind(head('test/fixtures/parquet/typed.parquet'))).toBe('parquet');
+    expect(fileKind(new TextEncoder().encode('PAR1;x\n'))).toBe('parquet');
+    expect(fileKind(new TextEncoder().encode('PAR;x\n'))).toBe('text');
+  });
   it('names UTF-16 text text and other control bytes binary; an empty file is text', () => {
     expect(fileKind(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toBe('text');
     expect(fileKind(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toBe('binary');

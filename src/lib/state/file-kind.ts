@@ -2,14 +2,18 @@
  * What a file is, from its first bytes rather than its name: an ONNX model is a protobuf
  * ModelProto whose first field is `ir_version` (field 1, varint: tag 0x08, then a small
  * number); a CSV is text. A model dropped where a CSV is expected, or a CSV where a model
- * is, is then named for what it is instead of being previewed or decoded as the other.
+ * is, is then named for what it is instead of being previewed or decoded as the other. A
+ * Parquet file starts with "PAR1" (core/parquet/is-parquet.ts) and goes to the worker unpreviewed.
  */
-export type FileKind = 'onnx' | 'text' | 'binary';
+import { isParquet } from '../core/parquet/is-parquet';
+
+export type FileKind = 'onnx' | 'parquet' | 'text' | 'binary';
 
 /** Bytes enough to tell (see fileKind). */
 export const KIND_BYTES = 512;
 
 export function fileKind(head: Uint8Array): FileKind {
+  if (isParquet(head)) return 'parquet';
   if (head.length >= 2 && head[0] === 0x08 && head[1] > 0 && head[1] < 0x80) return 'onnx';
   // Text: no control bytes but tab, line feed, carriage return, form feed (a UTF-8 or UTF-16 BOM is fine).
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return 'text';

@@ -9,6 +9,7 @@ import type { Explorer } from './explorer.svelte';
 import { problem, type Problem } from '../core/problems';
 import { fileKind, KIND_BYTES } from './file-kind';
 import { checkTabCeiling } from '../core/csv/tab-ceiling';
+import { checkParquetCeiling } from '../core/parquet/parquet-ceiling';
 
 export class Intake {
   file = $state.raw<Blob | null>(null);
@@ -55,6 +56,18 @@ export class Intake {
       this.file = null;
       this.sample = null;
       this.refused = problem('intake.is_model', 'error', { field: fileName });
+      return;
+    }
+    if (fileKind(sample.subarray(0, KIND_BYTES)) === 'parquet') {
+      // A Parquet file has its types and column names in its footer: nothing to preview or choose; the worker reads it (core/parquet).
+      // Its footer counts its rows exactly, so a file over the tab's ceiling is refused first. Loaded on demand: a CSV user never fetches hyparquet.
+      const { openParquet, blobAsyncBuffer } = await import('../core/parquet/read-parquet');
+      const rows = (await openParquet(blobAsyncBuffer(file))).rows;
+      if (opened !== this.#opened) return;
+      const over = checkParquetCeiling(rows);
+      this.close();
+      if (over) this.refused = { ...over, field: fileName };
+      else void this.#explorer.score(file, fileName);
       return;
     }
     const tooMany = checkTabCeiling(file.size, sample);

@@ -32,6 +32,18 @@ describe('Intake', () => {
     expect(explorer.openCsv?.name).toBe('a.csv');
   });
 
+  it('scores a Parquet file without a preview, and refuses one whose footer counts more rows than a tab takes', async () => {
+    const { explorer, calls } = fakeExplorer();
+    const intake = new Intake(explorer);
+    await intake.open(new Blob([readFileSync('test/fixtures/parquet/typed.parquet')]), 'uttrekk.parquet');
+    expect(intake.refused).toBeNull();
+    expect(intake.sample).toBeNull();
+    expect(calls).toEqual([{ name: 'uttrekk.parquet', options: undefined }]);
+    await intake.open(new Blob([readFileSync('test/fixtures/parquet/many-rows.parquet')]), 'alle.parquet');
+    expect(intake.refused).toMatchObject({ code: 'intake.over_ceiling', field: 'alle.parquet', params: { rows: 6_000_001, ceiling: TAB_CEILING_ROWS, command: 'npm run batch' } });
+    expect(calls.length).toBe(1);
+  });
+
   it('refuses up front, from its size and first lines, a file with more rows than a tab takes, and shows no preview', async () => {
     const { explorer, calls } = fakeExplorer();
     const intake = new Intake(explorer);

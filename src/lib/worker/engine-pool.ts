@@ -20,7 +20,8 @@
  * contributions log-odds float32), never as row objects. Replies of a superseded run are
  * dropped, so a slow old file can never overwrite a new one.
  */
-import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, Reply, Request } from './protocol';
+import type { EarlyPicture, ExplainedBlock, ExplainedRow, ExplainSummary, ModelInfo, ModelInspection, ParquetOutcome, Reply, Request } from './protocol';
+import { checkAgainstScore } from '../core/explain/check-score';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { OutputSpace } from '../core/model/card';
 import { problem, type Problem } from '../core/problems';
@@ -39,7 +40,7 @@ export interface Engines {
   init(wasm: ArrayBuffer, model: ArrayBuffer, modelName: string): Promise<{ model: ModelInfo | null; problems: Problem[] }>;
   /** Looks at a model file on the lead without loading it (see Request 'inspect'). */
   inspect(model: ArrayBuffer): Promise<ModelInspection | { problems: Problem[] }>;
-  run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredFile | null; elapsedMs: number; problems: Problem[] }>;
+  run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<RunResult>;
   explainRow(row: number, x: Float32Array): Promise<ExplainedRow | null>;
   /** The rows the page has on screen (file row indices): the open run explains them next, before the rest. */
   prioritise(rows: ArrayLike<number>): void;
@@ -49,6 +50,14 @@ export interface Engines {
    */
   scoreRow(x: Float32Array): Promise<number | null>;
   cancel(): void;
+}
+
+/** A run's end: the scored file (null when cancelled, replaced or failed), and for a Parquet file what it was (ParquetOutcome). */
+export interface RunResult {
+  result: ScoredFile | null;
+  elapsedMs: number;
+  problems: Problem[];
+  parquet?: ParquetOutcome | null;
 }
 
 interface Engine {
@@ -173,7 +182,7 @@ export class EnginePool implements Engines {
    * Scores a file; resolves with the result once every row is scored, or null when cancelled
    * or replaced by a newer run. Explanations keep arriving afterwards through `handlers`.
    */
-  async run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<{ result: ScoredFile | null; elapsedMs: number; problems: Problem[] }> {
+  async run(file: Blob, fileName: string, options: IngestOptions, handlers: RunHandlers): Promise<RunResult> {
     this.cancel();
     const id = this.#next++;
     const none = { result: null, elapsedMs: 0, problems: [] };
@@ -189,8 +198,11 @@ export class EnginePool implements Engines {
     }
     const { ingest } = reply.result;
     let probability = reply.result.probability;
+    const parquet = reply.parquet;
+    // A batch output's scores were taken (or scored on the lead after a mismatch): nothing was delegated.
+    const final = parquet?.mode === 'file-scores' || parquet?.mode === 'rescored';
     this.#carry(this.#schedule.read(id, this.#loads()));
-    if (delegate) {
+    if (delegate && !final) {
       await this.#whenScored(run);
       const scores = this.#schedule.scores(id, ingest.status);
       if (!scores) return none;
@@ -207,8 +219,27 @@ export class EnginePool implements Engines {
     const result: ScoredFile = rank.type === 'ranked' ? { ...unranked, order: rank.order, rank: rank.rank } : ranked(unranked);
     run.ids = [];
     run.columns = [];
-    void this.#explainAll(run, result, reply.covers);
-    return { result, elapsedMs: reply.elapsedMs, problems: [] };
+    if (parquet?.contrib) this.#takeContributions(run, result, parquet.contrib, parquet.check?.checked ?? 0);
+    else void this.#explainAll(run, result, reply.covers);
+    return { result, elapsedMs: reply.elapsedMs, problems: [], parquet };
+  }
+
+  /**
+   * A batch output's contributions, taken once its sample matched (core/parquet): handed to the
+   * page as one block covering every row, each row checked against its score as the engines'
+   * blocks are (check-score.ts), and the pass ends without explaining anything.
+   */
+  #takeContributions(run: RunTransport, result: ScoredFile, contrib: Float32Array, checked: number): void {
+    const n = result.ingest.rows;
+    const failed = new Uint8Array(n);
+    checkAgainstScore(contrib, n, this.#features, result.probability, failed, this.#outputSpace);
+    let failures = 0;
+    for (const f of failed) failures += f;
+    this.#schedule.end(run.id);
+    const rows = Uint32Array.from({ length: n }, (_, i) => i);
+    run.handlers.onExplained({ rows, contrib, failed, sample: false, done: n, total: n });
+    const problems = failures > 0 ? [problem('explain.sum_mismatch', 'warning', { params: { count: failures } })] : [];
+    run.handlers.onExplainDone({ failures, coversEstimated: false, elapsedMs: 0, workers: 0, problems, fromFile: { checked } });
   }
 
   /** Resolves once the scheduler has every block of the run scored (or failed), or the run is no longer current. */

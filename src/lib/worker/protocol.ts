@@ -12,6 +12,9 @@ import type { Problem } from '../core/problems';
 import type { RowExplanation } from '../core/explain/treeshap';
 import type { IngestOptions } from '../core/csv/ingest';
 import type { ScoredFile, UnrankedFile } from '../core/pipeline/scored-file';
+import type { ParquetOutcome } from '../core/parquet/score-parquet';
+
+export type { ParquetOutcome };
 
 export type Request =
   | { type: 'init'; id: number; wasm: ArrayBuffer; model: ArrayBuffer; modelName: string }
@@ -103,9 +106,11 @@ export type Reply =
   /**
    * The file read (and scored, unless delegated), in `elapsedMs`; its ids and passthrough
    * columns are empty here, having gone ahead in `text` slices. `covers`: estimated from the
-   * file when the model has none.
+   * file when the model has none. `parquet`: what a Parquet file was and what was taken from it
+   * (null for a CSV); when its mode is 'file-scores' or 'rescored' the result's probabilities
+   * are final (none were delegated), and its `contrib`, when set, explains every row.
    */
-  | { type: 'done'; id: number; result: UnrankedFile; elapsedMs: number; covers: Float64Array | null }
+  | { type: 'done'; id: number; result: UnrankedFile; elapsedMs: number; covers: Float64Array | null; parquet: ParquetOutcome | null }
   | { type: 'explained'; id: number; rows: Uint32Array; contrib: Float32Array; failed: Uint8Array }
   | ({ type: 'row-explained'; id: number } & ExplainedRow)
   | { type: 'ok'; id: number }
@@ -154,4 +159,6 @@ export interface ExplainSummary {
   /** Workers that explained in parallel. */
   workers: number;
   problems: Problem[];
+  /** The contributions were read from a batch output (core/parquet), not computed here: `checked` rows were, and matched. */
+  fromFile?: { checked: number };
 }

@@ -16,6 +16,9 @@ import { explainRow, prepareExplainer, type Explainer } from '../core/explain';
 import { compileKernel, treeShap, type TreeShap } from '../core/explain/wasm-treeshap';
 import kernelUrl from '../../../wasm/out/treeshap.wasm?url';
 import { scoreStream } from '../core/pipeline/score-stream';
+import { blobAsyncBuffer } from '../core/parquet/read-parquet';
+import { isParquet } from '../core/parquet/is-parquet';
+import { scoreParquet } from '../core/parquet/score-parquet';
 import { sha256Hex } from '../core/export/sha256';
 import { createScorer, engineVersion, type Scorer } from '../runtime/ort';
 import { problem, type Problem } from '../core/problems';
@@ -26,6 +29,9 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let scorer: Scorer | null = null;
 let card: ModelCard | null = null;
+/** SHA-256 of the loaded model's bytes and its output space: a batch output made with this model has its scores taken (core/parquet). */
+let modelSha = '';
+let modelSpace: ModelInfo['outputSpace'] = 'log-odds';
 let ensemble: TreeEnsemble | null = null;
 let explainer: Explainer | null = null;
 /** TreeSHAP for the blocks: the WebAssembly SIMD kernel, or the TypeScript one where SIMD is missing. */
@@ -144,6 +150,8 @@ async function init(request: Extract<Request, { type: 'init' }>): Promise<void> 
     missing: read.model?.missing ?? [],
     text: text.map((t) => ({ feature: t.feature, weights: t.weights })),
   };
+  modelSha = model.sha256;
+  modelSpace = model.outputSpace;
   reply({ type: 'ready', id: request.id, model, problems });
 }
 
@@ -191,18 +199,37 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
         return Promise.resolve(new Float32Array(n).fill(NaN));
       }
     : (x: Float32Array, n: number) => active.score(x, n);
+  const hooks = {
+    text,
+    signal: controller.signal,
+    onProgress: ({ bytes, rows }: { bytes: number; rows: number }) => {
+      const now = performance.now();
+      if (now - lastProgress < 100 && bytes < request.file.size) return;
+      lastProgress = now;
+      reply({ type: 'progress', id: request.id, bytes, totalBytes: request.file.size, rows, elapsedMs: now - started });
+    },
+  };
   try {
-    const scored = await scoreStream(card, { fileName: request.fileName, chunks: chunksOf(request.file) }, request.options, score, {
-      text,
-      signal: controller.signal,
-      onProgress: ({ bytes, rows }) => {
-        const now = performance.now();
-        if (now - lastProgress < 100 && bytes < request.file.size) return;
-        lastProgress = now;
-        reply({ type: 'progress', id: request.id, bytes, totalBytes: request.file.size, rows, elapsedMs: now - started });
-      },
-    });
+    const parquet = isParquet(new Uint8Array(await request.file.slice(0, 4).arrayBuffer()));
+    const kernelNow = shap;
+    const scored = parquet
+      ? await scoreParquet(
+          card,
+          { fileName: request.fileName, file: blobAsyncBuffer(request.file) },
+          request.options,
+          {
+            sha256: modelSha,
+            outputSpace: modelSpace,
+            scoreBlock: score,
+            score: (x, n) => active.score(x, n),
+            // The sample check's contributions: TreeSHAP as every block is explained; a linear model's need the file's means, so they are explained afterwards instead.
+            explain: kernelNow ? (x, n) => Promise.resolve(kernelNow.explain(x, n, { check: false }).contrib) : null,
+          },
+          hooks,
+        )
+      : await scoreStream(card, { fileName: request.fileName, chunks: chunksOf(request.file) }, request.options, score, hooks);
     if (!scored) return reply({ type: 'cancelled', id: request.id });
+    const outcome = 'outcome' in scored ? scored.outcome : null;
     const { ingest, probability } = scored.file;
     // A model without covers is explained against this file's own distribution (Lundberg
     // et al. 2020 use the training data; the file is the best stand-in the browser has).
@@ -215,8 +242,17 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
           : null;
     sendText(request.id, ingest);
     reply(
-      { type: 'done', id: request.id, covers, elapsedMs: performance.now() - started, result: { ...scored.file, ingest: { ...ingest, ids: [], passthrough: { ...ingest.passthrough, columns: [] } } } },
-      [probability.buffer, ingest.features.buffer, ingest.status.buffer, ingest.line.buffer, ingest.rowProblems.row.buffer, ...(ingest.label ? [ingest.label.buffer] : []), ...(covers ? [covers.buffer] : [])],
+      { type: 'done', id: request.id, covers, parquet: outcome, elapsedMs: performance.now() - started, result: { ...scored.file, ingest: { ...ingest, ids: [], passthrough: { ...ingest.passthrough, columns: [] } } } },
+      [
+        probability.buffer,
+        ingest.features.buffer,
+        ingest.status.buffer,
+        ingest.line.buffer,
+        ingest.rowProblems.row.buffer,
+        ...(ingest.label ? [ingest.label.buffer] : []),
+        ...(covers ? [covers.buffer] : []),
+        ...(outcome?.contrib ? [outcome.contrib.buffer] : []),
+      ],
     );
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -63,6 +63,12 @@ interface FeatureRule {
   text: TextFeature | null;
 }
 
+/**
+ * A cell as intake hands it over: the text of a CSV cell, or a number from a Parquet column
+ * of a numeric type (NaN for null), which skips the text rules (decimal marks, units).
+ */
+export type Cell = string | number;
+
 /** Distinct raw words remembered per feature. */
 const WORD_CACHE = 256;
 
@@ -157,7 +163,7 @@ export class RowCoercer {
    * afterwards `rowProblems`, `lastId` and `lastLabel` describe the same row.
    * `fields` is null for a record too long to parse; `issue` is a RECORD_* code.
    */
-  coerce(fields: string[] | null, line: number, lines: number, issue: number, out: Float32Array, offset: number): number {
+  coerce(fields: readonly Cell[] | null, line: number, lines: number, issue: number, out: Float32Array, offset: number): number {
     this.status = STATUS_SCORED;
     if (this.problems.length > 0) this.problems = [];
     this.lastId = '';
@@ -186,14 +192,14 @@ export class RowCoercer {
     return this.problems;
   }
 
-  private fitsWidth(fields: string[], line: number): boolean {
+  private fitsWidth(fields: readonly Cell[], line: number): boolean {
     if (fields.length < this.width) return false;
-    for (let j = this.width; j < fields.length; j++) if (fields[j].trim() !== '') return false;
+    for (let j = this.width; j < fields.length; j++) if (String(fields[j]).trim() !== '') return false;
     if (this.trailingBlank++ === 0) this.firstTrailingBlankLine = line;
     return true;
   }
 
-  private features(fields: string[], line: number, out: Float32Array, offset: number): void {
+  private features(fields: readonly Cell[], line: number, out: Float32Array, offset: number): void {
     const reader = this.reader;
     for (const rule of this.rules) {
       if (rule.column < 0) {
@@ -206,8 +212,15 @@ export class RowCoercer {
         if (!rule.text) out[offset + rule.index] = NaN;
         else {
           if (!this.scratch || this.scratch.length < rule.text.tfidf.width) this.scratch = new Float64Array(rule.text.tfidf.width);
-          out[offset + rule.index] = textScore(rule.text, cell, this.scratch.subarray(0, rule.text.tfidf.width));
+          out[offset + rule.index] = textScore(rule.text, typeof cell === 'number' ? (Number.isNaN(cell) ? '' : String(cell)) : cell, this.scratch.subarray(0, rule.text.tfidf.width));
         }
+        continue;
+      }
+      if (typeof cell === 'number') {
+        out[offset + rule.index] = cell;
+        if (Number.isNaN(cell)) {
+          if (!rule.nullable) this.add('csv.missing_value', line, rule.column + 1, rule.field);
+        } else this.check(rule, cell, cell, line);
         continue;
       }
       let v = reader.read(cell, rule.decimalComma);
@@ -241,25 +254,25 @@ export class RowCoercer {
     }
   }
 
-  private check(rule: FeatureRule, v: number, cell: string, line: number): void {
+  private check(rule: FeatureRule, v: number, written: Cell, line: number): void {
     const column = rule.column + 1;
     if (rule.nonnegative && v < 0) {
-      this.add('csv.negative', line, column, rule.field, { value: excerpt(cell) });
+      this.add('csv.negative', line, column, rule.field, { value: excerpt(String(written)) });
       return;
     }
     if (rule.kind === 'binary') {
-      if (v !== 0 && v !== 1) this.add('csv.not_binary', line, column, rule.field, { value: excerpt(cell) });
+      if (v !== 0 && v !== 1) this.add('csv.not_binary', line, column, rule.field, { value: excerpt(String(written)) });
       return;
     }
     if (rule.codes) {
-      if (!rule.codes.has(v)) this.add('csv.unknown_category', line, column, rule.field, { value: excerpt(cell) });
+      if (!rule.codes.has(v)) this.add('csv.unknown_category', line, column, rule.field, { value: excerpt(String(written)) });
       return;
     }
     if (rule.kind === 'integer' && !Number.isInteger(v)) {
-      this.add('csv.not_integer', line, column, rule.field, { value: excerpt(cell) });
+      this.add('csv.not_integer', line, column, rule.field, { value: excerpt(String(written)) });
     }
     if (v < rule.min || v > rule.max) {
-      this.add('csv.out_of_range', line, column, rule.field, { value: excerpt(cell), min: rule.min, max: rule.max });
+      this.add('csv.out_of_range', line, column, rule.field, { value: excerpt(String(written)), min: rule.min, max: rule.max });
     }
   }
 
@@ -280,9 +293,9 @@ export class RowCoercer {
     }
   }
 
-  private checkLabel(fields: string[], line: number): void {
+  private checkLabel(fields: readonly Cell[], line: number): void {
     const j = this.plan.labelColumn;
-    const cell = fields[j];
+    const cell = String(fields[j] ?? '');
     const v = this.reader.read(cell, true);
     if (this.reader.status === CELL_MISSING) return;
     const label = this.reader.status === CELL_INVALID ? BINARY_WORDS.get(normalizeHeader(cell)) : v;
@@ -291,10 +304,10 @@ export class RowCoercer {
   }
 
   /** Checks the id for emptiness, duplicates and, for national ids, the control digits; keeps it in `lastId`. */
-  private checkId(fields: string[], line: number): void {
+  private checkId(fields: readonly Cell[], line: number): void {
     const j = this.plan.idColumn;
     const field = this.plan.header[j];
-    const id = j < fields.length ? detach(fields[j].trim()) : '';
+    const id = j < fields.length ? detach(String(fields[j]).trim()) : '';
     this.lastId = id;
     if (id === '') {
       this.add('csv.missing_id', line, j + 1, field);

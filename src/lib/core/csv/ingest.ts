@@ -6,7 +6,7 @@ import { csvProblem } from './codes';
 import { GrowableFloat32, GrowableUint32, GrowableUint8 } from './growable';
 import { MAX_ROW_PROBLEMS, SNIFF_BYTES, type IngestOptions } from './options';
 import { RecordReader, type RecordSink } from './RecordReader';
-import { detach, RowCoercer } from './RowCoercer';
+import { detach, RowCoercer, type Cell } from './RowCoercer';
 import { STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './row-status';
 import { mixedLineEndings, sniff, type SniffResult } from './sniff';
 import { CELL_CONTROL, CELL_NATIONAL_ID, screenCell } from './screenCell';
@@ -128,8 +128,44 @@ export class Ingest {
     return this.sniffed;
   }
 
+  /**
+   * Intake of rows that arrive as cells rather than bytes (a Parquet file, core/parquet): the
+   * caller made the plan from the file's schema and first rows, so nothing is sniffed; rows
+   * come through addRow and leave as blocks through takeRows, and finish() gives the result
+   * with every rule of the CSV path (coercion, statuses, ids, national-id screening).
+   * `bytes`: the file's size, for the result.
+   */
+  static ofPlan(card: ModelCard, plan: Plan, problems: Problem[], bytes: number, text: readonly TextFeature[] = []): Ingest {
+    const ingest = new Ingest(card, {}, text);
+    ingest.consumed = bytes;
+    ingest.adopt(plan, problems);
+    ingest.headerSeen = true;
+    return ingest;
+  }
+
+  /** One row of an ofPlan intake, numbered `row` (1-based) in its problems: strings, or numbers in feature columns read as numbers (NaN missing). */
+  addRow(fields: readonly Cell[], row: number): void {
+    this.row(fields, row, 1, 0);
+  }
+
+  /** A row of an ofPlan intake that could not be read at all (its Parquet row group failed): rejected, every feature NaN, no id. */
+  addUnreadRow(row: number): void {
+    this.row(null, row, 1, 0, true);
+  }
+
+  /** A file-level problem of an ofPlan intake, met while reading. */
+  note(p: Problem): void {
+    this.fileProblems.push(p);
+  }
+
+  /** The rows added since the last call, as a block (null when none). */
+  takeRows(): RowBlock | null {
+    return this.takeBlock();
+  }
+
   push(bytes: Uint8Array): RowBlock | null {
     if (this.finished) throw new Error('Ingest.push after finish');
+    if (this.plan && !this.sniffed) throw new Error('Ingest.push on an ofPlan intake');
     this.consumed += bytes.length;
     if (!this.sniffed) {
       if (bytes.length > 0) {
@@ -146,7 +182,7 @@ export class Ingest {
 
   finish(): IngestResult {
     if (this.finished) throw new Error('Ingest.finish called twice');
-    if (!this.sniffed) this.start();
+    if (!this.sniffed && !this.plan) this.start();
     this.feed(new Uint8Array(0), true);
     const reader = this.reader;
     if (reader) {
@@ -165,19 +201,23 @@ export class Ingest {
     const sniffed = sniff(held.subarray(0, SNIFF_BYTES), this.card, this.options);
     this.sniffed = sniffed;
     const plan = sniffed.plan;
+    this.adopt(plan, sniffed.problems);
+    if (plan.columns.length === 0) return; // nothing readable: no rows
+    this.decoder = new StreamDecoder(plan.encoding, sniffed.asciiOnly);
+    this.reader = new RecordReader(plan.delimiter, this.sink);
+    this.feed(held, false);
+  }
+
+  private adopt(plan: Plan, problems: Problem[]): void {
     this.plan = plan;
-    this.fileProblems.push(...sniffed.problems);
+    this.fileProblems.push(...problems);
     this.passthrough = plan.passthrough.map(() => []);
     this.pools = plan.passthrough.map(() => new Map());
     this.poolFlags = plan.passthrough.map(() => new Map());
     this.idCells = new Uint32Array(plan.header.length);
     this.idCellLine = new Uint32Array(plan.header.length);
     if (plan.labelColumn >= 0) this.label = new GrowableFloat32();
-    if (plan.columns.length === 0) return; // nothing readable: no rows
-    this.coercer = new RowCoercer(this.card, plan, this.text);
-    this.decoder = new StreamDecoder(plan.encoding, sniffed.asciiOnly);
-    this.reader = new RecordReader(plan.delimiter, this.sink);
-    this.feed(held, false);
+    if (plan.columns.length > 0) this.coercer = new RowCoercer(this.card, plan, this.text);
   }
 
   private feed(bytes: Uint8Array, final: boolean): void {
@@ -211,17 +251,19 @@ export class Ingest {
     },
   };
 
-  private row(fields: string[] | null, line: number, lines: number, issue: number): void {
+  private row(fields: readonly Cell[] | null, line: number, lines: number, issue: number, unread = false): void {
     const plan = this.plan as Plan;
     const coercer = this.coercer as RowCoercer;
     const r = this.rows++;
     const offset = this.blockRows++ * this.F;
     const out = this.block.reserve(offset + this.F);
     let status: number;
-    if (plan.blocked) {
+    const blocked = plan.blocked || unread;
+    let lastId = '';
+    if (blocked) {
       status = STATUS_REJECTED;
       out.fill(NaN, offset, offset + this.F);
-      coercer.lastId = fields ? (fields[plan.idColumn]?.trim() ?? '') : '';
+      lastId = fields ? detach(String(fields[plan.idColumn] ?? '').trim()) : '';
     } else {
       status = coercer.coerce(fields, line, lines, issue, out, offset);
       const problems = coercer.rowProblems;
@@ -233,16 +275,16 @@ export class Ingest {
     else if (status === STATUS_WARNED) this.counts.warned++;
     else this.counts.rejected++;
     if (plan.idColumn >= 0) {
-      const id = plan.blocked ? detach(coercer.lastId) : coercer.lastId;
+      const id = blocked ? lastId : coercer.lastId;
       this.ids.push(id);
       this.screen(screenCell(id), plan.idColumn, r, line);
     } else this.ids.push('');
-    this.label?.push(plan.blocked ? NaN : coercer.lastLabel);
+    this.label?.push(blocked ? NaN : coercer.lastLabel);
     const pass = plan.passthrough;
     for (let k = 0; k < pass.length; k++) {
       const j = pass[k];
       if (fields && j < fields.length) {
-        this.passthrough[k].push(this.keep(k, fields[j]));
+        this.passthrough[k].push(this.keep(k, String(fields[j])));
         this.screen(this.flags, j, r, line);
       } else this.passthrough[k].push('');
     }

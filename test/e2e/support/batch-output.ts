@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+
+/**
+ * The batch path's Parquet output for a CSV, made once per test run. Until the Spark job
+ * (`npm run batch`) lands this is the CLI's scored CSV (`npm run score -- --explain`, the same
+ * columns) converted by make-scored-parquet.py with the contract's metadata: the one place to
+ * switch to the real batch path.
+ */
+const MODEL = 'public/model/deduction-risk.onnx';
+const folder = join(tmpdir(), `fradragsrisiko-batch-${process.pid}`);
+
+function scoredCsv(csvPath: string): string {
+  mkdirSync(folder, { recursive: true });
+  const out = join(folder, `${basename(csvPath, '.csv')}.scored.csv`);
+  if (!existsSync(out)) {
+    execFileSync('npx', ['tsx', 'src/cli/score.ts', '--input', csvPath, '--output', out, '--model', MODEL, '--explain'], { stdio: 'pipe' });
+  }
+  return out;
+}
+
+function convert(csvPath: string, suffix: string, flags: string[]): string {
+  const out = join(folder, `${basename(csvPath, '.csv')}${suffix}.parquet`);
+  if (!existsSync(out)) {
+    const scored = scoredCsv(csvPath);
+    execFileSync('python3', ['test/e2e/support/make-scored-parquet.py', '--scored', scored, '--input', csvPath, '--model', MODEL, '--output', out, ...flags], { stdio: 'pipe' });
+  }
+  return resolve(out);
+}
+
+/** The batch output (scores, ranks, statuses, contributions, metadata) of `csvPath` with the bundled default model. */
+export async function batchOutputFor(csvPath: string): Promise<string> {
+  return convert(csvPath, '.batch', []);
+}
+
+/** The same file with the rank-1 row's risk_probability raised by 0.01, as if edited after the run. */
+export async function tamperedBatchOutputFor(csvPath: string): Promise<string> {
+  return convert(csvPath, '.tampered', ['--tamper-top']);
+}
+
+/** The input columns of `csvPath` alone, typed (INT64, DOUBLE, text), without batch metadata: a plain extract. */
+export async function plainParquetFor(csvPath: string): Promise<string> {
+  return convert(csvPath, '.plain', ['--plain']);
+}
