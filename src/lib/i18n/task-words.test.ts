@@ -37,6 +37,7 @@ const ALLOWED: ReadonlySet<string> = new Set<string>([
   // The assistant quotes the income year's deduction rules (core/assistant/deduction-rules.ts,
   // from DOMAIN.md): the rules themselves, whichever model is active.
   'assistant.a.rule.which',
+  'assistant.intent.deduction_rule',
   ...['reisefradrag', 'pendlerfradrag', 'fagforening', 'gaver', 'foreldrefradrag', 'renter', 'bsu', 'ips', 'minstefradrag', 'naering'].map((id) => `assistant.a.rule.${id}`),
 ]);
 
