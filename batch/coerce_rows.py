@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from batch.issue_text import CONTROL, excerpt, fill, js_trim, masked, national_id_checksum_ok, normalize_header
-from batch.number_reader import CELL_INVALID, CELL_MISSING, FLAG_CURRENCY, FLAG_PERCENT, read_cell, read_column
+from batch.number_reader import CELL_INVALID, CELL_MISSING, FLAG_CURRENCY, FLAG_PERCENT, read_column
 
 STATUS_SCORED, STATUS_WARNED, STATUS_REJECTED = 0, 1, 2
 STATUS_NAMES = ["scored", "scored_with_warnings", "rejected"]
@@ -146,14 +146,13 @@ def coerce_batch(spec: dict, batch: pa.RecordBatch) -> tuple[np.ndarray, np.ndar
 
     label = spec["labelColumn"]
     if label >= 0:
-        cells = _strings(batch, label).to_pylist()
-        for r in np.flatnonzero(fine):
-            c = cells[r] or ""
-            value, status, _ = read_cell(c, True)
-            if status == CELL_MISSING:
-                continue
-            if status == CELL_INVALID:
-                value = spec["binaryWords"].get(normalize_header(c), math.nan)
+        column = _strings(batch, label)
+        values, status, _ = read_column(column, True)
+        odd = np.flatnonzero(fine & (status != CELL_MISSING) & ~((status != CELL_INVALID) & ((values == 0) | (values == 1))))
+        cells = column.take(pa.array(odd)).to_pylist() if len(odd) else []
+        for r, c in zip(odd, cells):
+            c = c or ""
+            value = spec["binaryWords"].get(normalize_header(c), math.nan) if status[r] == CELL_INVALID else values[r]
             if value not in (0, 1):
                 rows.add(int(r), "csv.label_invalid", lines[r], label + 1, spec["csv"]["header"][label], value=excerpt(c))
 

@@ -20,6 +20,8 @@ class Scan:
     size: int
     # CSV: 1-based numbers of the empty physical lines, ascending.
     empty_lines: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    # CSV: whether any '"' occurs; without one no record spans lines, and no line count is needed.
+    quotes: bool = True
     # Parquet directory: part files in name order and their rows.
     files: list[str] = field(default_factory=list)
     file_rows: list[int] = field(default_factory=list)
@@ -53,9 +55,11 @@ def scan_input(spec: dict) -> Scan:
     size = 0
     carry = b""
     at_start = True
+    quotes = False
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK):
             h.update(chunk)
+            quotes = quotes or b'"' in chunk
             size += len(chunk)
             if at_start:
                 # The first line is empty when the file (after a UTF-8 byte order mark) starts with a line break.
@@ -82,4 +86,4 @@ def scan_input(spec: dict) -> Scan:
         is_empty = (nxt[lf + 1] == 10) | ((nxt[lf + 1] == 13) & (nxt[lf + 2] == 10))
         empty.append(newlines + np.flatnonzero(is_empty) + 2)
     lines = np.concatenate(empty).astype(np.int64) if empty else np.zeros(0, np.int64)
-    return Scan(h.hexdigest(), size, empty_lines=np.unique(lines))
+    return Scan(h.hexdigest(), size, empty_lines=np.unique(lines), quotes=quotes)

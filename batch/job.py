@@ -29,7 +29,7 @@ os.environ["PYTHONPATH"] = os.pathsep.join([ROOT, os.path.join(ROOT, "models"), 
 
 from batch.assemble_parquet import assemble  # noqa: E402
 from batch.input_scan import scan_input  # noqa: E402
-from batch.pipeline import run_pipeline  # noqa: E402
+from batch.pipeline import phase, run_pipeline  # noqa: E402
 
 
 def spark_session(app: str = "fradragsrisiko-batch"):
@@ -40,7 +40,7 @@ def spark_session(app: str = "fradragsrisiko-batch"):
     builder = SparkSession.builder.appName(app)
     if not conf.contains("spark.master"):
         # Local mode on this machine; spark-submit's --master wins on a cluster.
-        builder = builder.master(os.environ.get("BATCH_MASTER", "local[2]")).config("spark.ui.enabled", "false")
+        builder = builder.master(os.environ.get("BATCH_MASTER", "local[2]")).config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
         builder = builder.config("spark.driver.memory", os.environ.get("BATCH_DRIVER_MEMORY", "4g"))
     builder = builder.config("spark.sql.execution.arrow.pyspark.enabled", "true").config("spark.sql.session.timeZone", "UTC")
     spark = builder.getOrCreate()
@@ -61,10 +61,13 @@ def run(spec: dict, spark=None) -> dict:
     if not os.path.exists(spec["input"]["path"]):
         raise Refusal("cli.input_missing", path=spec["input"]["path"])
     scan = scan_input(spec)
+    phase("input hashed")
     spark = spark or spark_session()
+    phase("Spark session")
     parts = spec["output"] + f".parts-{os.getpid()}"
     counts = run_pipeline(spark, spec, scan, parts)
     rows = assemble(parts, spec, scan, counts)
+    phase("one Parquet file assembled")
     return {**counts, "rows": rows, "seconds": time.perf_counter() - started}
 
 

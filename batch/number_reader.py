@@ -201,25 +201,40 @@ _PLAIN = r"^[+-]?(?:\d+|\d+[.,]\d{1,2}|\d+[.,]\d{4,}|\d{4,}[.,]\d{3}|0[.,]\d{3})
 _GROUPED = r"^[+-]?\d{1,3}(?:[ \t\x{00a0}\x{202f}\x{2009}\x{2007}]\d{3})+(?:[.,]\d+)?$"
 
 
+def _digits_at_most_15(text: pa.Array) -> np.ndarray:
+    return (pc.subtract(pc.utf8_length(text), pc.utf8_length(pc.replace_substring_regex(text, r"\d", ""))).to_numpy(zero_copy_only=False) <= 15)
+
+
 def read_column(column: pa.Array, decimal_comma: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(values float64, CELL_* status int8, FLAG_* bits int8) per cell of a string column; null reads as missing."""
+    """(values float64, CELL_* status int8, FLAG_* bits int8) per cell of a string column; null reads as missing.
+
+    One regular-expression pass per column on the common path (register extracts are mostly
+    plain numbers); the digit count (JavaScript's exact path is for at most 15 digits) is only
+    taken for cells longer than 15 characters, and the grouped pattern only for what is left.
+    """
     n = len(column)
     values = np.full(n, np.nan)
     status = np.full(n, CELL_INVALID, np.int8)
     flags = np.zeros(n, np.int8)
-    text = pc.utf8_trim(column.cast(pa.string()), characters=SPACES).fill_null("")
-    plain = pc.or_(pc.match_substring_regex(text, _PLAIN), pc.match_substring_regex(text, _GROUPED))
-    plain = pc.and_(plain, pc.less_equal(pc.subtract(pc.utf8_length(text), pc.utf8_length(pc.replace_substring_regex(text, r"\d", ""))), 15))
-    mask = plain.to_numpy(zero_copy_only=False)
+    raw = column.cast(pa.string())
+    text = pc.utf8_trim(raw, characters=SPACES).fill_null("")
+    mask = pc.match_substring_regex(text, _PLAIN).to_numpy(zero_copy_only=False).copy()
+    empty = pc.equal(text, "").to_numpy(zero_copy_only=False)
+    other = np.flatnonzero(~mask & ~empty)
+    if len(other):
+        grouped = pc.match_substring_regex(pc.take(text, pa.array(other)), _GROUPED).to_numpy(zero_copy_only=False)
+        mask[other[grouped]] = True
+    long = np.flatnonzero(mask & (pc.utf8_length(text).to_numpy(zero_copy_only=False) > 15))
+    if len(long):
+        mask[long[~_digits_at_most_15(pc.take(text, pa.array(long)))]] = False
     if mask.any():
-        picked = pc.filter(text, plain)
+        picked = pc.filter(text, pa.array(mask))
         values[mask] = pc.cast(pc.replace_substring_regex(pc.replace_substring(picked, ",", "."), r"^\+|[ \t\x{00a0}\x{202f}\x{2009}\x{2007}]", ""), pa.float64()).to_numpy(zero_copy_only=False)
         status[mask] = CELL_NUMBER
-    empty = pc.equal(text, "").to_numpy(zero_copy_only=False)
-    status[empty & ~mask] = CELL_MISSING
+    status[empty] = CELL_MISSING
     rest = np.flatnonzero(~mask & ~empty)
     if len(rest):
-        cells = pc.take(column.cast(pa.string()), pa.array(rest)).to_pylist()
+        cells = pc.take(raw, pa.array(rest)).to_pylist()
         for k, cell in zip(rest, cells):
             v, st, fl = read_cell(cell, decimal_comma)
             values[k], status[k], flags[k] = v, st, fl

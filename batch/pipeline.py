@@ -21,6 +21,7 @@ JS_SPACE_CLASS = "[\\t\\n\\u000b\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u20
 
 
 def _csv_records(spark, spec: dict, scan):
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
 
@@ -29,6 +30,11 @@ def _csv_records(spark, spec: dict, scan):
     # Spark 4 names a short list of charsets unless asked for Java's own, which has windows-1252 (Norwegian Excel's).
     spark.conf.set("spark.sql.legacy.javaCharsets", "true")
     schema = StructType([StructField(f"c{j}", StringType()) for j in range(width)] + [StructField(CORRUPT, StringType())])
+    # Without a quote in the file no record spans lines: a UTF-8 file is then read in parallel
+    # splits (line-based); otherwise multiLine, which is one partition per file, in order.
+    parallel = not scan.quotes and csv["encoding"] == "utf-8"
+    if parallel:
+        spark.conf.set("spark.sql.files.maxPartitionBytes", str(16 << 20))
     df = (
         spark.read.schema(schema)
         .option("header", "false")
@@ -36,7 +42,7 @@ def _csv_records(spark, spec: dict, scan):
         .option("encoding", csv["encoding"].upper())
         .option("quote", '"')
         .option("escape", '"')
-        .option("multiLine", "true")
+        .option("multiLine", "false" if parallel else "true")
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", CORRUPT)
         .option("ignoreLeadingWhiteSpace", "false")
@@ -45,17 +51,31 @@ def _csv_records(spark, spec: dict, scan):
         .option("enforceSchema", "true")
         .csv(spec["input"]["path"])
     )
-    if df.rdd.getNumPartitions() != 1:
+    if not parallel and df.rdd.getNumPartitions() != 1:
         raise ValueError("batch.csv_not_one_partition")
     cols = [F.col(f"c{j}") for j in range(width)]
     nl = sum(F.coalesce(F.length(c) - F.length(F.regexp_replace(c, "\n", "")), F.lit(0)) for c in cols)
     blank = F.regexp_replace(F.concat_ws("", *cols), JS_SPACE_CLASS, "") == ""
     from pyspark.sql.window import Window
 
-    w = Window.orderBy("_rec").rowsBetween(Window.unboundedPreceding, -1)
-    df = df.withColumn("_rec", F.monotonically_increasing_id()).withColumn("_nl", nl).withColumn("_blank", blank)
+    df = df.withColumn("_rec", F.monotonically_increasing_id()).withColumn("_blank", blank)
+    if parallel:
+        # monotonically_increasing_id is (partition << 33) + position: make it the record's index in the file.
+        df = df.persist(StorageLevel.MEMORY_AND_DISK)
+        counts = {r["p"]: r["n"] for r in df.groupBy(F.shiftright(F.col("_rec"), 33).alias("p")).agg(F.count(F.lit(1)).alias("n")).collect()}
+        offsets, total = {}, 0
+        for p in sorted(counts):
+            offsets[p] = total
+            total += counts[p]
+        start = F.create_map(*[x for p, o in offsets.items() for x in (F.lit(p), F.lit(o))]) if offsets else F.create_map(F.lit(0), F.lit(0))
+        df = df.withColumn("_rec", start[F.shiftright(F.col("_rec"), 33)] + F.col("_rec").bitwiseAND((1 << 33) - 1))
     # Physical line of each record: 1 + records before + line breaks inside earlier records, then past the empty lines.
-    df = df.withColumn("_v", F.lit(1) + F.col("_rec") + F.coalesce(F.sum("_nl").over(w), F.lit(0)))
+    if scan.quotes:
+        w = Window.orderBy("_rec").rowsBetween(Window.unboundedPreceding, -1)
+        df = df.withColumn("_nl", nl).withColumn("_v", F.lit(1) + F.col("_rec") + F.coalesce(F.sum("_nl").over(w), F.lit(0))).drop("_nl")
+    else:
+        # No quote in the file: no record spans lines, and the window's sort is not needed.
+        df = df.withColumn("_v", F.lit(1) + F.col("_rec"))
     empty = scan.empty_lines
     if len(empty):
         adjusted = (empty - np.arange(len(empty))).tolist()
@@ -69,7 +89,7 @@ def _csv_records(spark, spec: dict, scan):
         df = df.withColumn("_line", physical("_v"))
     else:
         df = df.withColumn("_line", F.col("_v"))
-    df = df.filter((F.col("_rec") >= csv["skipRecords"]) & ~F.col("_blank")).drop("_nl", "_blank", "_v")
+    df = df.filter((F.col("_rec") >= csv["skipRecords"]) & ~F.col("_blank")).drop("_blank", "_v")
     out_cols = [f"c{j}" for j in range(width)]
     return df, out_cols
 
@@ -95,7 +115,17 @@ def _parquet_records(spark, spec: dict, scan):
 import os  # noqa: E402
 
 
+def phase(what: str) -> None:
+    """With BATCH_TIMINGS=1, when each phase ended (stderr), for the benchmark."""
+    if os.environ.get("BATCH_TIMINGS"):
+        import sys
+        import time
+
+        sys.stderr.write(f"{time.strftime('%H:%M:%S')} {what}\n")
+
+
 def run_pipeline(spark, spec: dict, scan, parts: str) -> dict:
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
 
@@ -104,17 +134,22 @@ def run_pipeline(spark, spec: dict, scan, parts: str) -> dict:
     else:
         df, out_cols = _csv_records(spark, spec, scan)
 
+    # Read once: the duplicate-id count and the rows themselves both start from the records.
+    records = df = df.persist(StorageLevel.MEMORY_AND_DISK)
     id_col = spec["idColumn"]
     if id_col >= 0:
         idt = F.regexp_replace(F.coalesce(F.col(f"c{id_col}"), F.lit("")), f"^{JS_SPACE_CLASS}+|{JS_SPACE_CLASS}+$", "")
         df = df.withColumn("_id", idt)
         dups = df.filter(F.col("_id") != "").groupBy("_id").agg(F.min("_line").alias("_first"), F.count(F.lit(1)).alias("_n")).filter(F.col("_n") > 1).drop("_n")
-        df = df.join(dups, "_id", "left").drop("_id")
+        # Only the duplicated ids, a small table: broadcast, so the wide rows are not shuffled by id.
+        df = df.join(F.broadcast(dups), "_id", "left").drop("_id")
     else:
         df = df.withColumn("_first", F.lit(None).cast("long"))
 
-    parallel = max(2, spark.sparkContext.defaultParallelism) * 2
-    df = df.repartition(parallel)
+    # A multiLine CSV is one partition: spread its rows over the cores for the expensive part.
+    cores = max(2, spark.sparkContext.defaultParallelism)
+    if df.rdd.getNumPartitions() < cores:
+        df = df.repartition(cores * 2)
     in_schema = df.schema
     out_fields = [in_schema[c] for c in out_cols]
     from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
@@ -155,21 +190,27 @@ def run_pipeline(spark, spec: dict, scan, parts: str) -> dict:
                 cols += [pa.array(phi[:, i], pa.float64(), mask=~ok) for i in range(x.shape[1])]
             yield pa.RecordBatch.from_arrays(cols, names=names)
 
-    scored = df.mapInArrow(score_partition, out_schema).persist()
+    scored = df.mapInArrow(score_partition, out_schema).persist(StorageLevel.MEMORY_AND_DISK)
     try:
+        # Materialise the scores once: the rank, the sorted write and the counts all read them.
+        scored.count()
+        phase("records read, coerced, scored" + (" and explained" if explain else ""))
         ranks = (
             scored.filter(F.col("risk_probability").isNotNull())
             .select("_rec", "risk_probability")
             .withColumn("risk_rank", F.row_number().over(Window.orderBy(F.col("risk_probability").desc(), F.col("_rec").asc())).cast("long"))
             .drop("risk_probability")
         )
-        final = scored.join(ranks, "_rec", "left")
+        # 16 bytes a row: broadcast to the wide rows rather than shuffle them for the join.
+        final = scored.join(F.broadcast(ranks), "_rec", "left")
         order = ["_rec"] + out_cols + ["risk_probability", "risk_rank", "row_status", "row_issues"]
         if explain:
             order += ["contrib_base"] + [f"contrib_{n}" for n in spec["features"]]
         final = final.select(*order).orderBy("_rec").drop("_rec")
         final.write.mode("overwrite").option("compression", "snappy").parquet(parts)
+        phase("ranked and written in input order")
         counts = {r["row_status"]: r["count"] for r in scored.groupBy("row_status").count().collect()}
     finally:
         scored.unpersist()
+        records.unpersist()
     return {"scored": counts.get("scored", 0), "warned": counts.get("scored_with_warnings", 0), "rejected": counts.get("rejected", 0)}
