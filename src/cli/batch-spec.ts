@@ -11,7 +11,7 @@
 import { sniff } from '../lib/core/csv/sniff';
 import type { Plan } from '../lib/core/csv/ingest';
 import { CSV_PROBLEMS, type CsvProblemCode } from '../lib/core/csv/codes';
-import { normalizeHeader } from '../lib/core/csv/normalizeHeader';
+import { BINARY_WORDS, featureRules } from '../lib/core/csv/RowCoercer';
 import type { IngestOptions } from '../lib/core/csv/options';
 import type { ModelCard } from '../lib/core/model/card';
 import type { Problem } from '../lib/core/problems';
@@ -36,11 +36,6 @@ export const JOB_ROW_CODES = [
   'csv.label_invalid',
   'csv.control_characters',
 ] as const satisfies readonly CsvProblemCode[];
-
-/** Words a binary column may hold instead of 1 / 0: RowCoercer's BINARY_WORDS. */
-const BINARY_WORDS: Record<string, number> = {
-  ja: 1, nei: 0, j: 1, n: 0, yes: 1, no: 0, y: 1, true: 1, false: 0, sann: 1, usann: 0, x: 1,
-};
 
 export interface FeatureRuleSpec {
   name: string;
@@ -81,33 +76,23 @@ export interface BatchSpec {
   binaryWords: Record<string, number>;
 }
 
-/** Each card feature's RowCoercer rule under `plan`. */
-export function featureRules(card: ModelCard, plan: Plan): FeatureRuleSpec[] {
-  return card.features.map((f, i) => {
-    const column = plan.featureColumns[i];
-    const col = column >= 0 ? plan.columns[column] : null;
-    let words: Record<string, number> | null = null;
-    if (f.kind === 'binary') words = BINARY_WORDS;
-    else if (f.categories) {
-      words = {};
-      for (const c of f.categories) for (const text of [c.label.nb, c.label.nn, c.label.en]) words[normalizeHeader(text)] = c.code;
-    }
-    return {
-      name: f.name,
-      column,
-      field: col ? col.header : f.name,
-      decimalComma: (col ? col.decimal : plan.decimal) === ',',
-      nullable: f.nullable,
-      nonnegative: f.nonnegative,
-      kind: f.kind,
-      unit: f.unit,
-      percentScale: f.training.max <= 1 ? 0.01 : 1,
-      min: f.training.min,
-      max: f.training.max,
-      codes: f.categories ? f.categories.map((c) => c.code) : null,
-      words,
-    };
-  });
+/** Each card feature's RowCoercer rule under `plan` (RowCoercer's featureRules), as JSON. */
+export function featureRuleSpecs(card: ModelCard, plan: Plan): FeatureRuleSpec[] {
+  return featureRules(card, plan).map((r, i) => ({
+    name: card.features[i].name,
+    column: r.column,
+    field: r.field,
+    decimalComma: r.decimalComma,
+    nullable: r.nullable,
+    nonnegative: r.nonnegative,
+    kind: r.kind,
+    unit: r.unit,
+    percentScale: r.percentScale,
+    min: r.min,
+    max: r.max,
+    codes: r.codes ? [...r.codes] : null,
+    words: r.words ? Object.fromEntries(r.words) : null,
+  }));
 }
 
 /** The row codes' sentences in `locale`, task words filled, location and value placeholders kept. */
@@ -165,12 +150,12 @@ export function batchSpec(args: {
     features: card.features.map((f) => f.name),
     explain: args.explain,
     csv: { encoding: plan.encoding, delimiter: plan.delimiter, headerLine: plan.headerLine, skipRecords: planned.skipRecords, header: plan.header },
-    rules: featureRules(card, plan),
+    rules: featureRuleSpecs(card, plan),
     idColumn: plan.idColumn,
     idKind: plan.idKind,
     labelColumn: plan.labelColumn,
     passthrough: plan.passthrough,
     templates: rowTemplates(card, locale),
-    binaryWords: BINARY_WORDS,
+    binaryWords: Object.fromEntries(BINARY_WORDS),
   };
 }

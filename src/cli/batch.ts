@@ -29,28 +29,17 @@ import { describeProblem } from '../lib/i18n/describe-problem';
 import type { Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
 import { vocabularyParams } from '../lib/i18n/vocabulary-params';
-import { cliLocale, readArgs } from './cli-args';
-import { parseListChoices, writeControlList, type ListChoices } from './control-list';
+import { cliLocale, INTAKE_FLAGS, LIST_FLAGS, readArgs } from './cli-args';
+import { readListChoices, writeControlList } from './control-list';
 import { batchSpec, planCsv, planParquet, type PlannedCsv } from './batch-spec';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(argv: string[]): Promise<number> {
   const args = readArgs(argv, {
-    model: { type: 'string', default: 'public/model/deduction-risk.onnx' },
-    input: { type: 'string' },
-    output: { type: 'string' },
+    ...INTAKE_FLAGS,
+    ...LIST_FLAGS,
     explain: { type: 'boolean', default: false },
-    encoding: { type: 'string', default: 'auto' },
-    delimiter: { type: 'string', default: 'auto' },
-    decimal: { type: 'string', default: 'auto' },
-    lang: { type: 'string' },
-    capacity: { type: 'string' },
-    'control-share': { type: 'string' },
-    seed: { type: 'string' },
-    list: { type: 'string' },
-    'list-dialect': { type: 'string' },
-    'include-national-ids': { type: 'boolean', default: false },
     'spec-only': { type: 'string' },
     'list-only': { type: 'boolean', default: false },
     python: { type: 'string', default: 'python3' },
@@ -69,15 +58,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(say('batch.usage') + '\n');
     return args.help ? 0 : 2;
   }
-  let listChoices: ListChoices | null = null;
-  if (args.list) {
-    const parsed = parseListChoices(args);
-    if ('problems' in parsed) {
-      for (const p of parsed.problems) process.stderr.write(describe(p) + '\n');
-      return 2;
-    }
-    listChoices = parsed;
-  }
+  const listChoices = readListChoices(args, (p) => process.stderr.write(describe(p) + '\n'));
+  if (listChoices === null) return 2;
   const input = resolve(args.input);
   let isDir: boolean;
   try {
