@@ -23,8 +23,9 @@ EXCEL = os.path.join(ROOT, "test/fixtures/excel/demo-sample-excel-nb.csv")
 LIST_FLAGS = ["--capacity", "40", "--control-share", "0.25", "--seed", "7"]
 
 
-def bad_rows_file(path: str) -> None:
-    """The demo's first 40 rows with one fault each in some, written by hand so the expected sentences come from the CLI."""
+def bad_rows_file(path: str, quotes: bool = True) -> None:
+    """The demo's first 40 rows with one fault each in some, written by hand so the expected sentences come from the CLI.
+    Without `quotes` the file has no '"', so the job reads it in parallel splits instead of multiLine."""
     with open(DEMO, encoding="utf-8") as f:
         lines = f.read().split("\n")
     header, rows = lines[0], [r.split(",") for r in lines[1:41]]
@@ -44,9 +45,9 @@ def bad_rows_file(path: str) -> None:
     rows[27][12] = "2"  # not 0/1 on a binary feature: rejected
     rows[29][37] = "kanskje"  # an unreadable label: warned
     rows[31][1] = "50\x0106"  # a control character in a passthrough column
-    rows[33][2] = '"gift\nmed linjeskift"'  # a quoted line break: the lines after shift
-    rows[35][15] = "2,5"  # a decimal comma in a comma-separated file, quoted
-    rows[35][15] = '"2,5"'
+    if quotes:
+        rows[33][2] = '"gift\nmed linjeskift"'  # a quoted line break: the lines after shift
+        rows[35][15] = '"2,5"'  # a decimal comma in a comma-separated file, quoted
     rows[37][8] = "12.5"  # not a whole number in an integer feature: warned
     out = [header]
     for k, r in enumerate(rows):
@@ -84,11 +85,12 @@ def excel(spark, work):
     return cli(work, "excel", EXCEL, "--explain"), job(spark, work, "excel", EXCEL, "--explain")
 
 
-@pytest.fixture(scope="session")
-def bad(spark, work):
-    path = str(work / "bad-rows.csv")
-    bad_rows_file(path)
-    return cli(work, "bad", path), job(spark, work, "bad", path)
+@pytest.fixture(scope="session", params=[True, False], ids=["multiline", "splits"])
+def bad(spark, work, request):
+    name = "bad" if request.param else "bad-unquoted"
+    path = str(work / f"{name}.csv")
+    bad_rows_file(path, quotes=request.param)
+    return cli(work, name, path), job(spark, work, name, path)
 
 
 def read_cli(path: str) -> pd.DataFrame:
