@@ -214,15 +214,17 @@ def test_parquet_directory_input_keeps_order_and_scores(spark, work, demo):
     assert pq.ParquetFile(out).metadata.metadata[b"fradragsrisiko.input_sha256"].decode() == h.hexdigest()
 
 
-def test_control_list_is_byte_identical_to_the_clis(demo, work):
-    (_, (out, _)) = demo
+@pytest.mark.parametrize("which", ["demo", "excel"])
+def test_control_list_is_byte_identical_to_the_clis(which, request, work):
+    (_, (out, _)) = request.getfixturevalue(which)
+    source = DEMO if which == "demo" else EXCEL
     made = {}
     for who in ("cli", "batch"):
-        folder = work / f"list-{who}"
+        folder = work / f"list-{which}-{who}"
         folder.mkdir(exist_ok=True)
         made[who] = folder
-    tsx("src/cli/score.ts", "--input", DEMO, "--list", str(made["cli"] / "liste.csv"), "--lang", "nb", *LIST_FLAGS)
-    tsx("src/cli/batch.ts", "--input", DEMO, "--output", out, "--list", str(made["batch"] / "liste.csv"), "--list-only", "--lang", "nb", *LIST_FLAGS)
+    tsx("src/cli/score.ts", "--input", source, "--list", str(made["cli"] / "liste.csv"), "--lang", "nb", *LIST_FLAGS)
+    tsx("src/cli/batch.ts", "--input", source, "--output", out, "--list", str(made["batch"] / "liste.csv"), "--list-only", "--lang", "nb", *LIST_FLAGS)
     names = sorted(os.listdir(made["cli"]))
     assert names == sorted(os.listdir(made["batch"])) and len(names) == 3  # list, manifest, outcomes form
     for name in names:
