@@ -31,8 +31,8 @@ fi
 
 echo "== types (svelte-check)"
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --output machine | tail -n 3
-echo "== model pipeline (pytest)"
-python3 -m pytest models -q -p no:cacheprovider
+echo "== model pipeline and the Spark batch path (pytest)"
+python3 -m pytest models batch -q -p no:cacheprovider
 echo "== core, oracle and i18n tests (vitest)"
 npx vitest run
 echo "== production build"

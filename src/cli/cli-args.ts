@@ -19,3 +19,24 @@ export function readArgs<O extends NonNullable<ParseArgsConfig['options']>>(argv
 export function cliLocale(lang: string | undefined): Locale {
   return lang ? pickLocale([lang]) : pickLocale([process.env.LC_ALL ?? process.env.LANG ?? 'en']);
 }
+
+/** The flags every scoring command reads alike: the model, the file and how to read it, the language. */
+export const INTAKE_FLAGS = {
+  model: { type: 'string', default: 'public/model/deduction-risk.onnx' },
+  input: { type: 'string' },
+  output: { type: 'string' },
+  encoding: { type: 'string', default: 'auto' },
+  delimiter: { type: 'string', default: 'auto' },
+  decimal: { type: 'string', default: 'auto' },
+  lang: { type: 'string' },
+} as const;
+
+/** The control list's flags (control-list.ts parseListChoices), shared by `npm run score` and `npm run batch`. */
+export const LIST_FLAGS = {
+  capacity: { type: 'string' },
+  'control-share': { type: 'string' },
+  seed: { type: 'string' },
+  list: { type: 'string' },
+  'list-dialect': { type: 'string' },
+  'include-national-ids': { type: 'boolean', default: false },
+} as const;

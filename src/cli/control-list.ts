@@ -78,6 +78,18 @@ export function parseListChoices(args: {
   return { capacity, controlShare: share, seed, dialect, nationalIds: args['include-national-ids'] ? 'in_full' : 'masked' };
 }
 
+/**
+ * The list options when --list is given: the choices, or null after each mistake was said
+ * through `say` (exit code 2); undefined without --list.
+ */
+export function readListChoices(args: Parameters<typeof parseListChoices>[0] & { list?: string }, say: (p: Problem) => void): ListChoices | null | undefined {
+  if (!args.list) return undefined;
+  const parsed = parseListChoices(args);
+  if (!('problems' in parsed)) return parsed;
+  for (const p of parsed.problems) say(p);
+  return null;
+}
+
 export interface ListJob {
   modelBytes: Uint8Array;
   card: ModelCard;

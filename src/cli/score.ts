@@ -30,14 +30,14 @@ import { explainColumns, explainHeader } from './explain-columns';
 import { loadKernel } from './load-kernel';
 import { describeProblem } from '../lib/i18n/describe-problem';
 import type { Locale } from '../lib/i18n/locale';
-import { cliLocale, readArgs } from './cli-args';
+import { cliLocale, INTAKE_FLAGS, LIST_FLAGS, readArgs } from './cli-args';
 import { translate } from '../lib/i18n/translate';
 import { vocabularyParams } from '../lib/i18n/vocabulary-params';
 import type { Vocabulary } from '../lib/core/model/card';
 import { NEUTRAL_VOCABULARY } from '../lib/core/model/neutral-vocabulary';
 import { problem, type Problem } from '../lib/core/problems';
 import type { IngestOptions } from '../lib/core/csv/ingest';
-import { parseCapacity, parseListChoices, parseSeed, writeControlList, type ListChoices } from './control-list';
+import { parseCapacity, parseSeed, readListChoices, writeControlList } from './control-list';
 import { scoreOther, type OtherScores } from './score-other';
 import { compareModels, BOOTSTRAP_RESAMPLES } from '../lib/core/compare';
 import { countForShare } from '../lib/core/metrics/count-for-share';
@@ -50,19 +50,8 @@ import type { ExplainSetup } from './load-explainer';
 
 async function main(argv: string[]): Promise<number> {
   const args = readArgs(argv, {
-    model: { type: 'string', default: 'public/model/deduction-risk.onnx' },
-    input: { type: 'string' },
-    output: { type: 'string' },
-    encoding: { type: 'string', default: 'auto' },
-    delimiter: { type: 'string', default: 'auto' },
-    decimal: { type: 'string', default: 'auto' },
-    lang: { type: 'string' },
-    capacity: { type: 'string' },
-    'control-share': { type: 'string' },
-    seed: { type: 'string' },
-    list: { type: 'string' },
-    'list-dialect': { type: 'string' },
-    'include-national-ids': { type: 'boolean', default: false },
+    ...INTAKE_FLAGS,
+    ...LIST_FLAGS,
     'output-dialect': { type: 'string' },
     explain: { type: 'boolean', default: false },
     card: { type: 'string' },
@@ -82,15 +71,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(say('cli.usage') + '\n' + say('planner.cli.usage') + '\n');
     return args.help ? 0 : 2;
   }
-  let listChoices: ListChoices | null = null;
-  if (args.list) {
-    const parsed = parseListChoices(args);
-    if ('problems' in parsed) {
-      for (const p of parsed.problems) process.stderr.write(describe(p) + '\n');
-      return 2;
-    }
-    listChoices = parsed;
-  }
+  const listChoices = readListChoices(args, (p) => process.stderr.write(describe(p) + '\n'));
+  if (listChoices === null) return 2;
   let outputDialect: CsvDialect | null = null;
   if (args['output-dialect'] !== undefined) {
     outputDialect = dialectNamed(args['output-dialect']);

@@ -23,12 +23,13 @@ import { fairness } from './messages/fairness';
 import { scale } from './messages/scale';
 import { assistant } from './messages/assistant';
 import { parquet } from './messages/parquet';
+import { batch } from './messages/batch';
 
 /**
  * Every area's messages merged. Each area lives in messages/<area>.ts, built with
  * defineMessages so its three languages have the same keys; add a new area to `areas`.
  */
-const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, manyModels, compare, whatIf, session, table, report, decisions, outcomes, fairness, scale, textFeature, assistant, parquet] as const;
+const areas = [app, selection, model, intake, cli, explain, planner, trust, evaluation, intakeUi, anyModel, manyModels, compare, whatIf, session, table, report, decisions, outcomes, fairness, scale, textFeature, assistant, parquet, batch] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Merged = UnionToIntersection<(typeof areas)[number]['nb']>;

@@ -4,10 +4,10 @@ import { basename, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 
 /**
- * The batch path's Parquet output for a CSV, made once per test run. Until the Spark job
- * (`npm run batch`) lands this is the CLI's scored CSV (`npm run score -- --explain`, the same
- * columns) converted by make-scored-parquet.py with the contract's metadata: the one place to
- * switch to the real batch path.
+ * Parquet files for the explorer's tests, made once per test run: the real batch output of a CSV
+ * (`npm run batch -- --explain`, the Spark job in local mode), and two variants no run would
+ * write — a tampered output and a plain typed extract — made by make-scored-parquet.py from the
+ * CLI's scored CSV (the same columns and metadata contract).
  */
 const MODEL = 'public/model/deduction-risk.onnx';
 const folder = join(tmpdir(), `fradragsrisiko-batch-${process.pid}`);
@@ -30,9 +30,14 @@ function convert(csvPath: string, suffix: string, flags: string[]): string {
   return resolve(out);
 }
 
-/** The batch output (scores, ranks, statuses, contributions, metadata) of `csvPath` with the bundled default model. */
+/** The batch output (scores, ranks, statuses, contributions, metadata) of `csvPath` with the bundled default model, from the Spark job. */
 export async function batchOutputFor(csvPath: string): Promise<string> {
-  return convert(csvPath, '.batch', []);
+  mkdirSync(folder, { recursive: true });
+  const out = join(folder, `${basename(csvPath, '.csv')}.batch.parquet`);
+  if (!existsSync(out)) {
+    execFileSync('npx', ['tsx', 'src/cli/batch.ts', '--input', csvPath, '--output', out, '--model', MODEL, '--explain'], { stdio: 'pipe' });
+  }
+  return resolve(out);
 }
 
 /** The same file with the rank-1 row's risk_probability raised by 0.01, as if edited after the run. */

@@ -12,7 +12,7 @@ import { STATUS_REJECTED, STATUS_SCORED, STATUS_WARNED } from './row-status';
 
 
 /** Words a binary column may hold instead of 1 / 0 (bokmål, nynorsk, English). */
-const BINARY_WORDS = new Map<string, number>([
+export const BINARY_WORDS = new Map<string, number>([
   ['ja', 1], ['nei', 0], ['j', 1], ['n', 0], ['yes', 1], ['no', 0], ['y', 1],
   ['true', 1], ['false', 0], ['sann', 1], ['usann', 0], ['x', 1],
 ]);
@@ -41,7 +41,7 @@ function masked(s: string): string {
   return '•'.repeat(Math.min(s.trim().length, EXCERPT_CHARS));
 }
 
-interface FeatureRule {
+export interface FeatureRule {
   index: number;
   column: number;
   field: string;
@@ -68,6 +68,38 @@ interface FeatureRule {
  * of a numeric type (NaN for null), which skips the text rules (decimal marks, units).
  */
 export type Cell = string | number;
+
+/** Each card feature's cell rule under `plan`; also what the Spark batch path is given (src/cli/batch-spec.ts). */
+export function featureRules(card: ModelCard, plan: Plan, text: readonly TextFeature[] = []): FeatureRule[] {
+  return card.features.map((f, i) => {
+    const column = plan.featureColumns[i];
+    const col = column >= 0 ? plan.columns[column] : null;
+    const codes = f.categories ? new Set(f.categories.map((c) => c.code)) : null;
+    let words: Map<string, number> | null = null;
+    if (f.kind === 'binary') words = BINARY_WORDS;
+    else if (f.categories) {
+      words = new Map();
+      for (const c of f.categories) for (const text of [c.label.nb, c.label.nn, c.label.en]) words.set(normalizeHeader(text), c.code);
+    }
+    return {
+      index: i,
+      column,
+      field: col ? col.header : f.name,
+      decimalComma: (col ? col.decimal : plan.decimal) === ',',
+      nullable: f.nullable,
+      nonnegative: f.nonnegative,
+      kind: f.kind,
+      unit: f.unit,
+      percentScale: f.training.max <= 1 ? 0.01 : 1,
+      min: f.training.min,
+      max: f.training.max,
+      codes,
+      words,
+      seenWords: new Map(),
+      text: text.find((t) => t.feature === i) ?? null,
+    };
+  });
+}
 
 /** Distinct raw words remembered per feature. */
 const WORD_CACHE = 256;
@@ -123,34 +155,7 @@ export class RowCoercer {
   ) {
     this.width = plan.header.length;
     this.nationalIds = plan.idKind === 'national-id';
-    this.rules = card.features.map((f, i) => {
-      const column = plan.featureColumns[i];
-      const col = column >= 0 ? plan.columns[column] : null;
-      const codes = f.categories ? new Set(f.categories.map((c) => c.code)) : null;
-      let words: Map<string, number> | null = null;
-      if (f.kind === 'binary') words = BINARY_WORDS;
-      else if (f.categories) {
-        words = new Map();
-        for (const c of f.categories) for (const text of [c.label.nb, c.label.nn, c.label.en]) words.set(normalizeHeader(text), c.code);
-      }
-      return {
-        index: i,
-        column,
-        field: col ? col.header : f.name,
-        decimalComma: (col ? col.decimal : plan.decimal) === ',',
-        nullable: f.nullable,
-        nonnegative: f.nonnegative,
-        kind: f.kind,
-        unit: f.unit,
-        percentScale: f.training.max <= 1 ? 0.01 : 1,
-        min: f.training.min,
-        max: f.training.max,
-        codes,
-        words,
-        seenWords: new Map(),
-        text: text.find((t) => t.feature === i) ?? null,
-      };
-    });
+    this.rules = featureRules(card, plan, text);
     const n = this.rules.length;
     this.commaCells = new Uint32Array(n);
     this.pointCells = new Uint32Array(n);
