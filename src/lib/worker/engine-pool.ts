@@ -26,6 +26,9 @@ import type { IngestOptions } from '../core/csv/ingest';
 import type { OutputSpace } from '../core/model/card';
 import { problem, type Problem } from '../core/problems';
 import { ranked, type ScoredFile } from '../core/pipeline/scored-file';
+import { countDistinct } from '../core/evaluate/count-distinct';
+import { nextTask } from './next-task';
+import { MAX_SEGMENTS } from '../core/evaluate/segment-columns';
 import { joinsPool, leastBusy, Scheduler, type EngineLoad, type ExplainStep, type Order } from './scheduler';
 
 export interface RunHandlers {
@@ -73,6 +76,8 @@ interface RunTransport {
   /** Ids and passthrough columns as they arrive in `text` slices, until `done`. */
   ids: string[];
   columns: string[][];
+  /** Per passthrough column, its distinct values so far, up to MAX_SEGMENTS + 1 (countDistinct). */
+  seen: Set<string>[];
   /** Resolves `run` once every block is scored (see #whenScored). */
   scored: (() => void) | null;
 }
@@ -186,7 +191,7 @@ export class EnginePool implements Engines {
     this.cancel();
     const id = this.#next++;
     const none = { result: null, elapsedMs: 0, problems: [] };
-    const run: RunTransport = { id, handlers, ids: [], columns: [], scored: null };
+    const run: RunTransport = { id, handlers, ids: [], columns: [], seen: [], scored: null };
     this.#run = run;
     const runOptions = { fileBytes: file.size, features: this.#features, explainable: this.#explainable, outputSpace: this.#outputSpace, covered: this.#covered, wantsEarly: !!handlers.onEarly };
     const { delegate } = this.#schedule.start(id, runOptions, this.#loads());
@@ -214,11 +219,13 @@ export class EnginePool implements Engines {
     const rank = await this.#send(this.#lead(), { type: 'rank', id: this.#next++, probability: copy }, [copy.buffer]);
     if (!this.#schedule.current(id)) return none;
     const columns = ingest.plan.passthrough.map((_, j) => run.columns[j] ?? []);
-    const unranked = { ...reply.result, probability, ingest: { ...ingest, ids: run.ids, passthrough: { ...ingest.passthrough, columns } } };
+    const distinct = ingest.plan.passthrough.map((_, j) => run.seen[j]?.size ?? 0);
+    const unranked = { ...reply.result, probability, ingest: { ...ingest, ids: run.ids, passthrough: { ...ingest.passthrough, columns, distinct } } };
     // Ranked on the page only when the lead could not.
     const result: ScoredFile = rank.type === 'ranked' ? { ...unranked, order: rank.order, rank: rank.rank } : ranked(unranked);
     run.ids = [];
     run.columns = [];
+    run.seen = [];
     if (parquet?.contrib) this.#takeContributions(run, result, parquet.contrib, parquet.check?.checked ?? 0);
     else void this.#explainAll(run, result, reply.covers);
     return { result, elapsedMs: reply.elapsedMs, problems: [], parquet };
@@ -266,6 +273,8 @@ export class EnginePool implements Engines {
     reply.columns.forEach(({ values, codes }, j) => {
       const column = (run.columns[j] ??= []);
       for (let i = 0; i < codes.length; i++) column.push(values[codes[i]]);
+      // A slice's `values` are its distinct cells: counting them here spares segmentSources a pass over every cell.
+      countDistinct((run.seen[j] ??= new Set()), values, MAX_SEGMENTS);
     });
   }
 
@@ -309,6 +318,10 @@ export class EnginePool implements Engines {
    * from this file's rows (see worker.ts) on every engine first, and the summary says so.
    */
   async #explainAll(run: RunTransport, result: ScoredFile, covers: Float64Array | null): Promise<void> {
+    // Checking the rows helpers explained while scoring ran, and cutting the first blocks, is a
+    // task of its own, not part of the one that shows the scored file (issue 19: no task over 50 ms).
+    await nextTask();
+    if (!this.#schedule.current(run.id)) return;
     let ready = this.#engines.flatMap((e, i) => (e.alive ? [i] : []));
     let source: 'model' | 'estimated' | 'failed' = 'model';
     if (covers) {

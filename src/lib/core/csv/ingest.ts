@@ -47,8 +47,12 @@ export interface IngestResult {
   idKind: 'id' | 'national-id' | 'none';
   /** Per row: 1 / 0 from the label column, NaN when unknown; null without a label column. */
   label: Float32Array | null;
-  /** Columns not used by the model, as text, for export. Mask those with plan.columns[j].nationalId. */
-  passthrough: { header: string[]; columns: string[][] };
+  /**
+   * Columns not used by the model, as text, for export. Mask those with plan.columns[j].nationalId.
+   * `distinct`, when set, is each column's count of distinct values up to MAX_SEGMENTS + 1
+   * (countDistinct; the page counts them as the columns arrive, segmentSources reads them).
+   */
+  passthrough: { header: string[]; columns: string[][]; distinct?: number[] };
   /** File-level problems (sniff's and those found while reading). */
   problems: Problem[];
   /** Row-level problems sorted by row: problems[k] belongs to row row[k]. Capped at MAX_ROW_PROBLEMS (see problemCounts). */

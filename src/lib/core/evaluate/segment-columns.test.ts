@@ -31,6 +31,25 @@ describe('segment columns of the demo sample', () => {
   });
 });
 
+describe('segment sources from counts taken as the columns arrived', () => {
+  const ingest = (distinct?: number[]) => ({
+    ...demoFile,
+    // one value only; two values; 401 values (one past MAX_SEGMENTS): only 'two' is a segment.
+    passthrough: { header: ['one', 'two', 'many'], columns: [['x', 'x', 'x'], ['a', 'b', 'a'], Array.from({ length: 401 }, (_, i) => `v${i}`)], distinct },
+  });
+  const texts = (sources: ReturnType<typeof segmentSources>) => sources.flatMap((s) => (s.kind === 'passthrough' ? [s.header] : []));
+
+  it('are the scanned ones when the counts are right', () => {
+    expect(texts(segmentSources(ingest(), card))).toEqual(['two']);
+    expect(texts(segmentSources(ingest([1, 2, 401]), card))).toEqual(['two']);
+  });
+
+  it('follow the counts, not the cells, when counts are given', () => {
+    // Counts that disagree with the cells show the cells are not read again.
+    expect(texts(segmentSources(ingest([2, 1, 400]), card))).toEqual(['one', 'many']);
+  });
+});
+
 describe('label candidates', () => {
   it('are the text columns holding only 0, 1 and empty cells', () => {
     const ingest = { ...demoFile, passthrough: { header: ['a', 'b', 'c', 'd'], columns: [['0', '1', ''], ['0', '2', '1'], ['', '', ''], [' 1', '0', '0']] } };

@@ -1,6 +1,7 @@
 import type { IngestResult } from '../csv/ingest';
 import type { ModelCard } from '../model/card';
 import type { SegmentColumn } from '../metrics';
+import { countDistinct } from './count-distinct';
 
 /**
  * More distinct values than this and a column is an identifier or an amount, not a segment.
@@ -13,7 +14,9 @@ export type SegmentSource = { kind: 'passthrough'; column: number; header: strin
 
 /**
  * Columns worth grouping by: the file's text columns with at most MAX_SEGMENTS distinct values
- * (the id and label columns excluded), then the card's ordinal and categorical features.
+ * (the id and label columns excluded), then the card's ordinal and categorical features. A
+ * column's count is taken from `passthrough.distinct` when the page counted it as it arrived,
+ * else by a pass over the column.
  */
 export function segmentSources(ingest: IngestResult, card: ModelCard, exclude: readonly string[] = []): SegmentSource[] {
   const out: SegmentSource[] = [];
@@ -21,15 +24,20 @@ export function segmentSources(ingest: IngestResult, card: ModelCard, exclude: r
   const { header, columns } = ingest.passthrough;
   header.forEach((h, j) => {
     if (skip.has(h.toLowerCase())) return;
-    const values = columns[j];
-    const seen = new Set<string>();
-    for (let r = 0; r < values.length && seen.size <= MAX_SEGMENTS; r++) seen.add(values[r]);
-    if (seen.size >= 2 && seen.size <= MAX_SEGMENTS) out.push({ kind: 'passthrough', column: j, header: h });
+    const size = ingest.passthrough.distinct?.[j] ?? scanned(columns[j]);
+    if (size >= 2 && size <= MAX_SEGMENTS) out.push({ kind: 'passthrough', column: j, header: h });
   });
   card.features.forEach((f, k) => {
     if (f.kind === 'ordinal' || f.kind === 'categorical') out.push({ kind: 'feature', feature: k });
   });
   return out;
+}
+
+/** Distinct values of `column`, counted up to MAX_SEGMENTS + 1. */
+function scanned(column: readonly string[]): number {
+  const seen = new Set<string>();
+  countDistinct(seen, column, MAX_SEGMENTS);
+  return seen.size;
 }
 
 /**
