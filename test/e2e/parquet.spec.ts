@@ -79,9 +79,12 @@ test('a plain Parquet extract is scored like the CSV', async ({ page }) => {
   await page.evaluate(() => performance.clearMarks());
   await page.getByRole('button', { name: 'Score filen' }).click();
   const csvTop = await topRows(page, 10);
+  await expect(page.getByTestId('count-empty')).toHaveCount(1);
 
   await drop(page, plain);
   expect(await topRows(page, 10)).toEqual(csvTop);
+  // A Parquet file has no empty lines to skip: the count is not shown.
+  await expect(page.getByTestId('count-empty')).toHaveCount(0);
   // Rows, not lines: the table's column says so.
   await expect(page.getByRole('button', { name: 'Rad', exact: true })).toBeVisible();
   await expect(page.getByTestId('parquet-status')).toHaveCount(0);

@@ -4,7 +4,8 @@ import { defineMessages } from '../define';
  * Parquet in the explorer (core/parquet): the file's problems and the status line that says
  * where the scores came from. {rows}, {checked}, {count}: counts; {list}: the rows that differed; {name}: the model file the
  * batch output was made with; {sha}: the start of its SHA-256; {group}, {first}, {last}: a row
- * group and its rows (1-based). Cell problems are the CSV intake's, said with "rad" for a row.
+ * group and its rows (1-based). Cell problems are the CSV intake's, said with "rad" for a row;
+ * `problem.<code>.rows` is a whole sentence for a code whose rest names a line too (the duplicate id's first).
  */
 export const parquet = defineMessages({
   nb: {
@@ -30,10 +31,12 @@ export const parquet = defineMessages({
     'parquet.use_bundled': 'Bruk {name}',
     'parquet.load_model': 'Last inn modellfila …',
     'parquet.row_column': 'Rad',
+    'parquet.report_row': 'rad',
     'problem.where.line': 'Linje {line}, kolonne {column} ({field})',
     'problem.where.row': 'Rad {line}, kolonne {column} ({field})',
     'problem.where.line_only': 'Linje {line}',
     'problem.where.row_only': 'Rad {line}',
+    'problem.csv.duplicate_id.rows': 'Rad {line}, kolonne {column} ({field}): samme id som på rad {first}.',
   },
   nn: {
     'problem.parquet.unreadable': 'Fila kan ikkje lesast som Parquet ({detail}). Er ho avkutta eller skadd? Ingen {row_n} er lesne.',
@@ -58,10 +61,12 @@ export const parquet = defineMessages({
     'parquet.use_bundled': 'Bruk {name}',
     'parquet.load_model': 'Last inn modellfila …',
     'parquet.row_column': 'Rad',
+    'parquet.report_row': 'rad',
     'problem.where.line': 'Linje {line}, kolonne {column} ({field})',
     'problem.where.row': 'Rad {line}, kolonne {column} ({field})',
     'problem.where.line_only': 'Linje {line}',
     'problem.where.row_only': 'Rad {line}',
+    'problem.csv.duplicate_id.rows': 'Rad {line}, kolonne {column} ({field}): same id som på rad {first}.',
   },
   en: {
     'problem.parquet.unreadable': 'The file cannot be read as Parquet ({detail}). Is it cut off or damaged? No {row_n} were read.',
@@ -86,9 +91,11 @@ export const parquet = defineMessages({
     'parquet.use_bundled': 'Use {name}',
     'parquet.load_model': 'Load the model file …',
     'parquet.row_column': 'Row',
+    'parquet.report_row': 'row',
     'problem.where.line': 'Line {line}, column {column} ({field})',
     'problem.where.row': 'Row {line}, column {column} ({field})',
     'problem.where.line_only': 'Line {line}',
     'problem.where.row_only': 'Row {line}',
+    'problem.csv.duplicate_id.rows': 'Row {line}, column {column} ({field}): the same id as on row {first}.',
   },
 });
