@@ -27,6 +27,7 @@ import { basename } from 'node:path';
 import { loadModelFile } from '../lib/runtime/node-engine';
 import { sha256Hex } from '../lib/core/export/sha256';
 import { scoreInput } from './score-input';
+import { scoresFrom } from '../lib/core/parquet/scores-from';
 import { ranked } from '../lib/core/pipeline/scored-file';
 import type { CsvDialect } from '../lib/core/export/csv-writer';
 import { explainColumns, explainHeader } from './explain-columns';
@@ -157,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.list && ingest.plan.blocked) {
     process.stderr.write(describe(problem('cli.list_blocked', 'error', { params: { list: args.list } })) + '\n');
   } else if (args.list && listChoices) {
-    const job = { modelBytes: model.bytes, card: model.card, file, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale, explainSetup };
+    const job = { modelBytes: model.bytes, card: model.card, file, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale, explainSetup, scoresFrom: scoresFrom(scored.outcome) };
     const written = await writeControlList(job);
     for (const p of written.problems) process.stderr.write(describe(p) + '\n');
     process.stderr.write(say('planner.cli.done', { rows: written.rows, model: written.modelCount, control: written.controlCount, list: args.list, manifest: written.manifestPath }) + '\n');

@@ -112,6 +112,25 @@ describe('npm run score on a Parquet file', () => {
     expect(rows[101].slice(0, 3)).toEqual(['', '', '']);
   });
 
+  it('records in the list’s manifest that a batch output’s scores were taken, and from which run (the metadata as pyarrow reads it)', async () => {
+    const path = join(dir, 'batch-list.csv');
+    const r = await score('--input', 'test/fixtures/parquet/scored.parquet', '--list', path, '--capacity', '10');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Opened the result of the Spark run: 300 tax returns, scores from the file; 300 checked again here, all matched.');
+    const manifest = JSON.parse(readFileSync(join(dir, 'batch-list.manifest.json'), 'utf8'));
+    expect(manifest.input.scores_from).toEqual({
+      kind: 'batch',
+      model_sha256: 'd9ea43af2e53017d1671edcab2f41380ab32f159b5b8a5c200ebcb531c193dfb',
+      input_name: 'rows.csv',
+      input_sha256: '2534ae71965a6ee24120b3404e4014c67583c73c4c89a604ceb9f0001055d98c',
+      checked: 300,
+      matched: 300,
+      // The command line explains the listed rows itself.
+      contributions: false,
+    });
+    expect(JSON.parse(readFileSync(list.csv.replace(/\.csv$/, '.manifest.json'), 'utf8')).input).not.toHaveProperty('scores_from');
+  });
+
   it('says a cut-off Parquet file cannot be read, exits 1 and writes nothing', async () => {
     const cut = join(dir, 'cut.scored.csv');
     const r = await score('--input', 'test/fixtures/parquet/truncated.parquet', '--output', cut);

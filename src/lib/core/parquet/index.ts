@@ -6,3 +6,4 @@ export { PARQUET_PROBLEMS, PARQUET_PROBLEM_CODES, parquetProblem, type ParquetPr
 export { scoreParquet, MISMATCH_ROWS, type ParquetOutcome, type ParquetEngine } from './score-parquet';
 export { checkParquetCeiling, PARQUET_BATCH_COMMAND } from './parquet-ceiling';
 export { parquetTextRows } from './parquet-text-rows';
+export { scoresFrom, scoresFromProblem } from './scores-from';
