@@ -1,6 +1,6 @@
 """The Spark job against the CLI on the same files: the demo sample, its Norwegian Excel
 variant (windows-1252, ';', decimal commas, spaces in numbers), a file of bad rows and the
-demo as a 3-part Parquet directory. Scores within 1e-6, contributions within 1e-5,
+demo as a 3-part Parquet directory, and a typed Parquet file (the list). Scores within 1e-6, contributions within 1e-5,
 row_status and row_issues exactly, rows in = rows out, and the control list, manifest and
 outcomes form byte for byte (the manifest but its timestamp)."""
 
@@ -237,3 +237,34 @@ def test_control_list_is_byte_identical_to_the_clis(which, request, work):
             assert a.replace(json.loads(a)["created_at"].encode(), b"") == b.replace(json.loads(b)["created_at"].encode(), b"")
         else:
             assert a == b, name
+
+
+def test_control_list_of_a_parquet_input_is_byte_identical_to_the_clis(spark, work):
+    """`npm run batch -- --list` on one Parquet file: the list built over the CLI's Parquet intake
+    with the job's probabilities, the same bytes as `npm run score -- --list` on that file."""
+    plain = os.path.join(ROOT, "test/fixtures/parquet/plain.parquet")
+    out, _ = job(spark, work, "plain-parquet", plain)
+    made = {}
+    for who in ("cli", "batch"):
+        made[who] = work / f"list-plain-parquet-{who}"
+        made[who].mkdir(exist_ok=True)
+    tsx("src/cli/score.ts", "--input", plain, "--list", str(made["cli"] / "liste.csv"), "--lang", "nb", *LIST_FLAGS)
+    tsx("src/cli/batch.ts", "--input", plain, "--output", out, "--list", str(made["batch"] / "liste.csv"), "--list-only", "--lang", "nb", *LIST_FLAGS)
+    names = sorted(os.listdir(made["cli"]))
+    assert names == sorted(os.listdir(made["batch"])) and len(names) == 3
+    for name in names:
+        a, b = (made["cli"] / name).read_bytes(), (made["batch"] / name).read_bytes()
+        if name.endswith(".manifest.json"):
+            ma, mb = json.loads(a), json.loads(b)
+            assert ma.pop("created_at") and mb.pop("created_at")
+            assert ma == mb and ma["input"]["file_name"] == "plain.parquet"
+        else:
+            assert a == b, name
+
+
+def test_list_of_a_parquet_directory_is_refused(work):
+    parts = work / "two-parts.parquet"
+    parts.mkdir(exist_ok=True)
+    r = tsx("src/cli/batch.ts", "--input", str(parts), "--output", str(work / "x.parquet"), "--list", str(work / "x.csv"), "--capacity", "5", "--lang", "en", check=False)
+    assert r.returncode == 2
+    assert "--list needs one file as --input, CSV or Parquet, not a directory of Parquet parts" in r.stderr

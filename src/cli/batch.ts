@@ -8,7 +8,8 @@
  * that to the job as a spec (batch-spec.ts), runs `python3 batch/job.py --spec …` and reports.
  * With --list it builds the control list, manifest and outcomes form with the CLI's own
  * writeControlList from the job's probabilities (read back from the Parquet file with
- * hyparquet), so there is one selection rule, one set of reasons and one manifest.
+ * hyparquet) over the CLI's own intake of the input (a CSV or one Parquet file: score-input.ts),
+ * so there is one selection rule, one set of reasons and one manifest.
  * Exit codes as `npm run score`: 0 done, 1 the model, file or job failed, 2 bad arguments.
  */
 import { spawn } from 'node:child_process';
@@ -19,7 +20,6 @@ import { fileURLToPath } from 'node:url';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import { readModel } from '../lib/core/model/read-card';
 import { SNIFF_BYTES, type IngestOptions } from '../lib/core/csv/options';
-import { scoreStream } from '../lib/core/pipeline/score-stream';
 import { ranked } from '../lib/core/pipeline/scored-file';
 import { sha256Hex } from '../lib/core/export/sha256';
 import type { Vocabulary } from '../lib/core/model/card';
@@ -32,6 +32,7 @@ import { vocabularyParams } from '../lib/i18n/vocabulary-params';
 import { cliLocale, INTAKE_FLAGS, LIST_FLAGS, readArgs } from './cli-args';
 import { readListChoices, writeControlList } from './control-list';
 import { batchSpec, planCsv, planParquet, type PlannedCsv } from './batch-spec';
+import { inputKind, scoreInput } from './score-input';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -67,8 +68,10 @@ async function main(argv: string[]): Promise<number> {
   } catch {
     return fail(problem('cli.input_missing', 'error', { params: { path: args.input } }));
   }
-  const kind = isDir || input.toLowerCase().endsWith('.parquet') ? 'parquet' : 'csv';
-  if (args.list && kind !== 'csv') return fail(problem('batch.list_needs_csv', 'error'), 2);
+  // A file is Parquet by its bytes (PAR1 at both ends), as in npm run score; a directory holds Parquet part files.
+  const kind = isDir || inputKind(input) === 'parquet' ? 'parquet' : 'csv';
+  // A directory's part files have no one file to hash and read again for the list.
+  if (args.list && isDir) return fail(problem('batch.list_needs_file', 'error'), 2);
 
   let modelBytes: Uint8Array;
   try {
@@ -129,12 +132,17 @@ async function main(argv: string[]): Promise<number> {
 
   if (args.list && listChoices) {
     const probability = await parquetProbabilities(output, rows);
-    // The CLI's own intake and list writer, fed the job's probabilities in input order.
+    // The CLI's own intake (a CSV or a Parquet file, score-input.ts) and list writer, fed the job's probabilities in input order.
     let at = 0;
-    const scoredFile = await scoreStream(card, { fileName: basename(input), chunks: fileChunks(input) }, options, async (_x, n) => {
-      const p = probability.subarray(at, at + n);
-      at += n;
-      return p;
+    const scoredFile = await scoreInput({
+      path: input,
+      card,
+      options,
+      score: async (_x, n) => {
+        const p = probability.subarray(at, at + n);
+        at += n;
+        return p;
+      },
     });
     if (!scoredFile) return 1;
     if (scoredFile.file.ingest.rows !== rows) return fail(problem('batch.rows_differ', 'error', { params: { parquet: rows, csv: scoredFile.file.ingest.rows } }));
@@ -164,10 +172,6 @@ function firstBytes(path: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
-}
-
-async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
 }
 
 /** Column names of a Parquet file, or of the first part file (in name order) of a Parquet directory. */

@@ -24,6 +24,7 @@ import { dialectNamed } from './dialect-named';
 import { sha256Hex } from '../lib/core/export/sha256';
 import { buildControlList } from '../lib/core/export/build-control-list';
 import type { ExplanationOf, NationalIdExport } from '../lib/core/export/control-list';
+import type { ScoresFrom } from '../lib/core/export/manifest';
 import { problem, type Problem } from '../lib/core/problems';
 import type { Locale } from '../lib/i18n/locale';
 import { translate } from '../lib/i18n/translate';
@@ -102,6 +103,8 @@ export interface ListJob {
   locale: Locale;
   /** ISO 8601; the clock by default. */
   createdAt?: string;
+  /** The batch output the scores were taken from (a Parquet input: core/parquet/scores-from.ts), for the manifest. */
+  scoresFrom?: ScoresFrom | null;
   /** The card given with --card and the --covers-from rows (load-explainer.ts); covers a model lacks are otherwise counted on the scored file. */
   explainSetup?: Omit<ExplainSetup, 'file'>;
 }
@@ -174,6 +177,7 @@ export async function writeControlList(job: ListJob): Promise<ListWritten> {
     t: (key, params) => translate(locale, key, { ...vocabularyParams(card.vocabulary, locale), ...params }),
     nationalIds: choices.nationalIds,
     createdAt: job.createdAt ?? new Date().toISOString(),
+    scoresFrom: job.scoresFrom,
   });
   writeFileSync(job.listPath, Buffer.concat(built.bytes));
   const manifestPath = job.listPath.slice(0, job.listPath.length - name.length) + built.manifestFileName;

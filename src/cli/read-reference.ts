@@ -1,16 +1,15 @@
 /**
- * The --covers-from file: read with the same intake as the scored file (encoding,
+ * The --covers-from file (CSV or Parquet): read with the same intake as the scored file (encoding,
  * delimiter, decimal mark, the card's columns), so a reference extract in the same format
  * gives the same float32 rows. Rejected rows (every feature NaN) are left out: they are not
  * data, and would all follow the missing-value branches.
  */
-import { createReadStream, existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { ModelCard } from '../lib/core/model/card';
 import type { TextFeature } from '../lib/core/model/text-feature';
 import type { IngestOptions } from '../lib/core/csv/ingest';
 import { STATUS_REJECTED } from '../lib/core/csv/row-status';
-import { scoreStream } from '../lib/core/pipeline/score-stream';
+import { scoreInput } from './score-input';
 import { problem, type Problem } from '../lib/core/problems';
 
 export async function readReference(
@@ -21,10 +20,7 @@ export async function readReference(
   text: readonly TextFeature[] = [],
 ): Promise<{ features: Float32Array; rows: number } | { problems: Problem[] }> {
   if (!existsSync(path)) return { problems: [problem('cli.input_missing', 'error', { params: { path } })] };
-  const chunks = (async function* () {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
-  })();
-  const read = await scoreStream(card, { fileName: basename(path), chunks }, options, (_, n) => Promise.resolve(new Float32Array(n).fill(NaN)), { text });
+  const read = await scoreInput({ path, card, options, score: (_, n) => Promise.resolve(new Float32Array(n).fill(NaN)), text });
   if (!read) return { problems: [problem('cli.reference_unreadable', 'error', { params: { path } })] };
   const { ingest } = read.file;
   if (ingest.plan.blocked) return { problems: [problem('cli.reference_unreadable', 'error', { params: { path } })] };

@@ -1,6 +1,6 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IngestOptions } from '../lib/core/csv/ingest';
-import { scoreStream } from '../lib/core/pipeline/score-stream';
+import { scoreInput } from './score-input';
 import { ranked } from '../lib/core/pipeline/scored-file';
 import { problem, type Problem } from '../lib/core/problems';
 import { loadModelFile } from '../lib/runtime/node-engine';
@@ -25,7 +25,6 @@ export async function scoreOther(job: {
   modelPath: string;
   cardPath?: string;
   inputPath: string;
-  fileName: string;
   options: IngestOptions;
   rows?: number;
 }): Promise<OtherScores | { problems: Problem[] }> {
@@ -42,10 +41,8 @@ export async function scoreOther(job: {
     const noCard = model.problems.some((p) => p.code === 'model.no_card');
     return { problems: noCard ? [problem('cli.compare_no_card', 'error', { params: { model: job.modelPath } })] : model.problems };
   }
-  const chunks = (async function* () {
-    for await (const chunk of createReadStream(job.inputPath, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
-  })();
-  const scored = await scoreStream(model.card, { fileName: job.fileName, chunks }, job.options, (x, n) => model.scorer.score(x, n), { text: model.model.text });
+  // Every row scored here (no model hash): a batch output's scores are the first model's, not this one's.
+  const scored = await scoreInput({ path: job.inputPath, card: model.card, options: job.options, score: (x, n) => model.scorer.score(x, n), text: model.model.text });
   await model.scorer.release();
   if (!scored || scored.file.ingest.plan.blocked || scored.file.ingest.plan.columns.length === 0) {
     return { problems: [problem('cli.compare_cannot_score', 'error', { params: { model: job.modelPath } })] };

@@ -1,6 +1,8 @@
 /**
  * Headless scorer: the same core and the same onnxruntime-web wasm engine as the browser.
- *   npm run score -- --model <file.onnx> --input <file.csv> --output <file.csv>
+ *   npm run score -- --model <file.onnx> --input <file.csv|file.parquet> --output <file.csv>
+ * A Parquet input (told by its bytes) is read with the explorer's core (score-input.ts); its
+ * input columns are written as text: numbers in their shortest form, null as an empty cell.
  * Output: the input's columns, cell text unchanged and in order, then risk_probability
  * (0–1, P(incorrect deduction)), risk_rank (1 = highest risk, empty for rejected rows),
  * row_status (scored | scored_with_warnings | rejected) and row_issues (sentences). Exactly
@@ -20,10 +22,12 @@
  * --capacity it prints the comparison's plain sentence, and --compare-report <report.json>
  * writes its figures (compare-report.ts). A second model that cannot score the file: exit 1.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadModelFile } from '../lib/runtime/node-engine';
-import { scoreStream } from '../lib/core/pipeline/score-stream';
+import { sha256Hex } from '../lib/core/export/sha256';
+import { scoreInput } from './score-input';
+import { scoresFrom } from '../lib/core/parquet/scores-from';
 import { ranked } from '../lib/core/pipeline/scored-file';
 import type { CsvDialect } from '../lib/core/export/csv-writer';
 import { explainColumns, explainHeader } from './explain-columns';
@@ -131,14 +135,20 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
-  const chunks = (async function* () {
-    for await (const chunk of createReadStream(args.input!, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
-  })();
-  const scored = await scoreStream(model.card, { fileName: basename(args.input), chunks }, options, (x, n) => model.scorer.score(x, n), { text: model.model.text });
+  const scored = await scoreInput({
+    path: args.input,
+    card: model.card,
+    options,
+    score: (x, n) => model.scorer.score(x, n),
+    text: model.model.text,
+    model: { sha256: await sha256Hex(model.bytes), outputSpace: model.model.outputSpace },
+  });
   if (!scored) return 1;
   const file = ranked(scored.file);
   const { ingest, probability } = file;
   for (const p of ingest.problems) process.stderr.write(describe(p) + '\n');
+  // A Parquet file: where its scores came from (a batch output of this model: taken once a sample was checked).
+  if (scored.outcome?.status) process.stderr.write(describe(scored.outcome.status) + '\n');
   if (ingest.plan.columns.length === 0) return 1;
   // A blocked header rejects every row without a problem of its own: the file's errors are each row's reason.
   const blocking = ingest.plan.blocked ? ingest.problems.filter((p) => p.severity === 'error') : [];
@@ -148,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.list && ingest.plan.blocked) {
     process.stderr.write(describe(problem('cli.list_blocked', 'error', { params: { list: args.list } })) + '\n');
   } else if (args.list && listChoices) {
-    const job = { modelBytes: model.bytes, card: model.card, file, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale, explainSetup };
+    const job = { modelBytes: model.bytes, card: model.card, file, inputPath: args.input, inputSize: size, listPath: args.list, choices: listChoices, locale, explainSetup, scoresFrom: scoresFrom(scored.outcome) };
     const written = await writeControlList(job);
     for (const p of written.problems) process.stderr.write(describe(p) + '\n');
     process.stderr.write(say('planner.cli.done', { rows: written.rows, model: written.modelCount, control: written.controlCount, list: args.list, manifest: written.manifestPath }) + '\n');
@@ -156,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
   let other: OtherScores | null = null;
   if (args.compare !== undefined && !ingest.plan.blocked) {
     process.stderr.write(say('cli.compare_scoring', { model: basename(args.compare) }) + '\n');
-    const scoredOther = await scoreOther({ modelPath: args.compare, cardPath: args['compare-card'], inputPath: args.input, fileName: basename(args.input), options });
+    const scoredOther = await scoreOther({ modelPath: args.compare, cardPath: args['compare-card'], inputPath: args.input, options });
     if ('problems' in scoredOther) return fail(describe, scoredOther.problems);
     // Both intakes read the same bytes; rows in ≠ rows out would pair the wrong returns.
     if (scoredOther.probability.length !== ingest.rows) return fail(describe, [problem('cli.compare_cannot_score', 'error', { params: { model: args.compare } })]);
@@ -184,6 +194,12 @@ async function main(argv: string[]): Promise<number> {
     return exitCode;
   }
   const issues = rowIssueText(describe, ingest.rows, ingest.rowProblems);
+  // A Parquet row group that could not be decoded rejects its rows without a problem of their own: the group's sentence is theirs.
+  for (const p of ingest.problems) {
+    if (p.code !== 'parquet.row_group_unreadable') continue;
+    const [first, last] = [Number(p.params?.first), Number(p.params?.last)];
+    for (let r = first - 1; r < last && r < ingest.rows; r++) if (!issues.has(r)) issues.set(r, describe(p));
+  }
   let contrib: Float32Array | null = null;
   // A blocked file has no scores to explain; its contribution columns stay, empty.
   if (args.explain && !ingest.plan.blocked) {
@@ -199,9 +215,8 @@ async function main(argv: string[]): Promise<number> {
 
   const row = await writeScoredOutput({
     path: output,
-    inputPath: args.input,
+    records: scored.records(),
     file,
-    asciiOnly: scored.sniff?.asciiOnly ?? false,
     issues: (r) => issues.get(r) ?? fileReason,
     explain: args.explain ? { header: explainHeader(model.card), contrib } : null,
     dialect: outputDialect,

@@ -4,18 +4,17 @@ import type { ScoredFile } from '../lib/core/pipeline/scored-file';
 import { csvHeader, csvRecords, quote, type CsvColumn, type CsvDialect } from '../lib/core/export/csv-writer';
 import { float32Text } from '../lib/core/export/float32-text';
 import { STATUS_NAMES } from '../lib/core/csv/row-status';
-import { rawRecords } from './raw-records';
+import type { InputRecord } from './score-input';
 
 /** Records read from the input and written out together: bounds the memory a batch of cells holds. */
 const BATCH_ROWS = 10_000;
 
 export interface ScoredOutput {
   path: string;
-  inputPath: string;
+  /** The input read a second time (ScoredInput.records): a CSV's raw fields, a Parquet file's cells as text. */
+  records: AsyncIterable<InputRecord>;
   /** The input as scored: probability NaN and rank 0 for rejected rows. */
   file: ScoredFile;
-  /** What sniffing said of the input's encoding (SniffResult.asciiOnly), for the second read. */
-  asciiOnly: boolean;
   /** The row_issues cell of a row: sentences, '' for none. */
   issues: (row: number) => string;
   /**
@@ -36,8 +35,8 @@ type Encode = (batch: string[][], first: number) => Iterable<string | Uint8Array
 /**
  * Writes the scored file: the input's columns, then risk_probability, risk_rank, row_status,
  * row_issues and, with --explain, contrib_base and contrib_<feature>. The input is read a
- * second time (rawRecords) so its cells need not be kept from the first; intake's line
- * column says which records are data rows. Returns the rows written, one per data row.
+ * second time (`records`: rawRecords, parquetTextRows) so its cells need not be kept from the
+ * first; intake's line column says which records are data rows. Returns the rows written, one per data row.
  *
  * Without a dialect the cells go out as written, quoted only where RFC 4180 needs it. With
  * one, the file goes through the control list's writer (csvHeader, csvRecords): formulas
@@ -65,7 +64,7 @@ export async function writeScoredOutput(job: ScoredOutput): Promise<number> {
     for (const chunk of encode(batch, row - batch.length)) await put(chunk);
     batch = [];
   };
-  for await (const record of rawRecords(job.inputPath, ingest.plan, job.asciiOnly)) {
+  for await (const record of job.records) {
     if (row >= ingest.rows || record.line !== ingest.line[row]) continue;
     batch.push(record.fields ?? []);
     row++;

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { openApp } from './support/trust';
 import { batchOutputFor, plainParquetFor, tamperedBatchOutputFor } from './support/batch-output';
 
@@ -70,6 +71,35 @@ test('the batch output dropped on the app shows the same top ten and importance 
   );
   await page.locator('#tab-results').click();
   await expect(page.getByTestId('run-summary')).toContainText(`${demoRows.toLocaleString('nb-NO')} rader lest`);
+  await expect(page.getByTestId('parquet-made-from')).toHaveText('Laget fra demo-sample.csv.');
+
+  // The audit trail: the validation report's first line, the list's manifest and the selection report say the scores were taken.
+  const demoSha = createHash('sha256').update(readFileSync(demo)).digest('hex');
+  const sentence = `Poengene og forklaringene er tatt fra resultatet av kjøringen på Spark, laget fra demo-sample.csv (SHA-256 ${demoSha.slice(0, 12)}…) med denne modellen; 1\u00a0000 er beregnet på nytt her, og 1\u00a0000 stemte.`;
+  const [validation] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned valideringsrapport (CSV)' }).click()]);
+  const firstLine = readFileSync((await validation.path())!, 'utf8').replace(/^\ufeff/, '').split('\r\n')[1];
+  expect(firstLine).toContain('parquet.scores_from_batch');
+  expect(firstLine).toContain(sentence);
+  await page.getByRole('tab', { name: 'Kontrolliste' }).click();
+  const share = page.getByLabel('Andel av filen (%)');
+  await share.fill('10');
+  await share.press('Enter');
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Last ned liste og revisjonsfil' }).click();
+  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(2);
+  const manifest = JSON.parse(readFileSync((await downloads[1].path())!, 'utf8'));
+  expect(manifest.input.scores_from).toEqual({
+    kind: 'batch',
+    model_sha256: createHash('sha256').update(readFileSync('public/model/deduction-risk.onnx')).digest('hex'),
+    input_name: 'demo-sample.csv',
+    input_sha256: demoSha,
+    checked: 1000,
+    matched: 1000,
+    contributions: true,
+  });
+  await page.getByTestId('report-open').click();
+  await expect(page.getByTestId('report-scores-from')).toHaveText(sentence);
 });
 
 test('a plain Parquet extract is scored like the CSV', async ({ page }) => {
@@ -79,9 +109,12 @@ test('a plain Parquet extract is scored like the CSV', async ({ page }) => {
   await page.evaluate(() => performance.clearMarks());
   await page.getByRole('button', { name: 'Score filen' }).click();
   const csvTop = await topRows(page, 10);
+  await expect(page.getByTestId('count-empty')).toHaveCount(1);
 
   await drop(page, plain);
   expect(await topRows(page, 10)).toEqual(csvTop);
+  // A Parquet file has no empty lines to skip: the count is not shown.
+  await expect(page.getByTestId('count-empty')).toHaveCount(0);
   // Rows, not lines: the table's column says so.
   await expect(page.getByRole('button', { name: 'Rad', exact: true })).toBeVisible();
   await expect(page.getByTestId('parquet-status')).toHaveCount(0);

@@ -21,9 +21,22 @@ describe('a Parquet row’s problems', () => {
         const csv = describeProblem(locale, csvProblem(code, where));
         const parquet = describeProblem(locale, csvProblem(code, { ...where, params: { ...where.params, unit: 'row' } }));
         expect(csv.startsWith(LINE[locale]), `${locale} ${code}: ${csv}`).toBe(true);
+        if (code === 'csv.duplicate_id') continue;
         expect(parquet, `${locale} ${code}`).toBe(ROW[locale] + csv.slice(LINE[locale].length));
       }
     }
+  });
+
+  it('name the duplicate id’s first row a row too', () => {
+    const where = { line: 6, column: 1, field: 'id', params: { first: 2, unit: 'row' } };
+    const said = Object.fromEntries(LOCALES.map((locale) => [locale, describeProblem(locale, csvProblem('csv.duplicate_id', where))]));
+    expect(said).toEqual({
+      nb: 'Rad 6, kolonne 1 (id): samme id som på rad 2.',
+      nn: 'Rad 6, kolonne 1 (id): same id som på rad 2.',
+      en: 'Row 6, column 1 (id): the same id as on row 2.',
+    });
+    // The CSV's sentence is unchanged.
+    expect(describeProblem('en', csvProblem('csv.duplicate_id', { ...where, params: { first: 2 } }))).toBe('Line 6, column 1 (id): the same id as on line 2.');
   });
 });
 

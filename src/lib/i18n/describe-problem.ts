@@ -14,6 +14,10 @@ export function describeProblem(locale: Locale, p: Problem, vocabulary: Vocabula
   const params = { ...vocabularyParams(vocabulary, locale), ...problemParams(p) };
   const text = translate(locale, `problem.${p.code}`, params);
   if (p.params?.unit !== 'row' || p.line === undefined) return text;
+  // A sentence that names a second line (the duplicate id's first) has a whole row sentence of its own.
+  const rowsKey = `problem.${p.code}.rows`;
+  const rows = translate(locale, rowsKey, params);
+  if (rows !== rowsKey) return rows;
   // A Parquet file's problem (core/parquet): the CSV sentence's opening "Linje 5, kolonne 3 (alder)" becomes "Rad 5, …".
   const [line, row] = p.column !== undefined && p.field !== undefined ? ['problem.where.line', 'problem.where.row'] : ['problem.where.line_only', 'problem.where.row_only'];
   const opening = translate(locale, line, params);

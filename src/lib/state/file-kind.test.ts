@@ -19,10 +19,21 @@ describe('fileKind', () => {
   it('names a truncated model ONNX (its reader then refuses it)', () => {
     expect(fileKind(head(`${exporters}/bad/truncated.onnx`))).toBe('onnx');
   });
-  it('names a Parquet file parquet by its magic bytes', () => {
-    expect(fileKind(head('test/fixtures/parquet/typed.parquet'))).toBe('parquet');
-    expect(fileKind(new TextEncoder().encode('PAR1;x\n'))).toBe('parquet');
+  it('names a Parquet file parquet by its magic bytes at both ends, and a cut one by the page header after its start', () => {
+    const typed = new Uint8Array(readFileSync('test/fixtures/parquet/typed.parquet'));
+    expect(fileKind(typed.subarray(0, KIND_BYTES), typed.subarray(-4))).toBe('parquet');
+    const cut = new Uint8Array(readFileSync('test/fixtures/parquet/truncated.parquet'));
+    expect([...cut.subarray(-4)]).not.toEqual([0x50, 0x41, 0x52, 0x31]);
+    expect(fileKind(cut.subarray(0, KIND_BYTES), cut.subarray(-4))).toBe('parquet');
     expect(fileKind(new TextEncoder().encode('PAR;x\n'))).toBe('text');
+  });
+  it('names a CSV that starts with PAR1 text, whether or not its end is at hand', () => {
+    const csv = new TextEncoder().encode('PAR1;x\n1;2\n');
+    expect(fileKind(csv, csv.subarray(-4))).toBe('text');
+    expect(fileKind(csv)).toBe('text');
+    // One that also ends with PAR1 has both of the specification's magics and is taken for Parquet (then refused as unreadable Parquet, by name).
+    const both = new TextEncoder().encode('PAR1;x\n1;PAR1');
+    expect(fileKind(both, both.subarray(-4))).toBe('parquet');
   });
   it('names UTF-16 text text and other control bytes binary; an empty file is text', () => {
     expect(fileKind(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toBe('text');

@@ -51,6 +51,7 @@ export class Intake {
   async open(file: Blob, fileName: string): Promise<void> {
     const opened = ++this.#opened;
     const sample = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 4)).arrayBuffer());
     if (opened !== this.#opened) return;
     if (fileKind(sample.subarray(0, KIND_BYTES)) === 'onnx') {
       this.file = null;
@@ -58,7 +59,7 @@ export class Intake {
       this.refused = problem('intake.is_model', 'error', { field: fileName });
       return;
     }
-    if (fileKind(sample.subarray(0, KIND_BYTES)) === 'parquet') {
+    if (fileKind(sample.subarray(0, KIND_BYTES), tail) === 'parquet') {
       // A Parquet file has its types and column names in its footer: nothing to preview or choose; the worker reads it (core/parquet).
       // Its footer counts its rows exactly, so a file over the tab's ceiling is refused first. Loaded on demand: a CSV user never fetches hyparquet.
       const { openParquet, blobAsyncBuffer } = await import('../core/parquet/read-parquet');

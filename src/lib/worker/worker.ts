@@ -210,7 +210,8 @@ async function run(request: Extract<Request, { type: 'run' }>): Promise<void> {
     },
   };
   try {
-    const parquet = isParquet(new Uint8Array(await request.file.slice(0, 4).arrayBuffer()));
+    const file = request.file;
+    const parquet = isParquet(new Uint8Array(await file.slice(0, 8).arrayBuffer()), new Uint8Array(await file.slice(Math.max(0, file.size - 4)).arrayBuffer()));
     const kernelNow = shap;
     const scored = parquet
       ? await scoreParquet(

@@ -58,8 +58,13 @@ describe('binarySignature', () => {
     expect(binarySignature(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8('....xl/workbook.xml')]))).toBe('xlsx');
     expect(binarySignature(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8('....data.csv')]))).toBe('zip');
     expect(binarySignature(utf8('%PDF-1.7'))).toBe('pdf');
-    expect(binarySignature(utf8('PAR1....'))).toBe('parquet');
+    expect(binarySignature(new Uint8Array([...utf8('PAR1'), 0x15, 0x04, 0x15]))).toBe('parquet');
     expect(binarySignature(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('xls');
+  });
+
+  it('names a CSV whose first column is PAR1 nothing: text follows the magic', () => {
+    expect(binarySignature(utf8('PAR1;beløp\n1;2\n'))).toBeNull();
+    expect(binarySignature(utf8('PAR1'))).toBeNull();
   });
 
   it('names nothing for text and for empty input', () => {

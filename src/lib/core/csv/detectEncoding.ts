@@ -1,3 +1,4 @@
+import { isParquet } from '../parquet/is-parquet';
 import type { Encoding } from './options';
 
 export type EncodingSource = 'bom' | 'detected' | 'option';
@@ -40,7 +41,7 @@ const SIGNATURES: { kind: BinaryKind; bytes: number[] }[] = [
   { kind: 'gif', bytes: [0x47, 0x49, 0x46, 0x38] },
   { kind: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
   { kind: 'gzip', bytes: [0x1f, 0x8b] },
-  { kind: 'parquet', bytes: [0x50, 0x41, 0x52, 0x31] },
+  { kind: 'parquet', bytes: [0x50, 0x41, 0x52, 0x31] }, // and not text after it (core/parquet/is-parquet.ts)
 ];
 
 function startsWith(sample: Uint8Array, bytes: number[]): boolean {
@@ -60,6 +61,8 @@ function contains(sample: Uint8Array, text: string): boolean {
 export function binarySignature(sample: Uint8Array): BinaryKind | null {
   for (const { kind, bytes } of SIGNATURES) {
     if (!startsWith(sample, bytes)) continue;
+    // A CSV may start with "PAR1" too (a column of that name); the sample has no tail, so the byte after it decides.
+    if (kind === 'parquet' && !isParquet(sample)) continue;
     // An Office Open XML workbook is a zip whose entries are named xl/… (ECMA-376 part 2).
     if (kind === 'zip' && (contains(sample, 'xl/') || contains(sample, '[Content_Types].xml'))) return 'xlsx';
     return kind;

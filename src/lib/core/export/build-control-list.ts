@@ -8,7 +8,7 @@ import { problem } from '../problems';
 import type { DecisionEntry } from '../decisions/decision-entry';
 import { manifestDecisions } from '../decisions/manifest-decisions';
 import { verifyDecisionLog } from '../decisions/verify-decision-log';
-import { buildManifest, manifestJson, type AuditManifest, type ManifestComparison } from './manifest';
+import { buildManifest, manifestJson, type AuditManifest, type ManifestComparison, type ScoresFrom } from './manifest';
 import { outcomesFormColumns, outcomesFormFileName } from '../loop/outcomes-form';
 import { controlList, controlListManifestInput, manifestFileName, type ControlList, type ControlListInput, type ControlListManifestArgs } from './control-list';
 
@@ -39,6 +39,8 @@ export interface ControlListJob {
   leaveOut?: ControlListInput['leaveOut'];
   /** ISO 8601 with offset. */
   createdAt: string;
+  /** The batch output the scores were taken from (core/parquet/scores-from.ts), recorded in the manifest as input.scores_from. */
+  scoresFrom?: ScoresFrom | null;
   /** The challenger compared with the model before the export, recorded in the manifest. */
   comparison?: ManifestComparison;
   /** The reviewers' decision log, chained from this model and input (the CLI has none: an empty log). */
@@ -95,7 +97,7 @@ export async function buildControlList(job: ControlListJob): Promise<BuiltContro
     controlListManifestInput({
       app: job.app,
       model: { id: card.model.id, version: card.model.version, sha256: job.modelSha256, prohibitedFeatures: prohibitedFeatures(card.features) },
-      input: { fileName: file.fileName, sizeBytes: job.input.sizeBytes, sha256: inputSha },
+      input: { fileName: file.fileName, sizeBytes: job.input.sizeBytes, sha256: inputSha, ...(job.scoresFrom ? { scoresFrom: job.scoresFrom } : {}) },
       ingest: file.ingest,
       card,
       choices: job.choices,

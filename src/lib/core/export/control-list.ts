@@ -244,7 +244,7 @@ export interface ControlListManifestArgs {
   /** The writer named in the manifest (src/lib/app-identity.ts): package name and version. */
   app: { name: string; version: string };
   model: ManifestInput['model'];
-  input: { fileName: string; sizeBytes: number; sha256: string };
+  input: { fileName: string; sizeBytes: number; sha256: string; scoresFrom?: ManifestInput['input']['scoresFrom'] };
   ingest: Pick<IngestResult, 'rows' | 'counts' | 'plan'>;
   card: Pick<ModelCard, 'features'>;
   /** The choices as the user made them: capacity as a count of rows, before clamping. */

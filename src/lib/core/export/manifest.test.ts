@@ -71,6 +71,21 @@ describe('buildManifest', () => {
     expect(buildManifest(other).selection.list_key).not.toBe('89ecddf8d584b768');
   });
 
+  it('records where taken scores came from as input.scores_from, after the mapping, and writes nothing of it when the app scored the file', () => {
+    const plain = manifestJson(buildManifest(input()));
+    expect(plain).not.toContain('scores_from');
+    const from = { kind: 'batch' as const, modelSha256: hash('a'), inputName: 'utdrag.csv', inputSha256: hash('d'), checked: 1000, matched: 1000, contributions: true };
+    const base = input();
+    const m = buildManifest({ ...base, input: { ...base.input, scoresFrom: from } });
+    expect(Object.keys(m.input)).toEqual(['file_name', 'size_bytes', 'sha256', 'encoding', 'delimiter', 'decimal', 'mapping', 'scores_from']);
+    expect(m.input.scores_from).toEqual({ kind: 'batch', model_sha256: hash('a'), input_name: 'utdrag.csv', input_sha256: hash('d'), checked: 1000, matched: 1000, contributions: true });
+    // Everything else as without it: the same text once the key's lines are taken out.
+    const text = manifestJson(m);
+    const at = text.indexOf(',\n    "scores_from"');
+    const close = '\n    }';
+    expect(text.slice(0, at) + text.slice(text.indexOf(close, at) + close.length)).toBe(plain);
+  });
+
   it('names the model’s features that match a prohibited characteristic, and writes the key only when there are any', () => {
     const hit = { feature: 'kjonn', matched: 'kjønn' };
     const m = buildManifest(input({ model: { id: 'x', version: '1', sha256: hash('a'), prohibitedFeatures: [hit] } }));

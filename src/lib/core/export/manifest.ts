@@ -11,6 +11,26 @@ export const MANIFEST_SCHEMA = 'deduction-risk-export-manifest';
  */
 export const MANIFEST_VERSION = 3;
 
+/**
+ * Where the scores (and contributions) of a list came from when they were not computed here:
+ * the output of the batch path (`npm run batch`) made with the same model, taken after a seeded
+ * sample of its rows was scored again here and matched (core/parquet/score-parquet.ts). Written
+ * as `input.scores_from`; absent when the app scored the file itself (every CSV).
+ */
+export interface ScoresFrom {
+  kind: 'batch';
+  /** The model the batch output says it was made with (fradragsrisiko.model_sha256): the list's model. */
+  modelSha256: string;
+  /** The file the batch run read, and its SHA-256, as its metadata says (fradragsrisiko.input_name, input_sha256; '' when absent). */
+  inputName: string;
+  inputSha256: string;
+  /** Rows of the sample scored again here, and how many matched (all of them, or the scores would not have been taken). */
+  checked: number;
+  matched: number;
+  /** Whether the contributions (the list's reasons) came from the file too. */
+  contributions: boolean;
+}
+
 /** What the app knows when it writes an export; the builder turns it into the audit manifest. */
 export interface ManifestInput {
   app: { name: string; version: string };
@@ -26,6 +46,8 @@ export interface ManifestInput {
     decimal: string;
     /** Model feature → the header of the file column it was read from (null when absent). */
     mapping: Record<string, string | null>;
+    /** Present when the scores were taken from a batch output instead of computed here. */
+    scoresFrom?: ScoresFrom;
   };
   /** Rows read, rows per status (e.g. { ok: 9950, rejected: 50 }), rows scored. */
   rows: { total: number; scored: number; byStatus: Record<string, number> };
@@ -79,6 +101,8 @@ export interface AuditManifest {
     delimiter: string;
     decimal: string;
     mapping: Record<string, string | null>;
+    /** Present only when the scores were taken from a batch output (ScoresFrom). */
+    scores_from?: ManifestScoresFrom;
   };
   rows: { total: number; scored: number; by_status: Record<string, number> };
   /** Present when a challenger was compared with the model before the export. */
@@ -117,6 +141,17 @@ export interface AuditManifest {
   };
   /** The reviewers' decision log in full, its length and head hash, and the current decisions counted (core/decisions). */
   decisions: ManifestDecisions;
+}
+
+/** ScoresFrom as the manifest writes it. */
+export interface ManifestScoresFrom {
+  kind: 'batch';
+  model_sha256: string;
+  input_name: string;
+  input_sha256: string;
+  checked: number;
+  matched: number;
+  contributions: boolean;
 }
 
 /** A feature of the model whose name or label matched the list of prohibited characteristics, and the word it matched. */
@@ -179,6 +214,7 @@ export function buildManifest(m: ManifestInput): AuditManifest {
       delimiter: m.input.delimiter,
       decimal: m.input.decimal,
       mapping: { ...m.input.mapping },
+      ...(m.input.scoresFrom ? { scores_from: manifestScoresFrom(m.input.scoresFrom) } : {}),
     },
     rows: { total: m.rows.total, scored: m.rows.scored, by_status: { ...m.rows.byStatus } },
     ...(m.comparison ? { comparison: { ...m.comparison, challenger: { ...m.comparison.challenger } } } : {}),
@@ -208,6 +244,10 @@ export function buildManifest(m: ManifestInput): AuditManifest {
     },
     decisions: { ...m.decisions, log: m.decisions.log.map((e) => ({ ...e })) },
   };
+}
+
+function manifestScoresFrom(s: ScoresFrom): ManifestScoresFrom {
+  return { kind: s.kind, model_sha256: s.modelSha256, input_name: s.inputName, input_sha256: s.inputSha256, checked: s.checked, matched: s.matched, contributions: s.contributions };
 }
 
 /** The manifest as the file is saved: two-space JSON, keys in the order above, newline at the end. */

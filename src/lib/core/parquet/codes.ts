@@ -22,6 +22,8 @@ export const PARQUET_PROBLEMS = {
   'parquet.batch_rows_differ': { severity: 'warning', params: ['said', 'rows'] },
   /** Scores (and explanations) taken from the file; a sample re-scored here, all matched. */
   'parquet.batch_checked': { severity: 'info', params: ['rows', 'checked', 'explained'] },
+  /** The scores of an export came from a batch output (ScoresFrom): said in the validation report and the selection report. */
+  'parquet.scores_from_batch': { severity: 'info', params: ['name', 'sha', 'checked', 'matched', 'contributions'] },
   /** Rows of the sample whose score, contributions or status differ: the whole file was re-scored. */
   'parquet.batch_mismatch': { severity: 'warning', params: ['list', 'count', 'checked'] },
 } as const satisfies Record<string, { severity: Severity; params: readonly string[] }>;

@@ -5,3 +5,5 @@ export { batchSample, compareBatch, CHECK_ROWS, CHECK_TOP, CHECK_SEED, SCORE_TOL
 export { PARQUET_PROBLEMS, PARQUET_PROBLEM_CODES, parquetProblem, type ParquetProblemCode } from './codes';
 export { scoreParquet, MISMATCH_ROWS, type ParquetOutcome, type ParquetEngine } from './score-parquet';
 export { checkParquetCeiling, PARQUET_BATCH_COMMAND } from './parquet-ceiling';
+export { parquetTextRows } from './parquet-text-rows';
+export { scoresFrom, scoresFromProblem } from './scores-from';

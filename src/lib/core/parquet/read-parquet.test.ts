@@ -31,9 +31,16 @@ async function read(name: string, blocks: RowBlock[] = []) {
 }
 
 describe('readParquet', () => {
-  it('tells Parquet by its magic bytes', () => {
-    expect(isParquet(new Uint8Array(fixture('typed.parquet')).subarray(0, 4))).toBe(true);
+  it('tells Parquet by its magic bytes at both ends, and a file cut before its footer by the page header after its start', () => {
+    const typed = new Uint8Array(fixture('typed.parquet'));
+    expect(isParquet(typed.subarray(0, 4), typed.subarray(-4))).toBe(true);
+    // The first page header: Thrift compact field 1 (type, i32) is the byte 0x15.
+    expect(typed[4]).toBe(0x15);
+    expect(isParquet(typed.subarray(0, 8))).toBe(true);
+    expect(isParquet(typed.subarray(0, 4))).toBe(false);
     expect(isParquet(new TextEncoder().encode('PAR,x\n'))).toBe(false);
+    const csv = new TextEncoder().encode('PAR1,x\n1,2\n');
+    expect(isParquet(csv, csv.subarray(-4))).toBe(false);
   });
 
   for (const name of ['typed.parquet', 'typed-zstd.parquet', 'typed-gzip.parquet']) {

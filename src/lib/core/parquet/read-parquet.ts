@@ -153,25 +153,10 @@ export async function readParquet(file: AsyncBuffer, opened: OpenedParquet, card
   for (let g = 0; g < opened.groups.length; g++) {
     if (read.signal?.aborted) return null;
     const count = opened.groups[g];
-    const data = new Map<string, ArrayLike<unknown>>();
+    let data = new Map<string, ArrayLike<unknown>>();
     let failure: string | null = null;
     try {
-      await parquetRead({
-        file,
-        metadata,
-        columns: columnsToRead,
-        rowStart: start,
-        rowEnd: start + count,
-        compressors,
-        onChunk: (chunk) => {
-          // Usually the whole group's column at once: kept as decoded. Otherwise (a chunk may reach outside the rows asked for) this group's rows of it.
-          if (chunk.rowStart === start && chunk.rowEnd === start + count && !data.has(chunk.columnName)) return void data.set(chunk.columnName, chunk.columnData);
-          const column = ensure(data, chunk.columnName, count);
-          const from = Math.max(start, chunk.rowStart);
-          const to = Math.min(start + count, chunk.rowEnd);
-          for (let r = from; r < to; r++) column[r - start] = chunk.columnData[r - chunk.rowStart];
-        },
-      });
+      data = await readGroup(file, metadata, columnsToRead, start, count);
     } catch (error) {
       failure = message(error);
     }
@@ -210,6 +195,28 @@ export async function readParquet(file: AsyncBuffer, opened: OpenedParquet, card
     ingest = Ingest.ofPlan(card, made.plan, [...problems, ...made.problems], file.byteLength, read.text);
   }
   return { ingest: asRows(ingest.finish()), scores };
+}
+
+/** The named columns of rows [start, start + count) — one row group — as hyparquet decodes them; throws when the group cannot be decoded. */
+export async function readGroup(file: AsyncBuffer, metadata: FileMetaData, columns: string[], start: number, count: number): Promise<Map<string, ArrayLike<unknown>>> {
+  const data = new Map<string, ArrayLike<unknown>>();
+  await parquetRead({
+    file,
+    metadata,
+    columns,
+    rowStart: start,
+    rowEnd: start + count,
+    compressors,
+    onChunk: (chunk) => {
+      // Usually the whole group's column at once: kept as decoded. Otherwise (a chunk may reach outside the rows asked for) this group's rows of it.
+      if (chunk.rowStart === start && chunk.rowEnd === start + count && !data.has(chunk.columnName)) return void data.set(chunk.columnName, chunk.columnData);
+      const column = ensure(data, chunk.columnName, count);
+      const from = Math.max(start, chunk.rowStart);
+      const to = Math.min(start + count, chunk.rowEnd);
+      for (let r = from; r < to; r++) column[r - start] = chunk.columnData[r - chunk.rowStart];
+    },
+  });
+  return data;
 }
 
 /**
@@ -280,7 +287,7 @@ function numberOf(v: unknown): Cell {
 }
 
 /** A value as the text a CSV would have held: '' for null, dates as ISO 8601. */
-function text(v: unknown): string {
+export function text(v: unknown): string {
   if (v == null) return '';
   if (typeof v === 'string') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();

@@ -21,7 +21,7 @@ export interface ParquetOutcome {
    */
   mode: 'file-scores' | 'rescored' | 'other-model' | 'plain';
   /** From the file's metadata, when it has any. */
-  made: { modelName: string; modelSha256: string; inputName: string; rows: number } | null;
+  made: { modelName: string; modelSha256: string; inputName: string; inputSha256: string; rows: number } | null;
   /** rows × (F + 1) contributions taken from the file (φ in card order, then the base); null: explain here. */
   contrib: Float32Array | null;
   /** The sample check: rows checked, how many and which (1-based, first MISMATCH_ROWS) did not match, and whether contributions were compared. */
@@ -66,7 +66,7 @@ export async function scoreParquet(
 ): Promise<{ file: UnrankedFile; outcome: ParquetOutcome } | null> {
   const opened = await openParquet(source.file);
   const meta = opened.batch;
-  const made = meta ? { modelName: meta.modelName, modelSha256: meta.modelSha256, inputName: meta.inputName, rows: meta.rows } : null;
+  const made = meta ? { modelName: meta.modelName, modelSha256: meta.modelSha256, inputName: meta.inputName, inputSha256: meta.inputSha256, rows: meta.rows } : null;
   const ours = meta !== null && meta.modelSha256 === engine.sha256.toLowerCase();
   const names = new Set(opened.columns.map((c) => c.name));
   const missing = ['risk_probability', 'row_status'].filter((n) => !names.has(n));

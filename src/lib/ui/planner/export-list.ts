@@ -14,6 +14,7 @@ import type { NationalIdExport } from '../../core/export/control-list';
 import type { AuditManifest, ManifestComparison } from '../../core/export/manifest';
 import type { Comparison } from '../../state/comparison.svelte';
 import { blobChunks } from '../../core/export/blob-chunks';
+import { scoresFrom } from '../../core/parquet/scores-from';
 
 /** What the manifest records of a comparison made before the export; undefined when none is open. */
 export function manifestComparison(comparison: Comparison | undefined): ManifestComparison | undefined {
@@ -82,6 +83,8 @@ export async function exportControlList(
     decisions: explorer.decisions.log,
     createdAt: new Date().toISOString(),
     ...(comparison ? { comparison } : {}),
+    // A batch output's scores taken after the sample check: the manifest says so (input.scores_from).
+    scoresFrom: scoresFrom(explorer.parquet),
   });
   const listUrl = URL.createObjectURL(new Blob(built.bytes as BlobPart[], { type: 'text/csv;charset=utf-8' }));
   const manifestUrl = URL.createObjectURL(new Blob([built.manifestText], { type: 'application/json' }));
