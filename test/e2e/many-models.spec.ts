@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download } from '@playwright/test';
+import { exportOrder } from './support/export-order';
 
 /**
  * Many models (issue 16): the deduction model in use against its bundled challenger, the
@@ -58,6 +59,7 @@ test('an analyst compares the deduction model with its pre-filing variant on the
   page.on('download', (d) => downloads.push(d));
   await page.getByRole('button', { name: /^Download list and audit file/ }).click();
   await expect.poll(() => downloads.length).toBe(2);
+  downloads.sort(exportOrder);
   const manifest = JSON.parse(readFileSync((await downloads[1].path())!, 'utf8'));
   expect(manifest.comparison.challenger).toEqual({ id: 'deduction-risk-prefiling', version: expect.any(String), sha256: challenger.sha256 });
   expect(manifest.comparison.capacity).toBe(500);
@@ -115,6 +117,7 @@ test('a caseworker picks the sole-proprietorship model, scores its demo sample, 
   page.on('download', (d) => downloads.push(d));
   await page.getByRole('button', { name: /^Last ned liste og revisjonsfil/ }).click();
   await expect.poll(() => downloads.length).toBe(2);
+  downloads.sort(exportOrder);
   const csv = readFileSync((await downloads[0].path())!, 'utf8').replace(/^\ufeff/, '');
   const [header, ...rows] = csv.trimEnd().split(/\r\n/);
   expect(header.split(';')[0]).toBe('foretak_id');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { containsNationalId } from '../../src/lib/core/csv/nationalId';
 import { demoCsv, syntheticNationalIds } from './support/trust';
+import { exportOrder } from './support/export-order';
 
 /**
  * National ids that turn up where the preview could not see them: a notes column that holds
@@ -37,6 +38,7 @@ async function exportList(page: Page): Promise<{ csv: string; manifest: { export
   page.on('download', listen);
   await page.getByRole('button', { name: 'Last ned liste og revisjonsfil' }).click();
   await expect.poll(() => downloads.length).toBe(2);
+  downloads.sort(exportOrder);
   page.off('download', listen);
   return { csv: await saved(downloads[0]), manifest: JSON.parse(await saved(downloads[1])) };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download } from '@playwright/test';
+import { exportOrder } from './support/export-order';
 
 /** The bundled model's card as Python's onnx package reads it would be the oracle; its figures are pinned in the algorithm-register unit test. */
 const demoBytes = readFileSync('public/demo/demo-sample.csv');
@@ -28,6 +29,7 @@ test('the selection report records the exported list with its hashes and the mod
   page.on('download', (d) => downloads.push(d));
   await page.getByRole('button', { name: 'Last ned liste og revisjonsfil' }).click();
   await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(2);
+  downloads.sort(exportOrder);
   const listBytes = readFileSync((await downloads[0].path())!);
   const manifest = JSON.parse(readFileSync((await downloads[1].path())!, 'utf8'));
 
