@@ -15,7 +15,6 @@ Deterministic from the seed; vectorised, 100,000 rows in well under a second.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass
 
@@ -25,7 +24,7 @@ import pandas as pd
 from enk_catalogue import ALL_COLUMNS, FEATURE_NAMES, ID_COLUMN, LABEL_COLUMN
 from enk_mechanisms import INACTIVE, mechanisms, terms
 from enk_population import Activity, Owner, Registration, activity, owner, registration
-from generate import label_noise, typed_column, write_csv
+from generate import label_noise, run_generator, typed_column
 
 # VAT of 25 % inside a price is 20 % of it; the share of costs bought with VAT varies.
 VAT_SHARE_OF_GROSS = 0.2
@@ -134,15 +133,7 @@ def generate(n: int, seed: int) -> Generated:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, required=True)
-    parser.add_argument("--seed", type=int, required=True)
-    parser.add_argument("--out", required=True)
-    args = parser.parse_args(argv)
-    frame = generate(args.rows, args.seed).frame
-    write_csv(frame, args.out)
-    print(f"{len(frame):,} rows, base rate {frame[LABEL_COLUMN].mean():.2%}, written to {args.out}", file=sys.stderr)
-    return 0
+    return run_generator(__doc__, lambda rows, seed: generate(rows, seed).frame, LABEL_COLUMN, argv)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ from mechanisms import MECHANISMS, TARGET_SHARE, Claims, claims, draw
 from population import SHIFTS, Person, Population, population
 
 # generate.py stays the generator's one entry: callers take these names from here.
-__all__ = ["MECHANISMS", "SHIFTS", "TARGET_SHARE", "Generated", "generate", "label_noise", "main", "typed_column", "write_csv"]
+__all__ = ["MECHANISMS", "SHIFTS", "TARGET_SHARE", "Generated", "generate", "label_noise", "main", "run_generator", "typed_column", "write_csv"]
 
 UNEXPLAINED_SHARE = 0.007
 LABEL_FLIP_SHARE = 0.05
@@ -244,6 +244,19 @@ def write_csv(frame: pd.DataFrame, path: Path | str, columns: tuple[str, ...] | 
     out = frame if columns is None else frame.loc[:, list(columns)]
     # The only decimal column (km) is written shortest: 6.8, and 2 rather than 2.0.
     out.to_csv(path, index=False, lineterminator="\n", na_rep="", encoding="utf-8", float_format="%.10g")
+
+
+def run_generator(doc: str, make, label_column: str, argv: list[str] | None = None) -> int:
+    """The command line of a generator without shifts (the VAT and sole-proprietorship ones): --rows --seed --out."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, required=True)
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    frame = make(args.rows, args.seed)
+    write_csv(frame, args.out)
+    print(f"{len(frame):,} rows, base rate {frame[label_column].mean():.2%}, written to {args.out}", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,13 +13,12 @@ VAT_DATA.md). Passes, each drawing from one generator seeded with the seed, in t
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 import numpy as np
 import pandas as pd
 
-from generate import label_noise, typed_column, write_csv
+from generate import label_noise, run_generator, typed_column
 from vat_catalogue import ALL_COLUMNS, ID_COLUMN, LABEL_COLUMN, NUMERIC_NAMES, TEXT_COLUMN
 from vat_mechanisms import ERRORS, apply, assign, remark_kinds
 from vat_population import returns
@@ -61,15 +60,7 @@ def generate(n: int, seed: int) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, required=True)
-    parser.add_argument("--seed", type=int, required=True)
-    parser.add_argument("--out", required=True)
-    args = parser.parse_args(argv)
-    frame = generate(args.rows, args.seed)
-    write_csv(frame, args.out)
-    print(f"{len(frame):,} rows, base rate {frame[LABEL_COLUMN].mean():.2%}, written to {args.out}", file=sys.stderr)
-    return 0
+    return run_generator(__doc__, generate, LABEL_COLUMN, argv)
 
 
 if __name__ == "__main__":
